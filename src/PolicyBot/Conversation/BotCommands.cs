@@ -1,0 +1,27 @@
+namespace PolicyBot.Conversation;
+
+/// <summary>
+/// The commands the bot answers by name (case-insensitive, surrounding punctuation ignored).
+/// The Teams manifest's command list must be a subset of <see cref="All"/>; a test enforces it.
+/// Anything that is not a command is read as a question about the policy.
+/// </summary>
+public static class BotCommands
+{
+    /// <summary>Shows what the bot does and example questions.</summary>
+    public const string Help = "help";
+
+    /// <summary>Forgets the current situation and starts a new one.</summary>
+    public const string StartOver = "start over";
+
+    /// <summary>Stops the current situation without a verdict.</summary>
+    public const string Cancel = "cancel";
+
+    /// <summary>Shows the policy served: title, district, dates and its sections.</summary>
+    public const string Policy = "policy";
+
+    /// <summary>"ask &lt;question&gt;": asks a question (the word "ask" is optional).</summary>
+    public const string Ask = "ask";
+
+    /// <summary>Every command above.</summary>
+    public static readonly IReadOnlyList<string> All = [Help, StartOver, Cancel, Policy, Ask];
+}

@@ -1,0 +1,38 @@
+namespace PolicyBot.Hosting;
+
+/// <summary>
+/// Every configuration key the bot reads, in one place. The ARM template (azuredeploy.json) sets
+/// exactly these as App Service app settings; a test fails when the two drift apart.
+/// Keys are flat (no ':' sections) so they read the same from appsettings.json, environment
+/// variables and App Service settings.
+/// </summary>
+public static class SettingsKeys
+{
+    /// <summary>Bot Framework app type: <c>SingleTenant</c>, <c>MultiTenant</c> or <c>UserAssignedMSI</c>.</summary>
+    public const string MicrosoftAppType = "MicrosoftAppType";
+
+    /// <summary>The bot's Microsoft Entra app (client) id. Empty: local mode, no authentication.</summary>
+    public const string MicrosoftAppId = "MicrosoftAppId";
+
+    /// <summary>The app registration's client secret (empty for a managed identity).</summary>
+    public const string MicrosoftAppPassword = "MicrosoftAppPassword";
+
+    /// <summary>The Entra tenant id; required for SingleTenant and UserAssignedMSI.</summary>
+    public const string MicrosoftAppTenantId = "MicrosoftAppTenantId";
+
+    /// <summary>Folder for the SQLite state file; created on first run. Default: <c>./data</c>.</summary>
+    public const string DataFolder = "DataFolder";
+
+    /// <summary>Comma-separated e-mail domains the district controls and monitors (e.g. <c>stevensville.k12.mt.us</c>).</summary>
+    public const string SchoolEmailDomains = "SchoolEmailDomains";
+
+    /// <summary>Optional path to a policy file that replaces the embedded Stevensville policy.</summary>
+    public const string PolicyFile = "PolicyFile";
+
+    /// <summary>All keys above, for drift checks.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId,
+        DataFolder, SchoolEmailDomains, PolicyFile,
+    ];
+}
