@@ -1,0 +1,52 @@
+// Facts about a PNG that the Teams icon rules are about, decoded with pngjs (not with our encoder).
+// Also runnable: node png-facts.mjs <file.png> prints the facts as JSON.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * @param PNG pngjs' PNG class
+ * @param {Buffer} bytes the file
+ * @returns {{width, height, colorType, pixels, transparent, partlyTransparent, opaque,
+ *            whiteOrTransparent, notWhiteVisible, firstNotWhiteVisible, distinctOpaqueColors}}
+ *   transparent: alpha 0; partlyTransparent: 0 < alpha < 255; opaque: alpha 255;
+ *   whiteOrTransparent: pixels that are alpha 0 or pure white (any alpha);
+ *   notWhiteVisible: visible (alpha > 0) pixels whose colour is not pure white.
+ */
+export function describePng(PNG, bytes) {
+  const png = PNG.sync.read(bytes);
+  const facts = {
+    width: png.width,
+    height: png.height,
+    colorType: png.colorType,
+    pixels: png.width * png.height,
+    transparent: 0,
+    partlyTransparent: 0,
+    opaque: 0,
+    whiteOrTransparent: 0,
+    notWhiteVisible: 0,
+    firstNotWhiteVisible: null,
+    distinctOpaqueColors: 0,
+  };
+  const colors = new Set();
+  for (let i = 0; i < facts.pixels; i++) {
+    const [r, g, b, a] = png.data.subarray(i * 4, i * 4 + 4);
+    if (a === 0) facts.transparent++;
+    else if (a === 255) facts.opaque++;
+    else facts.partlyTransparent++;
+    if (a === 255) colors.add((r << 16) | (g << 8) | b);
+    const white = r === 255 && g === 255 && b === 255;
+    if (a === 0 || white) facts.whiteOrTransparent++;
+    else {
+      facts.notWhiteVisible++;
+      facts.firstNotWhiteVisible ??= { x: i % png.width, y: Math.floor(i / png.width), rgba: [r, g, b, a] };
+    }
+  }
+  facts.distinctOpaqueColors = colors.size;
+  return facts;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { default: pngjs } = await import('pngjs');
+  console.log(JSON.stringify(describePng(pngjs.PNG, readFileSync(process.argv[2])), null, 2));
+}
