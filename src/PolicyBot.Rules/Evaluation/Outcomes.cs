@@ -36,7 +36,7 @@ public sealed record Verdict(
     string? Ambiguity,
     PolicyMetadata Policy);
 
-/// <summary>The next thing to ask: one fact and the answers that can still lead to a verdict.</summary>
+/// <summary>The next thing to ask: one fact and its possible answers.</summary>
 /// <param name="Fact">The fact needed (its <see cref="Fact.Question"/> is the wording).</param>
-/// <param name="Choices">The values to offer, in the policy's order.</param>
+/// <param name="Choices">The values to offer, in the policy's order (all of the fact's values).</param>
 public sealed record Question(Fact Fact, IReadOnlyList<FactValue> Choices);

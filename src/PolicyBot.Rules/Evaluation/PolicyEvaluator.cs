@@ -121,10 +121,8 @@ public sealed partial class PolicyEvaluator(Policy policy)
         {
             return null;
         }
-        var choices = best.Values
-            .Where(v => candidates.Any(r => !r.When.TryGetValue(best.Id, out var accepted) || accepted.Contains(v.Id)))
-            .ToList();
-        return new Question(best, choices);
+        // Every value is offered: the loader's completeness check proves each one leads to a verdict.
+        return new Question(best, best.Values);
     }
 
     private Verdict ToVerdict(Rule rule, Dictionary<string, string> facts) => new(
