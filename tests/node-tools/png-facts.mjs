@@ -1,6 +1,7 @@
 // Facts about a PNG that the Teams icon rules are about, decoded with pngjs (not with our encoder).
-// Also runnable: node png-facts.mjs <file.png> prints the facts as JSON.
+// Also runnable: node png-facts.mjs <file.png>... prints { "<file>": facts, ... } as JSON.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -8,10 +9,11 @@ import { fileURLToPath } from 'node:url';
  * @param PNG pngjs' PNG class
  * @param {Buffer} bytes the file
  * @returns {{width, height, colorType, pixels, transparent, partlyTransparent, opaque,
- *            whiteOrTransparent, notWhiteVisible, firstNotWhiteVisible, distinctOpaqueColors}}
+ *            whiteOrTransparent, notWhiteVisible, firstNotWhiteVisible, distinctOpaqueColors, rgbaSha256}}
  *   transparent: alpha 0; partlyTransparent: 0 < alpha < 255; opaque: alpha 255;
  *   whiteOrTransparent: pixels that are alpha 0 or pure white (any alpha);
- *   notWhiteVisible: visible (alpha > 0) pixels whose colour is not pure white.
+ *   notWhiteVisible: visible (alpha > 0) pixels whose colour is not pure white;
+ *   rgbaSha256: SHA-256 of the decoded 8-bit RGBA pixels, to compare images whatever their compression.
  */
 export function describePng(PNG, bytes) {
   const png = PNG.sync.read(bytes);
@@ -27,6 +29,7 @@ export function describePng(PNG, bytes) {
     notWhiteVisible: 0,
     firstNotWhiteVisible: null,
     distinctOpaqueColors: 0,
+    rgbaSha256: createHash('sha256').update(png.data).digest('hex'),
   };
   const colors = new Set();
   for (let i = 0; i < facts.pixels; i++) {
@@ -48,5 +51,10 @@ export function describePng(PNG, bytes) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { default: pngjs } = await import('pngjs');
-  console.log(JSON.stringify(describePng(pngjs.PNG, readFileSync(process.argv[2])), null, 2));
+  const files = process.argv.slice(2);
+  if (files.length === 0) {
+    console.error('usage: node png-facts.mjs <file.png>...');
+    process.exit(2);
+  }
+  console.log(JSON.stringify(Object.fromEntries(files.map((f) => [f, describePng(pngjs.PNG, readFileSync(f))])), null, 2));
 }
