@@ -1,0 +1,166 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using PolicyBot.Storage;
+
+namespace PolicyBot.Hosting;
+
+/// <summary>
+/// Builds the PolicyBot web app: <c>POST /api/messages</c> (Bot Framework activities) and <c>GET /healthz</c>.
+/// <c>Program.cs</c>, the tests and the benchmarks all start the app through here, so they run the same app:
+/// <code>
+/// var builder = PolicyBotApp.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+/// builder.Services.AddTransient&lt;IBot, MyBot&gt;();   // optional: the last IBot registration wins
+/// var app = PolicyBotApp.Build(builder);
+/// await app.StartAsync();
+/// </code>
+/// </summary>
+public static class PolicyBotApp
+{
+    /// <summary>Where the bot listens when no URL is configured (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, Kestrel endpoints).</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
+    /// <summary>Path of the Bot Framework messaging endpoint.</summary>
+    public const string MessagesPath = "/api/messages";
+
+    /// <summary>Path of the health probe: 200 with <c>{"status":"ok"}</c>.</summary>
+    public const string HealthPath = "/healthz";
+
+    /// <summary>Largest accepted activity body in bytes (256 KiB); larger requests get 413. Teams messages are far smaller.</summary>
+    public const long MaxActivityBodyBytes = 256 * 1024;
+
+    /// <summary>What the user sees when a turn fails.</summary>
+    public const string TurnErrorMessage = "Sorry, something went wrong on my side — please try again.";
+
+    /// <summary>
+    /// Creates the builder with every service registered: settings, SQLite storage, bot states, Bot Framework
+    /// authentication, the adapter and the bot. Callers may add configuration or replace services before
+    /// <see cref="Build"/>.
+    /// </summary>
+    /// <param name="args">Command-line arguments (e.g. <c>--urls http://127.0.0.1:0 --DataFolder /tmp/x</c>).</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (!HasConfiguredUrls(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHttpClient();
+
+        var services = builder.Services;
+        services.AddSingleton(sp => BotRuntimeSettings.From(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+
+        // Durable state: one SQLite file under DataFolder. Tests may replace IStorage; the states follow it.
+        services.AddSingleton(sp => SqliteStorage.OpenInFolder(sp.GetRequiredService<BotRuntimeSettings>().DataFolder));
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
+
+        // Per user within a conversation: a group chat or channel holds one situation per person.
+        services.AddSingleton(sp => new PrivateConversationState(sp.GetRequiredService<IStorage>()));
+
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            _ = sp.GetRequiredService<BotRuntimeSettings>(); // validates the credential keys first, with clear messages
+            return new ConfigurationBotFrameworkAuthentication(
+                sp.GetRequiredService<IConfiguration>(),
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+        });
+
+        // CloudAdapter has several public constructors; a factory picks the one taking BotFrameworkAuthentication.
+        services.AddSingleton(sp => CreateAdapter(sp));
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+        services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+
+        services.AddTransient<IBot, EchoPlaceholderBot>(); // IBot: replaced by the conversation handler
+        return builder;
+    }
+
+    /// <summary>
+    /// Builds the app from <paramref name="builder"/>: opens the storage (creating the data folder and file),
+    /// logs the authentication mode once, and maps the endpoints.
+    /// </summary>
+    /// <param name="builder">A builder from <see cref="CreateBuilder"/>.</param>
+    /// <exception cref="InvalidOperationException">Invalid credential settings (see <see cref="BotRuntimeSettings.From"/>).</exception>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+
+        // Resolve now so bad settings or an unwritable data folder stop the start-up, not the first message.
+        BotRuntimeSettings settings;
+        try
+        {
+            settings = app.Services.GetRequiredService<BotRuntimeSettings>();
+            _ = app.Services.GetRequiredService<IStorage>();
+            _ = app.Services.GetRequiredService<CloudAdapter>();
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Hosting");
+        if (settings.IsLocalMode)
+        {
+            logger.LogWarning(
+                "Local mode: no {AppIdKey} is set, so incoming requests are NOT authenticated (developer machine or Agents Playground only).",
+                SettingsKeys.MicrosoftAppId);
+        }
+        else
+        {
+            logger.LogInformation("Bot Framework authentication is on for app id {AppId} ({AppType}).", settings.AppId, settings.AppType ?? "MultiTenant");
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapPost(MessagesPath, ActivityEndpoint.HandleAsync);
+        app.MapGet(HealthPath, () => Results.Json(new { status = "ok" }));
+        return app;
+    }
+
+    private static CloudAdapter CreateAdapter(IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILogger<CloudAdapter>>();
+        var adapter = new CloudAdapter(services.GetRequiredService<BotFrameworkAuthentication>(), logger);
+
+        // State is written only after the bot finished the turn without an exception: a failing turn leaves the
+        // stored state as it was before the turn. Bots need not (but may) call SaveChangesAsync themselves.
+        adapter.Use(new AutoSaveStateMiddleware(
+            services.GetRequiredService<ConversationState>(),
+            services.GetRequiredService<UserState>(),
+            services.GetRequiredService<PrivateConversationState>()));
+
+        adapter.OnTurnError = async (turnContext, exception) =>
+        {
+            var activity = turnContext.Activity;
+            logger.LogError(
+                exception,
+                "Turn failed for activity {ActivityId} ({ActivityType}) in conversation {ConversationId}.",
+                activity?.Id, activity?.Type, activity?.Conversation?.Id);
+
+            // Deliberately no state save or delete here: whatever the turn changed in memory is dropped.
+            try
+            {
+                await turnContext.SendActivityAsync(TurnErrorMessage).ConfigureAwait(false);
+            }
+            catch (Exception sendFailure)
+            {
+                logger.LogError(sendFailure, "Could not tell the user about the failed turn for activity {ActivityId}.", activity?.Id);
+            }
+        };
+        return adapter;
+    }
+
+    private static bool HasConfiguredUrls(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration["urls"])
+        || !string.IsNullOrEmpty(configuration["http_ports"])
+        || !string.IsNullOrEmpty(configuration["https_ports"])
+        || configuration.GetSection("Kestrel:Endpoints").Exists();
+}

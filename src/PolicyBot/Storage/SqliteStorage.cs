@@ -1,0 +1,278 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Microsoft.Data.Sqlite;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace PolicyBot.Storage;
+
+/// <summary>
+/// <see cref="IStorage"/> in one SQLite file: table <c>store_items(key, json, etag, updated)</c>, WAL journal.
+/// <para>
+/// Serialization follows Bot Framework's durable storages (Blobs, Cosmos DB): Json.NET with
+/// <c>TypeNameHandling.All</c>, so an item reads back as the type it was written as (a <see cref="IStoreItem"/>
+/// class, the <c>Dictionary&lt;string, object&gt;</c> of a BotState). Stored type names are restricted to the bot's
+/// own, Bot Framework and plain collection/value types.
+/// </para>
+/// <para>
+/// Optimistic concurrency as in <see cref="MemoryStorage"/>: when the value written is an <see cref="IStoreItem"/>
+/// (or a JObject with an <c>ETag</c> property) whose ETag is neither null nor <c>"*"</c> and the key is stored
+/// with another ETag, the write throws <see cref="ETagConflictException"/>. Other values (BotState dictionaries)
+/// are last-writer-wins. Every write stores a new ETag; reads set <see cref="IStoreItem.ETag"/> (or the
+/// JObject's <c>ETag</c>) to the stored one. A batch is one transaction: all of it is written or none.
+/// </para>
+/// <para>
+/// Thread-safe; one instance per file per process. Writers in this process are serialized; other processes are
+/// kept consistent by SQLite's own locking (<c>BEGIN IMMEDIATE</c>, busy timeout).
+/// </para>
+/// </summary>
+public sealed class SqliteStorage : IStorage, IDisposable
+{
+    /// <summary>File name of the database inside the data folder.</summary>
+    public const string FileName = "policybot.db";
+
+    private const int KeysPerQuery = 500;
+
+    private readonly string _connectionString;
+    private readonly JsonSerializerSettings _settings;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private bool _disposed;
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="databasePath"/>.</summary>
+    /// <param name="databasePath">Path of the SQLite file; its folder must exist.</param>
+    /// <param name="serializerSettings">Json.NET settings; default: <c>TypeNameHandling.All</c> with the restricted binder.</param>
+    /// <exception cref="SqliteException">The file cannot be opened or is not a database.</exception>
+    public SqliteStorage(string databasePath, JsonSerializerSettings? serializerSettings = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _settings = serializerSettings ?? new JsonSerializerSettings
+        {
+            // CodeQL cs/unsafe-type-name-handling: the file is the bot's own state, and the binder limits the types.
+            TypeNameHandling = TypeNameHandling.All,
+            SerializationBinder = new StateTypeBinder(),
+            MaxDepth = null,
+        };
+
+        using var connection = Open();
+        Execute(connection, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS store_items (
+                key     TEXT NOT NULL PRIMARY KEY,
+                json    TEXT NOT NULL,
+                etag    TEXT NOT NULL,
+                updated TEXT NOT NULL
+            );
+            """);
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>Creates <paramref name="folder"/> if missing and opens <see cref="FileName"/> inside it.</summary>
+    /// <param name="folder">The data folder (relative paths resolve against the current directory).</param>
+    public static SqliteStorage OpenInFolder(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var full = Path.GetFullPath(folder);
+        Directory.CreateDirectory(full);
+        return new SqliteStorage(Path.Combine(full, FileName));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Keys not stored are absent from the result.</remarks>
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var result = new Dictionary<string, object>(keys.Length);
+        if (keys.Length == 0)
+        {
+            return result;
+        }
+
+        await using var connection = Open();
+        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT key, json, etag FROM store_items WHERE key IN ({InList(command, chunk)})";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var value = JsonConvert.DeserializeObject(reader.GetString(1), _settings);
+                if (value is not null)
+                {
+                    result[reader.GetString(0)] = WithETag(value, reader.GetString(2));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ETagConflictException">An item's ETag does not match the stored one; nothing of the batch is written.</exception>
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        // Serialize outside the lock: it is the expensive part and needs no database.
+        var rows = changes.Select(change =>
+        {
+            ArgumentException.ThrowIfNullOrEmpty(change.Key, nameof(changes));
+            ArgumentNullException.ThrowIfNull(change.Value, $"{nameof(changes)}[{change.Key}]");
+            return (change.Key, Json: JsonConvert.SerializeObject(change.Value, _settings), ExpectedETag: ETagOf(change.Value));
+        }).ToList();
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var updated = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            foreach (var (key, json, expected) in rows)
+            {
+                if (expected is not null && expected != "*")
+                {
+                    await using var check = connection.CreateCommand();
+                    check.Transaction = transaction;
+                    check.CommandText = "SELECT etag FROM store_items WHERE key = $key";
+                    check.Parameters.AddWithValue("$key", key);
+                    if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string current && current != expected)
+                    {
+                        throw new ETagConflictException(key, expected, current);
+                    }
+                }
+
+                await using var upsert = connection.CreateCommand();
+                upsert.Transaction = transaction;
+                upsert.CommandText = """
+                    INSERT INTO store_items (key, json, etag, updated) VALUES ($key, $json, $etag, $updated)
+                    ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated = excluded.updated
+                    """;
+                upsert.Parameters.AddWithValue("$key", key);
+                upsert.Parameters.AddWithValue("$json", json);
+                upsert.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
+                upsert.Parameters.AddWithValue("$updated", updated);
+                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Deleting a key that is not stored is not an error. No ETag check, as in <see cref="MemoryStorage"/>.</remarks>
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"DELETE FROM store_items WHERE key IN ({InList(command, chunk)})";
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Releases the pooled connections so the file can be moved, deleted or opened again (a restart).</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _writeLock.Dispose();
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+
+        // Per connection: wait for other writers instead of failing with SQLITE_BUSY; NORMAL sync is the usual
+        // choice with WAL (durable across process crashes; a power cut may lose the last commits).
+        Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string InList(SqliteCommand command, string[] keys)
+    {
+        var names = new string[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            names[i] = "$k" + i.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(names[i], keys[i]);
+        }
+
+        return string.Join(", ", names);
+    }
+
+    private static string? ETagOf(object value) => value switch
+    {
+        IStoreItem item => item.ETag,
+        JObject json when json.TryGetValue("ETag", out var etag) => etag.Type == JTokenType.Null ? null : etag.ToString(),
+        _ => null,
+    };
+
+    private static object WithETag(object value, string etag)
+    {
+        switch (value)
+        {
+            case IStoreItem item:
+                item.ETag = etag;
+                break;
+            case JObject json:
+                json["ETag"] = etag;
+                break;
+        }
+
+        return value;
+    }
+}
