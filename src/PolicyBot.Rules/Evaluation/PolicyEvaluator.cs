@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using PolicyBot.Rules.Model;
 
@@ -41,12 +40,13 @@ public sealed partial class PolicyEvaluator(Policy policy)
                 decided = rule;
             }
         }
-        var frozen = facts.ToFrozenDictionary(StringComparer.Ordinal);
+        // The dictionary is this call's own; callers see it read-only.
+        var seen = facts.AsReadOnly();
         if (decided is not null)
         {
-            return new Evaluation(frozen, ToVerdict(decided, facts), null);
+            return new Evaluation(seen, ToVerdict(decided, facts), null);
         }
-        return new Evaluation(frozen, null, NextQuestion(candidates, facts));
+        return new Evaluation(seen, null, NextQuestion(candidates, facts));
     }
 
     private static bool Compatible(Rule rule, Dictionary<string, string> facts)
