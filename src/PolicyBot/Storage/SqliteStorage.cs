@@ -17,7 +17,8 @@ namespace PolicyBot.Storage;
 /// <para>
 /// Optimistic concurrency as in <see cref="MemoryStorage"/>: when the value written is an <see cref="IStoreItem"/>
 /// (or a JObject with an <c>ETag</c> property) whose ETag is neither null nor <c>"*"</c> and the key is stored
-/// with another ETag, the write throws <see cref="ETagConflictException"/>. Other values (BotState dictionaries)
+/// with another ETag, the write throws <see cref="ETagConflictException"/>. A null ETag means "unconditional", as in
+/// the Blobs and Cosmos DB storages (MemoryStorage alone rejects it for an existing key). Other values (BotState dictionaries)
 /// are last-writer-wins. Every write stores a new ETag; reads set <see cref="IStoreItem.ETag"/> (or the
 /// JObject's <c>ETag</c>) to the stored one. A batch is one transaction: all of it is written or none.
 /// </para>
