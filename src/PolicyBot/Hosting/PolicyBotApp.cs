@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using PolicyBot.Storage;
 
 namespace PolicyBot.Hosting;
@@ -146,6 +147,25 @@ public static class PolicyBotApp
                 activity?.Id, activity?.Type, activity?.Conversation?.Id);
 
             // Deliberately no state save or delete here: whatever the turn changed in memory is dropped.
+            if (activity?.Type == ActivityTypes.Invoke)
+            {
+                // Without an invoke response the adapter answers 501 Not Implemented, which misleads. A card's
+                // Action.Execute gets the error body Teams shows on the card; other invokes a plain 500.
+                var response = activity.Name == "adaptiveCard/action"
+                    ? new InvokeResponse
+                    {
+                        Status = StatusCodes.Status200OK,
+                        Body = new AdaptiveCardInvokeResponse
+                        {
+                            StatusCode = StatusCodes.Status500InternalServerError,
+                            Type = "application/vnd.microsoft.error",
+                            Value = new Error("TurnFailed", TurnErrorMessage),
+                        },
+                    }
+                    : new InvokeResponse { Status = StatusCodes.Status500InternalServerError };
+                turnContext.TurnState[BotAdapter.InvokeResponseKey] = new Activity { Type = "invokeResponse", Value = response };
+            }
+
             try
             {
                 await turnContext.SendActivityAsync(TurnErrorMessage).ConfigureAwait(false);

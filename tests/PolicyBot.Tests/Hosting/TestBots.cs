@@ -7,7 +7,7 @@ namespace PolicyBot.Tests.Hosting;
 /// <summary>
 /// Counts messages per conversation (ConversationState) and per user in the conversation
 /// (PrivateConversationState). "boom" bumps both counters and then throws, to prove the failed turn's changes
-/// are not stored. It never saves state itself: the host saves at the end of a successful turn.
+/// are not stored; every invoke throws. It never saves state itself: the host saves at the end of a successful turn.
 /// </summary>
 public sealed class CountingBot(ConversationState conversationState, PrivateConversationState privateState) : IBot
 {
@@ -15,6 +15,11 @@ public sealed class CountingBot(ConversationState conversationState, PrivateConv
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        if (turnContext.Activity.Type == ActivityTypes.Invoke)
+        {
+            throw new InvalidOperationException("Invokes fail on purpose.");
+        }
+
         if (turnContext.Activity.Type != ActivityTypes.Message)
         {
             return;

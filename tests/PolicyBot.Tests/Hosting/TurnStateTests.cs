@@ -53,6 +53,24 @@ public sealed class TurnStateTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failing_card_action_gets_an_error_invoke_response_not_501()
+    {
+        var chat = TeamsConversation.Personal();
+        var ada = TeamsUser.Create("Ada");
+        var execute = await _teams.SendAsync(_teams.Activities.Invoke(chat, ada, "adaptiveCard/action", new { action = new { type = "Action.Execute", verb = "x" } }));
+
+        Assert.Equal(HttpStatusCode.OK, execute.Status);
+        var body = Newtonsoft.Json.Linq.JObject.Parse(execute.Body);
+        Assert.Equal(500, (int?)body["statusCode"]);
+        Assert.Equal("application/vnd.microsoft.error", (string?)body["type"]);
+        Assert.Equal(PolicyBotApp.TurnErrorMessage, (string?)body["value"]?["message"]);
+        Assert.Equal(PolicyBotApp.TurnErrorMessage, execute.SingleReply.Text);
+
+        var other = await _teams.SendAsync(_teams.Activities.Invoke(chat, ada, "composeExtension/query", new { }));
+        Assert.Equal(HttpStatusCode.InternalServerError, other.Status);
+    }
+
+    [Fact]
     public async Task State_survives_a_restart_on_the_same_data_folder()
     {
         var chat = TeamsConversation.GroupChat();
