@@ -71,6 +71,23 @@ public sealed class TurnStateTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_429_on_a_reply_is_not_retried_by_the_sdk_and_fails_the_turn_without_saving_state()
+    {
+        var chat = TeamsConversation.Personal();
+        var ada = TeamsUser.Create("Ada");
+        await _teams.SayAsync(chat, ada, "one");
+
+        _connector.FailNext(1, 429, TimeSpan.FromSeconds(1));
+        var throttled = await _teams.SayAsync(chat, ada, "two");
+
+        var calls = _connector.Received.Where(r => r.Activity?.ReplyToId == throttled.Sent.Id).ToList();
+        Assert.Equal([429, 200], calls.Select(c => c.StatusCode));
+        Assert.Equal("count=2 mine=2", calls[0].Activity?.Text);
+        Assert.Equal(PolicyBotApp.TurnErrorMessage, throttled.SingleReply.Text);
+        Assert.Equal("count=2 mine=2", (await _teams.SayAsync(chat, ada, "three")).SingleReply.Text);
+    }
+
+    [Fact]
     public async Task State_survives_a_restart_on_the_same_data_folder()
     {
         var chat = TeamsConversation.GroupChat();
