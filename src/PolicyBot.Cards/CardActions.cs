@@ -1,0 +1,161 @@
+using Newtonsoft.Json.Linq;
+
+namespace PolicyBot.Cards;
+
+/// <summary>
+/// The submit data contract between PolicyBot's cards and the bot. Every button on every card is a plain
+/// <c>Action.Submit</c> whose <c>data</c> is a JSON object; Teams posts it back as a message activity whose
+/// <c>Value</c> is that object (and whose <c>Text</c> is null). The bot reads it with <see cref="TryRead"/>.
+/// </summary>
+/// <remarks>
+/// <para>Shapes (every field a string unless noted; <c>situation</c> is opaque to the cards):</para>
+/// <list type="bullet">
+/// <item><description><c>{"policybot":"answer","situation":"…","step":2,"fact":"medium","value":"text"}</c>: a choice
+/// on a question card. <c>step</c> (a number) is how many answers had been given before that question, so the bot
+/// can ignore a tap on an old card.</description></item>
+/// <item><description><c>{"policybot":"ask","text":"Can I text a student?"}</c>: an example question, to be read as if
+/// the user had typed it.</description></item>
+/// <item><description><c>{"policybot":"start-over"}</c>, with <c>"situation"</c> and <c>"step"</c> when the card
+/// belongs to a situation: "Start over" and "Ask another question".</description></item>
+/// <item><description><c>{"policybot":"help"}</c>: show the help card.</description></item>
+/// </list>
+/// <para>No <c>msteams</c> property (messageBack/imBack) on purpose. For a plain <c>Action.Submit</c> Teams does not
+/// echo the button's title into the chat; <c>msteams.displayText</c> would, but in a channel every tap would then
+/// post a visible message for everyone. The question card the user answered is instead followed by the next card,
+/// whose "So far" line (or "What you told me" list) repeats the answers; the bot may also update the answered card
+/// (UpdateActivityAsync with the submit's ReplyToId).</para>
+/// </remarks>
+public static class CardActions
+{
+    /// <summary>The property naming the action in every submit's data: <c>"policybot"</c>.</summary>
+    public const string ActionField = "policybot";
+
+    /// <summary>Opaque id of the situation (the conversation's current question) a card belongs to.</summary>
+    public const string SituationField = "situation";
+
+    /// <summary>A number: how many answers had been given before the question the card asks.</summary>
+    public const string StepField = "step";
+
+    /// <summary>The fact id a choice answers, e.g. <c>medium</c>.</summary>
+    public const string FactField = "fact";
+
+    /// <summary>The chosen value id, e.g. <c>text</c>.</summary>
+    public const string ValueField = "value";
+
+    /// <summary>The question text of an <see cref="Ask"/>.</summary>
+    public const string TextField = "text";
+
+    /// <summary>A choice on a question card: <c>situation</c>, <c>step</c>, <c>fact</c>, <c>value</c>.</summary>
+    public const string Answer = "answer";
+
+    /// <summary>An example question to ask: <c>text</c>.</summary>
+    public const string Ask = "ask";
+
+    /// <summary>Forget the current situation and start a new question; <c>situation</c> and <c>step</c> when known.</summary>
+    public const string StartOver = "start-over";
+
+    /// <summary>Show the help card.</summary>
+    public const string Help = "help";
+
+    /// <summary>Every action name above.</summary>
+    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help];
+
+    /// <summary>The data of a choice on a question card.</summary>
+    /// <param name="context">The situation and step the question belongs to.</param>
+    /// <param name="fact">The fact id asked.</param>
+    /// <param name="value">The value id this button chooses.</param>
+    public static JObject AnswerData(SubmitContext context, string fact, string value)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fact);
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        return new JObject
+        {
+            [ActionField] = Answer,
+            [SituationField] = context.Situation,
+            [StepField] = context.Step,
+            [FactField] = fact,
+            [ValueField] = value,
+        };
+    }
+
+    /// <summary>The data of an example-question button.</summary>
+    /// <param name="text">The question, as the user would type it.</param>
+    public static JObject AskData(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        return new JObject { [ActionField] = Ask, [TextField] = text };
+    }
+
+    /// <summary>The data of a "Start over" / "Ask another question" button.</summary>
+    /// <param name="context">The situation the card belongs to, or null for a card outside any situation.</param>
+    public static JObject StartOverData(SubmitContext? context)
+    {
+        var data = new JObject { [ActionField] = StartOver };
+        if (context is not null)
+        {
+            data[SituationField] = context.Situation;
+            data[StepField] = context.Step;
+        }
+        return data;
+    }
+
+    /// <summary>The data of a "Help" button.</summary>
+    public static JObject HelpData() => new() { [ActionField] = Help };
+
+    /// <summary>
+    /// Reads a submit's data (an activity's <c>Value</c>). True only for data in the shapes above, with every
+    /// field the action needs; anything else (another app's card, a tampered payload) is false.
+    /// </summary>
+    /// <param name="value">The activity's <c>Value</c>, usually a <see cref="JObject"/>.</param>
+    /// <param name="submit">The parsed submit, or null.</param>
+    public static bool TryRead(object? value, out CardSubmit? submit)
+    {
+        submit = null;
+        if (value is not JObject data || data[ActionField] is not JValue { Type: JTokenType.String } action)
+        {
+            return false;
+        }
+        var situation = Text(data, SituationField);
+        var step = data[StepField] is JValue { Type: JTokenType.Integer } s && (long)s is >= 0 and <= int.MaxValue ? (int?)(int)(long)s : null;
+        var fact = Text(data, FactField);
+        var chosen = Text(data, ValueField);
+        var text = Text(data, TextField);
+        submit = (string)action! switch
+        {
+            Answer when situation is not null && step is not null && fact is not null && chosen is not null =>
+                new CardSubmit(Answer, situation, step, fact, chosen, null),
+            Ask when text is not null => new CardSubmit(Ask, null, null, null, null, text),
+            StartOver => new CardSubmit(StartOver, situation, step, null, null, null),
+            Help => new CardSubmit(Help, null, null, null, null, null),
+            _ => null,
+        };
+        return submit is not null;
+    }
+
+    private static string? Text(JObject data, string field) =>
+        data[field] is JValue { Type: JTokenType.String } v && !string.IsNullOrWhiteSpace((string?)v) ? (string)v! : null;
+}
+
+/// <summary>Which situation, and which step of it, a card's buttons belong to.</summary>
+/// <param name="Situation">Opaque id of the situation (the bot's; the cards only carry it).</param>
+/// <param name="Step">How many answers had been given when the card was made (0 for the first question).</param>
+public sealed record SubmitContext(string Situation, int Step)
+{
+    /// <summary>The situation id; must not be blank.</summary>
+    public string Situation { get; } = string.IsNullOrWhiteSpace(Situation)
+        ? throw new ArgumentException("A situation id must not be blank.", nameof(Situation))
+        : Situation;
+
+    /// <summary>The step; must not be negative.</summary>
+    public int Step { get; } = Step >= 0 ? Step : throw new ArgumentOutOfRangeException(nameof(Step), Step, "A step must not be negative.");
+}
+
+/// <summary>A card button's data as the bot received it (see <see cref="CardActions"/>).</summary>
+/// <param name="Action">One of <see cref="CardActions.All"/>.</param>
+/// <param name="Situation">The situation id (answer; start-over when the card had one).</param>
+/// <param name="Step">The step (answer; start-over when the card had one).</param>
+/// <param name="Fact">The fact id (answer).</param>
+/// <param name="Value">The value id (answer).</param>
+/// <param name="Text">The question text (ask).</param>
+public sealed record CardSubmit(string Action, string? Situation, int? Step, string? Fact, string? Value, string? Text);

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PolicyBot.Rules.Evaluation;
+using PolicyBot.Rules.Model;
+
+namespace PolicyBot.Cards;
+
+/// <summary>
+/// Builds PolicyBot's Adaptive Cards (schema 1.5, what Teams renders) from the templates in <c>cards/</c>. Each
+/// method returns the card as a <see cref="JObject"/> for <c>Attachment.Content</c> (content type
+/// <see cref="ContentType"/>). Buttons carry the data described in <see cref="CardActions"/>. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Layout for choices: every choice (and every example question) is its own one-button ActionSet, with its
+/// description in small text under it. Teams shows at most 6 actions per action set and hides or overflows the
+/// rest (its host config's <c>actions.maxActions</c> is 6), so a question with up to 11 or more choices keeps every
+/// one visible and tappable, also on a phone where a row of buttons would be cut.
+/// </remarks>
+public static class PolicyCards
+{
+    /// <summary>The attachment content type of an Adaptive Card.</summary>
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>Teams refuses a message over about 28 KB; a card must stay below this many bytes of compact JSON.</summary>
+    public const int MaxCardBytes = 28 * 1024;
+
+    /// <summary>The bot's name as the cards use it (greeting, @mention examples).</summary>
+    public const string DefaultBotName = "PolicyBot";
+
+    /// <summary>The commands the help card lists by default, with what each does (the bot's command words).</summary>
+    public static IReadOnlyList<(string Command, string Description)> DefaultCommands { get; } =
+    [
+        ("help", "Show this card."),
+        ("ask …", "Ask about the policy, e.g. \"ask can I text a student about homework?\". You can also just type the question."),
+        ("start over", "Forget the question we are on and start a new one."),
+        ("cancel", "Stop the current question without a verdict."),
+        ("policy", "Show the policy I follow: title, district, dates and sections."),
+    ];
+
+    /// <summary>The first card a person sees: what the bot does, for whom, which policy, and example questions.</summary>
+    /// <param name="policy">The policy served.</param>
+    /// <param name="exampleQuestions">Questions offered as buttons (each sends <see cref="CardActions.Ask"/>); keep
+    /// them short (about 40 characters), as Teams cuts a button title to one line.</param>
+    /// <param name="botName">The bot's name.</param>
+    public static JObject Welcome(PolicyMetadata policy, IReadOnlyList<string> exampleQuestions, string botName = DefaultBotName)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(exampleQuestions);
+        var data = new JObject
+        {
+            ["botName"] = botName,
+            ["policy"] = PolicyData(policy),
+            ["hasExamples"] = exampleQuestions.Count > 0,
+            ["examples"] = new JArray(exampleQuestions.Select(q => new JObject { ["text"] = q, ["data"] = CardActions.AskData(q) })),
+            ["helpData"] = CardActions.HelpData(),
+        };
+        return CardTemplateBinder.Bind("welcome.json", data);
+    }
+
+    /// <summary>Asks for one fact: the question, what is known so far, one button per choice with its description, and "Start over".</summary>
+    /// <param name="question">The evaluator's next question.</param>
+    /// <param name="soFar">What is already known, in the order learnt: the fact (e.g. its question) and the answer in
+    /// words (e.g. a value's phrase). Only the answers are shown: "So far: texting · a current student".</param>
+    /// <param name="context">The situation and step the answers belong to.</param>
+    public static JObject Question(Question question, IReadOnlyList<(string Fact, string Answer)> soFar, SubmitContext context)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(soFar);
+        ArgumentNullException.ThrowIfNull(context);
+        var data = new JObject
+        {
+            ["question"] = question.Fact.Question,
+            ["hasSoFar"] = soFar.Count > 0,
+            ["soFar"] = string.Join(" · ", soFar.Select(f => f.Answer)),
+            ["choiceList"] = string.Join(", ", question.Choices.Select(c => c.Label)),
+            ["choices"] = new JArray(question.Choices.Select(choice => new JObject
+            {
+                ["label"] = choice.Label,
+                ["description"] = choice.Description,
+                ["data"] = CardActions.AnswerData(context, question.Fact.Id, choice.Id),
+            })),
+            ["startOverData"] = CardActions.StartOverData(context),
+        };
+        return CardTemplateBinder.Bind("question.json", data);
+    }
+
+    /// <summary>
+    /// The verdict: its kind in words and colour, the one-line answer, each deciding clause verbatim with its citation,
+    /// the reason, conditions or what to do instead, the ambiguity note with an offer to ask administration, what the
+    /// person told the bot, and "Ask another question".
+    /// </summary>
+    /// <param name="verdict">The evaluator's verdict.</param>
+    /// <param name="facts">What the person told the bot: each question and the answer (label) given.</param>
+    /// <param name="context">The situation the verdict ends (for "Ask another question").</param>
+    public static JObject Verdict(Verdict verdict, IReadOnlyList<(string Question, string Answer)> facts, SubmitContext context)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(context);
+        var (style, _) = Look(verdict.Kind);
+        var data = new JObject
+        {
+            ["kind"] = new JObject { ["id"] = verdict.Kind.Id(), ["words"] = verdict.Kind.Words(), ["style"] = style },
+            ["answer"] = verdict.Answer,
+            ["clausesHeading"] = verdict.Clauses.Count == 1 ? "The clause this rests on" : "The clauses this rests on",
+            ["clauses"] = new JArray(verdict.Clauses.Select(c => new JObject { ["id"] = c.Id, ["heading"] = c.Heading, ["text"] = c.Text })),
+            ["citation"] = Citation(verdict.Policy),
+            ["reason"] = verdict.Reason,
+            ["hasConditions"] = verdict.Conditions.Count > 0,
+            ["conditions"] = new JArray(verdict.Conditions),
+            ["hasInstead"] = !string.IsNullOrWhiteSpace(verdict.Instead),
+            ["instead"] = verdict.Instead ?? "",
+            ["hasAmbiguity"] = !string.IsNullOrWhiteSpace(verdict.Ambiguity),
+            ["ambiguity"] = verdict.Ambiguity ?? "",
+            ["administrationOffer"] =
+                "If you want a definite answer, contact your school administration: tell them what you told me here and they can confirm how the policy applies to you.",
+            ["hasFacts"] = facts.Count > 0,
+            ["facts"] = new JArray(facts.Select(f => new JObject { ["title"] = f.Question, ["value"] = f.Answer })),
+            ["askAnotherData"] = CardActions.StartOverData(context),
+        };
+        return CardTemplateBinder.Bind("verdict.json", data);
+    }
+
+    /// <summary>How to use the bot: the commands, and @mentioning it in group chats and channels.</summary>
+    /// <param name="policy">The policy served.</param>
+    /// <param name="commands">The commands to list; null for <see cref="DefaultCommands"/>.</param>
+    /// <param name="botName">The bot's name, as people @mention it.</param>
+    public static JObject Help(PolicyMetadata policy, IReadOnlyList<(string Command, string Description)>? commands = null, string botName = DefaultBotName)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        commands ??= DefaultCommands;
+        var data = new JObject
+        {
+            ["botName"] = botName,
+            ["policy"] = PolicyData(policy),
+            ["exampleQuestion"] = "Can I text a student about homework?",
+            ["mentionExample"] = "can I accept a student's friend request?",
+            ["commands"] = new JArray(commands.Select(c => new JObject { ["command"] = c.Command, ["description"] = c.Description })),
+            ["commandList"] = string.Join(", ", commands.Select(c => c.Command)),
+            ["startOverData"] = CardActions.StartOverData(null),
+        };
+        return CardTemplateBinder.Bind("help.json", data);
+    }
+
+    /// <summary>A friendly error with a "Start over" button.</summary>
+    /// <param name="message">What went wrong, in plain words for the person (no exception text).</param>
+    /// <param name="context">The situation the error interrupted, if any.</param>
+    public static JObject Error(string message, SubmitContext? context = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        var data = new JObject
+        {
+            ["message"] = message,
+            ["startOverData"] = CardActions.StartOverData(context),
+        };
+        return CardTemplateBinder.Bind("error.json", data);
+    }
+
+    /// <summary>The policy served: title, district, adopted/reviewed/revised dates, the clause headings and cross references.</summary>
+    /// <param name="policy">The loaded policy.</param>
+    public static JObject PolicyInfo(Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var m = policy.Metadata;
+        var dates = new JArray { Fact("Adopted", Date(m.Adopted)) };
+        if (m.Reviewed.Count > 0)
+        {
+            dates.Add(Fact("Reviewed", string.Join("; ", m.Reviewed.Select(Date))));
+        }
+        if (m.Revised is { } revised)
+        {
+            dates.Add(Fact("Revised", Date(revised)));
+        }
+        var data = new JObject
+        {
+            ["policy"] = PolicyData(m),
+            ["dates"] = dates,
+            ["clauseHeadings"] = new JArray(policy.Clauses.Select(c => c.Heading)),
+            ["hasCrossReferences"] = m.CrossReferences.Count > 0,
+            ["crossReferences"] = new JArray(m.CrossReferences),
+            ["startOverData"] = CardActions.StartOverData(null),
+            ["helpData"] = CardActions.HelpData(),
+        };
+        return CardTemplateBinder.Bind("policy.json", data);
+    }
+
+    /// <summary>The container style (colour) a verdict kind is shown in, and the words shown.</summary>
+    /// <param name="kind">The verdict kind.</param>
+    /// <returns>An Adaptive Cards container style (<c>good</c>, <c>warning</c>, <c>attention</c>, <c>accent</c>) and the kind in words.</returns>
+    public static (string Style, string Words) Look(VerdictKind kind) => kind switch
+    {
+        VerdictKind.Allowed => ("good", kind.Words()),
+        // Allowed, but only while the conditions hold: amber, so the conditions are read.
+        VerdictKind.AllowedWithConditions => ("warning", kind.Words()),
+        VerdictKind.Forbidden => ("attention", kind.Words()),
+        VerdictKind.NeedsAdministration => ("warning", kind.Words()),
+        VerdictKind.NotCovered => ("accent", kind.Words()),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown verdict kind."),
+    };
+
+    /// <summary>The line under a quoted clause: "— {title}, {district}, revised {date}" (adopted when never revised).</summary>
+    /// <param name="policy">The policy's metadata.</param>
+    public static string Citation(PolicyMetadata policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return $"— {policy.Title}, {policy.District}, {DateLine(policy)}";
+    }
+
+    /// <summary>The size Teams counts: UTF-8 bytes of the card's compact JSON.</summary>
+    /// <param name="card">A card.</param>
+    public static int SizeInBytes(JObject card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return Encoding.UTF8.GetByteCount(card.ToString(Formatting.None));
+    }
+
+    private static JObject PolicyData(PolicyMetadata m) => new()
+    {
+        ["title"] = m.Title,
+        ["district"] = m.District,
+        ["dateLine"] = DateLine(m),
+    };
+
+    private static string DateLine(PolicyMetadata m) =>
+        m.Revised is { } revised ? $"revised {Date(revised)}" : $"adopted {Date(m.Adopted)}";
+
+    private static string Date(DateOnly date) => date.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    private static JObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+}

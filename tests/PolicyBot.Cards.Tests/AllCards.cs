@@ -1,0 +1,88 @@
+using Newtonsoft.Json.Linq;
+using PolicyBot.Rules.Evaluation;
+using PolicyBot.Rules.Loading;
+using PolicyBot.Rules.Model;
+
+namespace PolicyBot.Cards.Tests;
+
+/// <summary>The Stevensville policy, its dialog tree, and every card PolicyCards can make for it.</summary>
+public static class AllCards
+{
+    public const string Situation = "situation-42";
+
+    public static readonly string[] ExampleQuestions =
+    [
+        "Can I text a student about homework?",
+        "Can I accept a student's friend request?",
+        "Can I post class photos?",
+        "Can I check Facebook at lunch?",
+    ];
+
+    private static readonly Lazy<Policy> LoadedPolicy = new(() => PolicyLoader.LoadEmbedded());
+    private static readonly Lazy<DialogTree> LoadedTree = new(() => DialogTree.Build(Policy));
+    private static readonly Lazy<IReadOnlyList<(string Name, JObject Card)>> Built = new(Build);
+
+    public static Policy Policy => LoadedPolicy.Value;
+
+    public static DialogTree Tree => LoadedTree.Value;
+
+    /// <summary>Every node of the tree that asks a question.</summary>
+    public static IEnumerable<DialogTree.Node> QuestionNodes() => Walk(Tree.Root).Where(n => n.Outcome?.Question is not null);
+
+    /// <summary>Every leaf of the tree (each has a verdict: the loader proves the policy complete).</summary>
+    public static IEnumerable<DialogTree.Node> VerdictNodes() => Tree.Leaves();
+
+    public static string Describe(DialogTree.Node node) =>
+        node.Path.Count == 0 ? "(start)" : string.Join(" ", node.Path.Select(s => $"{s.Fact.Id}={s.Value.Id}"));
+
+    public static SubmitContext ContextOf(DialogTree.Node node) => new(Situation, node.Path.Count);
+
+    public static JObject QuestionCard(DialogTree.Node node) =>
+        PolicyCards.Question(node.Outcome!.Question!, node.Path.Select(s => (s.Fact.Question, s.Value.Phrase)).ToList(), ContextOf(node));
+
+    public static JObject VerdictCard(DialogTree.Node node) =>
+        PolicyCards.Verdict(node.Outcome!.Verdict!, node.Path.Select(s => (s.Fact.Question, s.Value.Label)).ToList(), ContextOf(node));
+
+    /// <summary>Every card: welcome (with and without examples), help, errors, policy, every question, every verdict.</summary>
+    public static IReadOnlyList<(string Name, JObject Card)> Cards => Built.Value;
+
+    private static List<(string Name, JObject Card)> Build()
+    {
+        var cards = new List<(string, JObject)>
+        {
+            ("welcome", PolicyCards.Welcome(Policy.Metadata, ExampleQuestions)),
+            ("welcome without examples", PolicyCards.Welcome(Policy.Metadata, [])),
+            ("help", PolicyCards.Help(Policy.Metadata)),
+            ("error", PolicyCards.Error("I could not read that answer.")),
+            ("error in a situation", PolicyCards.Error("That question card is out of date.", new SubmitContext(Situation, 2))),
+            ("policy", PolicyCards.PolicyInfo(Policy)),
+        };
+        cards.AddRange(QuestionNodes().Select(n => ($"question {Describe(n)}", QuestionCard(n))));
+        cards.AddRange(VerdictNodes().Select(n => ($"verdict {Describe(n)}", VerdictCard(n))));
+        return cards;
+    }
+
+    private static IEnumerable<DialogTree.Node> Walk(DialogTree.Node node) =>
+        new[] { node }.Concat(node.Children.SelectMany(Walk));
+}
+
+/// <summary>Looking inside card JSON.</summary>
+public static class CardJson
+{
+    /// <summary>Every object with a "type" (elements, actions, inlines) in document order.</summary>
+    public static IEnumerable<JObject> Typed(JContainer card) =>
+        card.DescendantsAndSelf().OfType<JObject>().Where(o => o["type"] is JValue { Type: JTokenType.String });
+
+    public static IEnumerable<JObject> OfType(JContainer card, string type) => Typed(card).Where(o => (string?)o["type"] == type);
+
+    public static IEnumerable<JObject> Submits(JContainer card) => OfType(card, "Action.Submit");
+
+    public static IEnumerable<string> Texts(JContainer card) =>
+        OfType(card, "TextBlock").Select(t => (string)t["text"]!);
+
+    public static IEnumerable<string> AllStrings(JContainer card) =>
+        card.DescendantsAndSelf().OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => (string)v!);
+
+    public static IEnumerable<string> AllKeys(JContainer card) =>
+        card.DescendantsAndSelf().OfType<JProperty>().Select(p => p.Name);
+}

@@ -1,0 +1,386 @@
+using Newtonsoft.Json.Linq;
+using PolicyBot.Conversation;
+using PolicyBot.Rules.Evaluation;
+using PolicyBot.Rules.Model;
+using static PolicyBot.Cards.Tests.CardJson;
+
+namespace PolicyBot.Cards.Tests;
+
+public class PolicyCardsTests
+{
+    private const string Citation = "— Electronic Resources and Social Networking, Stevensville School District, revised May 9, 2019";
+
+    public static TheoryData<string> QuestionPaths() => [.. AllCards.QuestionNodes().Select(AllCards.Describe)];
+
+    public static TheoryData<string> VerdictPaths() => [.. AllCards.VerdictNodes().Select(AllCards.Describe)];
+
+    private static DialogTree.Node QuestionNode(string path) => AllCards.QuestionNodes().Single(n => AllCards.Describe(n) == path);
+
+    private static DialogTree.Node VerdictNode(string path) => AllCards.VerdictNodes().Single(n => AllCards.Describe(n) == path);
+
+    [Fact]
+    public void The_tree_gives_every_kind_of_card_to_check()
+    {
+        Assert.Equal(75, AllCards.VerdictNodes().Count());
+        Assert.All(AllCards.VerdictNodes(), n => Assert.NotNull(n.Outcome?.Verdict));
+        Assert.Equal(
+            Enum.GetValues<VerdictKind>().Order(),
+            AllCards.VerdictNodes().Select(n => n.Outcome!.Verdict!.Kind).Distinct().Order());
+        Assert.Contains(AllCards.VerdictNodes(), n => n.Outcome!.Verdict!.Ambiguity is not null);
+        Assert.Contains(AllCards.VerdictNodes(), n => n.Outcome!.Verdict!.Instead is not null);
+        Assert.Equal(11, AllCards.QuestionNodes().Max(n => n.Outcome!.Question!.Choices.Count));
+    }
+
+    // ---- Question cards -------------------------------------------------------------------------
+
+    [Theory]
+    [MemberData(nameof(QuestionPaths))]
+    public void A_question_card_asks_in_plain_words_and_says_what_is_known(string path)
+    {
+        var node = QuestionNode(path);
+        var card = AllCards.QuestionCard(node);
+        var texts = Texts(card).ToList();
+
+        Assert.Equal(node.Outcome!.Question!.Fact.Question, texts[0]);
+        var soFar = texts.Where(t => t.StartsWith("So far: ", StringComparison.Ordinal)).ToList();
+        if (node.Path.Count == 0)
+        {
+            Assert.Empty(soFar);
+        }
+        else
+        {
+            Assert.Equal(["So far: " + string.Join(" · ", node.Path.Select(s => s.Value.Phrase))], soFar);
+        }
+    }
+
+    [Fact]
+    public void The_so_far_line_reads_like_the_example()
+    {
+        var medium = AllCards.Policy.Fact("medium");
+        var card = PolicyCards.Question(
+            new Question(AllCards.Policy.Fact("purpose"), AllCards.Policy.Fact("purpose").Values),
+            [(medium.Question, "text messages"), ("Who is the person?", "a current student")],
+            new SubmitContext("s", 2));
+
+        Assert.Contains("So far: text messages · a current student", Texts(card));
+    }
+
+    [Theory]
+    [MemberData(nameof(QuestionPaths))]
+    public void Every_choice_is_a_visible_button_with_the_contract_data_and_its_description_under_it(string path)
+    {
+        var node = QuestionNode(path);
+        var question = node.Outcome!.Question!;
+        var card = AllCards.QuestionCard(node);
+        var choiceRows = ((JArray)card["body"]!).OfType<JObject>().Where(e => (string?)e["type"] == "Container").ToList();
+
+        Assert.Equal(question.Choices.Count, choiceRows.Count);
+        for (var i = 0; i < question.Choices.Count; i++)
+        {
+            var choice = question.Choices[i];
+            var items = (JArray)choiceRows[i]["items"]!;
+            var actions = (JArray)items[0]["actions"]!;
+            var button = Assert.Single(actions);
+            Assert.Equal("ActionSet", (string?)items[0]["type"]);
+            Assert.Equal("Action.Submit", (string?)button["type"]);
+            Assert.Equal(choice.Label, (string?)button["title"]);
+            Assert.Equal(choice.Description, (string?)button["tooltip"]);
+            var expected = new JObject
+            {
+                ["policybot"] = "answer",
+                ["situation"] = AllCards.Situation,
+                ["step"] = node.Path.Count,
+                ["fact"] = question.Fact.Id,
+                ["value"] = choice.Id,
+            };
+            Assert.True(JToken.DeepEquals(expected, button["data"]), $"{choice.Id}: {button["data"]}");
+            Assert.Equal("TextBlock", (string?)items[1]["type"]);
+            Assert.Equal(choice.Description, (string?)items[1]["text"]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(QuestionPaths))]
+    public void A_question_card_offers_start_over_and_hides_nothing(string path)
+    {
+        var node = QuestionNode(path);
+        var card = AllCards.QuestionCard(node);
+
+        Assert.Null(card["actions"]);
+        var last = (JObject)((JArray)card["body"]!).Last!;
+        Assert.Equal("ActionSet", (string?)last["type"]);
+        Assert.True((bool?)last["separator"], "Start over is set apart from the choices by a line");
+        var startOver = Assert.Single((JArray)last["actions"]!);
+        Assert.Equal("Start over", (string?)startOver["title"]);
+        Assert.True(JToken.DeepEquals(
+            new JObject { ["policybot"] = "start-over", ["situation"] = AllCards.Situation, ["step"] = node.Path.Count },
+            startOver["data"]));
+        AssertEverythingVisible(card);
+    }
+
+    [Fact]
+    public void The_eleven_media_are_all_offered_one_per_action_set()
+    {
+        var node = AllCards.QuestionNodes().First(n => n.Outcome!.Question!.Fact.Id == "medium");
+        var card = AllCards.QuestionCard(node);
+        var titles = OfType(card, "ActionSet").Select(set => (string?)Assert.Single((JArray)set["actions"]!)["title"]).ToList();
+
+        Assert.Equal(AllCards.Policy.Fact("medium").Values.Select(v => v.Label).Append("Start over"), titles);
+        Assert.Equal(12, titles.Count);
+    }
+
+    // ---- Verdict cards --------------------------------------------------------------------------
+
+    [Theory]
+    [MemberData(nameof(VerdictPaths))]
+    public void A_verdict_card_shows_the_verdict_in_words_and_colour_and_the_answer(string path)
+    {
+        var verdict = VerdictNode(path).Outcome!.Verdict!;
+        var card = AllCards.VerdictCard(VerdictNode(path));
+        var banner = (JObject)card["body"]![0]!;
+        var expectedStyle = verdict.Kind switch
+        {
+            VerdictKind.Allowed => "good",
+            VerdictKind.AllowedWithConditions => "warning",
+            VerdictKind.Forbidden => "attention",
+            VerdictKind.NeedsAdministration => "warning",
+            VerdictKind.NotCovered => "accent",
+            _ => throw new InvalidOperationException(),
+        };
+
+        Assert.Equal("Container", (string?)banner["type"]);
+        Assert.Equal(expectedStyle, (string?)banner["style"]);
+        Assert.Equal(expectedStyle, PolicyCards.Look(verdict.Kind).Style);
+        Assert.Equal([verdict.Kind.Words(), verdict.Answer], Texts(banner));
+        Assert.Equal($"{verdict.Kind.Words()}: {verdict.Answer}", (string?)card["fallbackText"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(VerdictPaths))]
+    public void Every_deciding_clause_is_quoted_verbatim_in_order_with_its_heading_and_citation(string path)
+    {
+        var verdict = VerdictNode(path).Outcome!.Verdict!;
+        var card = AllCards.VerdictCard(VerdictNode(path));
+        var quotes = OfType(card, "Container").Where(c => OfType(c, "RichTextBlock").Any()).ToList();
+
+        Assert.Equal(verdict.Clauses.Count, quotes.Count);
+        for (var i = 0; i < verdict.Clauses.Count; i++)
+        {
+            var clause = verdict.Clauses[i];
+            var quote = quotes[i];
+            Assert.Equal("emphasis", (string?)quote["style"]);
+            var runs = OfType(quote, "TextRun").Select(r => (string)r["text"]!).ToList();
+            Assert.Equal(["“", clause.Text, "”"], runs);
+            Assert.Contains(clause.Text, AllCards.Policy.SourceText);
+            Assert.Equal([clause.Heading, Citation], Texts(quote));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VerdictPaths))]
+    public void A_verdict_card_gives_the_reason_conditions_or_instead_and_the_ambiguity_note(string path)
+    {
+        var verdict = VerdictNode(path).Outcome!.Verdict!;
+        var texts = Texts(AllCards.VerdictCard(VerdictNode(path))).ToList();
+
+        Assert.Contains(verdict.Reason, texts);
+        Assert.Equal(verdict.Conditions.Select(c => "• " + c), texts.Where(t => t.StartsWith("• ", StringComparison.Ordinal)));
+        Assert.Equal(verdict.Conditions.Count > 0, texts.Contains("Conditions to keep"));
+        Assert.Equal(verdict.Instead is not null, texts.Contains("What to do instead"));
+        if (verdict.Instead is not null)
+        {
+            Assert.Contains(verdict.Instead, texts);
+        }
+        Assert.Equal(verdict.Ambiguity is not null, texts.Contains("The policy is unclear here"));
+        if (verdict.Ambiguity is not null)
+        {
+            Assert.Contains(verdict.Ambiguity, texts);
+            Assert.Contains(texts, t => t.Contains("contact your school administration", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VerdictPaths))]
+    public void A_verdict_card_lists_what_you_told_me_and_offers_another_question(string path)
+    {
+        var node = VerdictNode(path);
+        var card = AllCards.VerdictCard(node);
+
+        Assert.Contains("What you told me", Texts(card));
+        var facts = Assert.Single(OfType(card, "FactSet"))["facts"]!.Select(f => ((string?)f["title"], (string?)f["value"]));
+        Assert.Equal(node.Path.Select(s => ((string?)s.Fact.Question, (string?)s.Value.Label)), facts);
+
+        var ask = Assert.Single(Submits(card));
+        Assert.Equal("Ask another question", (string?)ask["title"]);
+        Assert.True(JToken.DeepEquals(
+            new JObject { ["policybot"] = "start-over", ["situation"] = AllCards.Situation, ["step"] = node.Path.Count },
+            ask["data"]));
+    }
+
+    [Fact]
+    public void A_verdict_with_no_facts_leaves_out_the_fact_list()
+    {
+        var verdict = AllCards.VerdictNodes().First().Outcome!.Verdict!;
+        var card = PolicyCards.Verdict(verdict, [], new SubmitContext("s", 0));
+
+        Assert.DoesNotContain("What you told me", Texts(card));
+        Assert.Empty(OfType(card, "FactSet"));
+    }
+
+    [Fact]
+    public void The_citation_falls_back_to_the_adoption_date_when_never_revised()
+    {
+        var m = AllCards.Policy.Metadata with { Revised = null };
+        Assert.Equal("— Electronic Resources and Social Networking, Stevensville School District, adopted October 10, 2017", PolicyCards.Citation(m));
+    }
+
+    // ---- Welcome, help, error, policy ------------------------------------------------------------
+
+    [Fact]
+    public void The_welcome_card_says_what_for_whom_which_policy_and_offers_example_questions()
+    {
+        var card = PolicyCards.Welcome(AllCards.Policy.Metadata, AllCards.ExampleQuestions);
+        var texts = Texts(card).ToList();
+
+        Assert.Equal("Hi, I'm PolicyBot", texts[0]);
+        Assert.Contains(texts, t => t.Contains("Can I text this student?", StringComparison.Ordinal));
+        Assert.Contains("For teachers, coaches, paraprofessionals and office staff of Stevensville School District.", texts);
+        Assert.Contains("Electronic Resources and Social Networking", texts);
+        Assert.Contains("Stevensville School District · revised May 9, 2019", texts);
+        Assert.Contains("Try one of these", texts);
+        var asks = Submits(card).Where(a => (string?)a["data"]!["policybot"] == "ask").ToList();
+        Assert.Equal(AllCards.ExampleQuestions, asks.Select(a => (string?)a["title"]));
+        Assert.All(asks, a => Assert.True(JToken.DeepEquals(new JObject { ["policybot"] = "ask", ["text"] = a["title"] }, a["data"])));
+        var help = Assert.Single((JArray)card["actions"]!);
+        Assert.True(JToken.DeepEquals(new JObject { ["policybot"] = "help" }, help["data"]));
+    }
+
+    [Fact]
+    public void The_welcome_card_without_examples_drops_the_examples_heading()
+    {
+        var card = PolicyCards.Welcome(AllCards.Policy.Metadata, []);
+        Assert.DoesNotContain("Try one of these", Texts(card));
+        Assert.DoesNotContain(Submits(card), a => (string?)a["data"]!["policybot"] == "ask");
+    }
+
+    [Fact]
+    public void The_help_card_lists_every_bot_command_and_explains_mentions()
+    {
+        var card = PolicyCards.Help(AllCards.Policy.Metadata);
+        var commands = Assert.Single(OfType(card, "FactSet"))["facts"]!.Select(f => (string)f["title"]!).ToList();
+
+        foreach (var command in BotCommands.All)
+        {
+            Assert.Contains(commands, c => c == command || c.StartsWith(command + " ", StringComparison.Ordinal));
+        }
+        Assert.Equal(BotCommands.All.Count, commands.Count);
+        var texts = Texts(card).ToList();
+        Assert.Contains("In a group chat or a channel", texts);
+        Assert.Contains(texts, t => t.Contains("@mention me first", StringComparison.Ordinal) && t.Contains("@PolicyBot ", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Electronic Resources and Social Networking (Stevensville School District, revised May 9, 2019)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_help_card_takes_other_commands_and_another_name()
+    {
+        var card = PolicyCards.Help(AllCards.Policy.Metadata, [("hello", "Says hello.")], "RulesBot");
+        Assert.Equal("hello", (string?)Assert.Single(OfType(card, "FactSet").Single()["facts"]!)["title"]);
+        Assert.Equal("How to use RulesBot", Texts(card).First());
+    }
+
+    [Fact]
+    public void The_error_card_is_friendly_and_offers_start_over_with_or_without_a_situation()
+    {
+        var plain = PolicyCards.Error("I could not read that answer.");
+        Assert.Contains("I could not read that answer.", Texts(plain));
+        Assert.Equal("attention", (string?)plain["body"]![0]!["style"]);
+        Assert.True(JToken.DeepEquals(new JObject { ["policybot"] = "start-over" }, Assert.Single(Submits(plain))["data"]));
+
+        var inSituation = PolicyCards.Error("Out of date.", new SubmitContext("s-9", 3));
+        Assert.True(JToken.DeepEquals(
+            new JObject { ["policybot"] = "start-over", ["situation"] = "s-9", ["step"] = 3 },
+            Assert.Single(Submits(inSituation))["data"]));
+        Assert.Throws<ArgumentException>(() => PolicyCards.Error(" "));
+    }
+
+    [Fact]
+    public void The_policy_card_gives_title_district_dates_sections_and_cross_references()
+    {
+        var card = PolicyCards.PolicyInfo(AllCards.Policy);
+        var texts = Texts(card).ToList();
+
+        Assert.Equal("Electronic Resources and Social Networking", texts[0]);
+        Assert.Equal("Stevensville School District", texts[1]);
+        var dates = Assert.Single(OfType(card, "FactSet"))["facts"]!.Select(f => ((string?)f["title"], (string?)f["value"]));
+        Assert.Equal(
+            [("Adopted", "October 10, 2017"), ("Reviewed", "September 12, 2017; April 9, 2019"), ("Revised", "May 9, 2019")],
+            dates);
+        Assert.Equal(
+            AllCards.Policy.Clauses.Select(c => "• " + c.Heading).Concat(AllCards.Policy.Metadata.CrossReferences.Select(r => "• " + r)),
+            texts.Where(t => t.StartsWith("• ", StringComparison.Ordinal)));
+        Assert.Contains("Cross references", texts);
+    }
+
+    // ---- Every card -------------------------------------------------------------------------------
+
+    [Fact]
+    public void Every_card_is_fully_bound_schema_1_5_and_under_28_KB()
+    {
+        Assert.Equal(6 + AllCards.QuestionNodes().Count() + AllCards.VerdictNodes().Count(), AllCards.Cards.Count);
+        foreach (var (name, card) in AllCards.Cards)
+        {
+            Assert.Equal("AdaptiveCard", (string?)card["type"]);
+            Assert.Equal("1.5", (string?)card["version"]);
+            Assert.DoesNotContain(AllStrings(card), s => s.Contains("${", StringComparison.Ordinal));
+            Assert.DoesNotContain(AllKeys(card), k => k is "$data" or "$when");
+            var size = PolicyCards.SizeInBytes(card);
+            Assert.True(size < PolicyCards.MaxCardBytes, $"{name}: {size} bytes");
+            Assert.True(size < 28 * 1024);
+        }
+    }
+
+    [Fact]
+    public void Every_button_on_every_card_carries_contract_data_the_bot_can_read()
+    {
+        foreach (var (name, card) in AllCards.Cards)
+        {
+            foreach (var action in Typed(card).Where(o => ((string)o["type"]!).StartsWith("Action.", StringComparison.Ordinal)))
+            {
+                Assert.Equal("Action.Submit", (string?)action["type"]);
+                Assert.False(string.IsNullOrWhiteSpace((string?)action["title"]), name);
+                Assert.True(CardActions.TryRead(action["data"], out var submit), $"{name}: {action["data"]}");
+                Assert.Contains(submit!.Action, CardActions.All);
+                Assert.Null(action["data"]!["msteams"]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_card_wraps_its_text_and_keeps_every_action_visible()
+    {
+        foreach (var (name, card) in AllCards.Cards)
+        {
+            Assert.All(OfType(card, "TextBlock"), t => Assert.True((bool?)t["wrap"] == true, $"{name}: {t}"));
+            AssertEverythingVisible(card);
+        }
+    }
+
+    [Fact]
+    public void Cards_are_built_fresh_each_time()
+    {
+        var node = AllCards.QuestionNodes().First();
+        var first = AllCards.QuestionCard(node);
+        first["body"]![0]!["text"] = "changed";
+        Assert.NotEqual("changed", (string?)AllCards.QuestionCard(node)["body"]![0]!["text"]);
+    }
+
+    /// <summary>At most 6 actions per action set (Teams' maxActions), none hidden, none in an overflow menu.</summary>
+    private static void AssertEverythingVisible(JObject card)
+    {
+        Assert.True(((JArray?)card["actions"])?.Count is null or <= 6);
+        Assert.All(OfType(card, "ActionSet"), set => Assert.InRange(((JArray)set["actions"]!).Count, 1, 6));
+        Assert.DoesNotContain(Typed(card), o => (bool?)o["isVisible"] == false);
+        Assert.DoesNotContain(Typed(card), o => string.Equals((string?)o["mode"], "secondary", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(OfType(card, "Action.ShowCard"));
+    }
+}
