@@ -1,0 +1,137 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using PolicyBot.Rules.Model;
+
+namespace PolicyBot.Understanding.Lexicons;
+
+/// <summary>
+/// The words staff use for a policy's facts and values, as data: one YAML file per policy
+/// (format in the header of <c>Lexicons/stevensville.lexicon.yaml</c>). Built only by the loader,
+/// which validates every entry against the policy. Immutable and thread-safe.
+/// </summary>
+public sealed class Lexicon
+{
+    internal Lexicon(string fileName, string policyId, IReadOnlyList<LexiconEntry> entries, FuzzySettings fuzzy,
+        NegationSettings negation, ActivitySettings activities, IReadOnlyList<Combination> combinations)
+    {
+        FileName = fileName;
+        PolicyId = policyId;
+        Entries = entries;
+        Fuzzy = fuzzy;
+        Negation = negation;
+        Activities = activities;
+        Combinations = combinations;
+    }
+
+    /// <summary>The file the lexicon was read from (used in messages).</summary>
+    public string FileName { get; }
+
+    /// <summary>The id of the policy this lexicon describes.</summary>
+    public string PolicyId { get; }
+
+    /// <summary>Number of phrases and patterns, for diagnostics.</summary>
+    public int CueCount => Entries.Sum(e => e.Phrases.Count + e.Patterns.Count);
+
+    internal IReadOnlyList<LexiconEntry> Entries { get; }
+
+    internal FuzzySettings Fuzzy { get; }
+
+    internal NegationSettings Negation { get; }
+
+    internal ActivitySettings Activities { get; }
+
+    internal IReadOnlyList<Combination> Combinations { get; }
+
+    /// <summary>
+    /// Loads the lexicon embedded in this assembly for <paramref name="policy"/>: the file under
+    /// <c>Lexicons/</c> whose <c>policy:</c> names the policy's id.
+    /// </summary>
+    /// <exception cref="LexiconLoadException">There is none, or it is invalid.</exception>
+    public static Lexicon LoadEmbedded(Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var assembly = Assembly.GetExecutingAssembly();
+        const string prefix = "PolicyBot.Understanding.Lexicons.";
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order())
+        {
+            var fileName = resource[prefix.Length..];
+            var yaml = ReadResource(assembly, resource);
+            if (LexiconLoader.DeclaredPolicy(yaml) == policy.Metadata.Id)
+            {
+                return LexiconLoader.Load(fileName, yaml, policy);
+            }
+        }
+        throw new LexiconLoadException("Lexicons/", 0, $"no embedded lexicon declares 'policy: {policy.Metadata.Id}'.");
+    }
+
+    /// <summary>Loads the embedded lexicon file <paramref name="fileName"/> (e.g. <c>stevensville.lexicon.yaml</c>) for <paramref name="policy"/>.</summary>
+    /// <exception cref="LexiconLoadException">The file is missing or invalid.</exception>
+    public static Lexicon LoadEmbedded(string fileName, Policy policy)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var resource = "PolicyBot.Understanding.Lexicons." + fileName;
+        if (assembly.GetManifestResourceInfo(resource) is null)
+        {
+            throw new LexiconLoadException(fileName, 0, "no such embedded lexicon.");
+        }
+        return LexiconLoader.Load(fileName, ReadResource(assembly, resource), policy);
+    }
+
+    /// <summary>Loads a lexicon file from disk for <paramref name="policy"/>.</summary>
+    /// <exception cref="LexiconLoadException">The file is missing or invalid.</exception>
+    public static Lexicon LoadFile(string path, Policy policy)
+    {
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            throw new LexiconLoadException(name, 0, $"the lexicon file '{path}' does not exist.");
+        }
+        return LexiconLoader.Load(name, File.ReadAllText(path), policy);
+    }
+
+    /// <summary>Loads a lexicon from YAML text; <paramref name="fileName"/> is used in error messages.</summary>
+    /// <exception cref="LexiconLoadException">The lexicon is invalid for <paramref name="policy"/>.</exception>
+    public static Lexicon Load(string fileName, string yaml, Policy policy) => LexiconLoader.Load(fileName, yaml, policy);
+
+    private static string ReadResource(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>A lexicon entry: the cues for one value of one fact, or a neutral group (FactId null).</summary>
+internal sealed record LexiconEntry(
+    string? FactId,
+    string ValueId,
+    IReadOnlyList<PhraseCue> Phrases,
+    IReadOnlyList<PatternCue> Patterns,
+    IReadOnlySet<string> Overrides,
+    int Line)
+{
+    /// <summary>"medium → text", or "neutral → devices".</summary>
+    public string Name => FactId is null ? $"neutral → {ValueId}" : $"{FactId} → {ValueId}";
+}
+
+/// <summary>A phrase: its words (lower case) as written in the file.</summary>
+internal sealed record PhraseCue(string Text, string[] Words, bool Weak, int Line);
+
+/// <summary>A regular expression cue.</summary>
+internal sealed record PatternCue(string Source, Regex Regex, bool Weak, int Line);
+
+/// <summary>Typo tolerance: which single-word phrases may match a misspelt word.</summary>
+internal sealed record FuzzySettings(int MinLength, IReadOnlySet<string> RealWords);
+
+/// <summary>Negation cue words, the words that end their scope, and the longest scope.</summary>
+internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<string> ScopeEnds, int MaxWords);
+
+/// <summary>
+/// How the activity is settled: the fact that names it, which facts' cues establish it (strong,
+/// weak), and the order in which activities win when strong anchors disagree.
+/// </summary>
+internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> StrongAnchors, IReadOnlySet<string> WeakAnchors,
+    IReadOnlyList<string> Precedence);
+
+/// <summary>When the cued values of a fact include one of <see cref="AnyOf"/> and one of <see cref="With"/> (and nothing else), the fact is <see cref="Gives"/>.</summary>
+internal sealed record Combination(string FactId, IReadOnlySet<string> AnyOf, IReadOnlySet<string> With, string Gives);

@@ -1,0 +1,322 @@
+using System.Text.RegularExpressions;
+using PolicyBot.Rules.Model;
+using PolicyBot.Understanding.Scanning;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PolicyBot.Understanding.Lexicons;
+
+/// <summary>
+/// Reads a lexicon file and checks it against its policy: every fact and value exists, overrides and
+/// combinations name values of the same fact, every pattern compiles, and no key is unknown. The first
+/// problem is thrown as a <see cref="LexiconLoadException"/> naming file, line and entry.
+/// </summary>
+internal static class LexiconLoader
+{
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(250);
+    private static readonly string[] TopKeys = ["policy", "fuzzy", "negation", "activities", "combine", "neutral", "facts"];
+    private static readonly string[] EntryKeys = ["phrases", "patterns", "weak-phrases", "weak-patterns", "overrides"];
+
+    /// <summary>The <c>policy:</c> a lexicon declares, or null when the text is not a lexicon.</summary>
+    public static string? DeclaredPolicy(string yaml)
+    {
+        try
+        {
+            var root = Parse(yaml);
+            return root is not null && root.Children.TryGetValue(new YamlScalarNode("policy"), out var node) && node is YamlScalarNode s ? s.Value : null;
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
+    }
+
+    public static Lexicon Load(string fileName, string yaml, Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        YamlMappingNode root;
+        try
+        {
+            root = Parse(yaml) ?? throw new LexiconLoadException(fileName, 0, "the file is empty.");
+        }
+        catch (YamlException e)
+        {
+            throw new LexiconLoadException(fileName, (int)e.Start.Line, $"not a valid lexicon file: {e.InnerException?.Message ?? e.Message}", e);
+        }
+        return new Reader(fileName, policy).Read(root);
+    }
+
+    private static YamlMappingNode? Parse(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        if (stream.Documents.Count == 0)
+        {
+            return null;
+        }
+        return stream.Documents[0].RootNode as YamlMappingNode
+            ?? throw new YamlException(stream.Documents[0].RootNode.Start, stream.Documents[0].RootNode.End, "the top level must be a mapping.");
+    }
+
+    private sealed class Reader(string fileName, Policy policy)
+    {
+        private LexiconLoadException Error(YamlNode? node, string problem) =>
+            new(fileName, node is null ? 0 : (int)node.Start.Line, problem);
+
+        public Lexicon Read(YamlMappingNode root)
+        {
+            CheckKeys(root, TopKeys, "the top level");
+            var policyId = Scalar(Required(root, "policy", "the top level"), "policy");
+            if (policyId != policy.Metadata.Id)
+            {
+                throw Error(root.Children[new YamlScalarNode("policy")],
+                    $"the lexicon is for policy '{policyId}', not '{policy.Metadata.Id}'.");
+            }
+            var entries = new List<LexiconEntry>();
+            var facts = Mapping(Required(root, "facts", "the top level"), "facts");
+            foreach (var (key, value) in facts.Children)
+            {
+                var factId = Scalar(key, "a fact id");
+                var fact = policy.FindFact(factId)
+                    ?? throw Error(key, $"facts → {factId}: the policy has no fact '{factId}' (facts: {string.Join(", ", policy.Facts.Select(f => f.Id))}).");
+                foreach (var (valueKey, entryNode) in Mapping(value, $"facts → {factId}").Children)
+                {
+                    var valueId = Scalar(valueKey, $"a value of {factId}");
+                    if (fact.FindValue(valueId) is null)
+                    {
+                        throw Error(valueKey, $"facts → {factId} → {valueId}: the policy has no value '{valueId}' for fact '{factId}' (values: {string.Join(", ", fact.Values.Select(v => v.Id))}).");
+                    }
+                    entries.Add(Entry(fact, valueId, entryNode, $"facts → {factId} → {valueId}"));
+                }
+            }
+            if (root.Children.TryGetValue(new YamlScalarNode("neutral"), out var neutralNode))
+            {
+                foreach (var (key, value) in Mapping(neutralNode, "neutral").Children)
+                {
+                    var name = Scalar(key, "a neutral group name");
+                    entries.Add(Entry(null, name, value, $"neutral → {name}"));
+                }
+            }
+            var fuzzy = Fuzzy(root);
+            var negation = Negation(root);
+            var activities = Activities(root);
+            var combinations = Combinations(root);
+            return new Lexicon(fileName, policyId, entries, fuzzy, negation, activities, combinations);
+        }
+
+        private LexiconEntry Entry(Fact? fact, string valueId, YamlNode node, string where)
+        {
+            var map = Mapping(node, where);
+            CheckKeys(map, EntryKeys, where);
+            var phrases = new List<PhraseCue>();
+            var patterns = new List<PatternCue>();
+            foreach (var (key, value) in map.Children)
+            {
+                var name = Scalar(key, "a key");
+                switch (name)
+                {
+                    case "phrases" or "weak-phrases":
+                        foreach (var item in Sequence(value, $"{where} → {name}"))
+                        {
+                            var text = Scalar(item, $"{where} → {name}");
+                            var words = Words.OfPhrase(text);
+                            if (words.Length == 0)
+                            {
+                                throw Error(item, $"{where} → {name}: the phrase '{text}' has no words.");
+                            }
+                            phrases.Add(new PhraseCue(text, words, name == "weak-phrases", (int)item.Start.Line));
+                        }
+                        break;
+                    case "patterns" or "weak-patterns":
+                        foreach (var item in Sequence(value, $"{where} → {name}"))
+                        {
+                            var source = Scalar(item, $"{where} → {name}");
+                            Regex regex;
+                            try
+                            {
+                                regex = new Regex(source, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternTimeout);
+                            }
+                            catch (ArgumentException e)
+                            {
+                                throw Error(item, $"{where} → {name}: the pattern '{source}' is not a valid regular expression: {e.Message}");
+                            }
+                            if (regex.IsMatch(""))
+                            {
+                                throw Error(item, $"{where} → {name}: the pattern '{source}' matches empty text.");
+                            }
+                            patterns.Add(new PatternCue(source, regex, name == "weak-patterns", (int)item.Start.Line));
+                        }
+                        break;
+                    case "overrides":
+                        break;
+                }
+            }
+            var overrides = new HashSet<string>(StringComparer.Ordinal);
+            if (map.Children.TryGetValue(new YamlScalarNode("overrides"), out var overridesNode))
+            {
+                if (fact is null)
+                {
+                    throw Error(overridesNode, $"{where}: a neutral group cannot override values.");
+                }
+                foreach (var item in Sequence(overridesNode, $"{where} → overrides"))
+                {
+                    var other = Scalar(item, $"{where} → overrides");
+                    if (fact.FindValue(other) is null || other == valueId)
+                    {
+                        throw Error(item, $"{where} → overrides: '{other}' is not another value of fact '{fact.Id}' (values: {string.Join(", ", fact.Values.Select(v => v.Id))}).");
+                    }
+                    overrides.Add(other);
+                }
+            }
+            if (phrases.Count == 0 && patterns.Count == 0)
+            {
+                throw Error(node, $"{where}: the entry has no phrases or patterns.");
+            }
+            return new LexiconEntry(fact?.Id, valueId, phrases, patterns, overrides, (int)node.Start.Line);
+        }
+
+        private FuzzySettings Fuzzy(YamlMappingNode root)
+        {
+            if (!root.Children.TryGetValue(new YamlScalarNode("fuzzy"), out var node))
+            {
+                return new FuzzySettings(int.MaxValue, new HashSet<string>());
+            }
+            var map = Mapping(node, "fuzzy");
+            CheckKeys(map, ["min-length", "real-words"], "fuzzy");
+            var minNode = Required(map, "min-length", "fuzzy");
+            if (!int.TryParse(Scalar(minNode, "fuzzy → min-length"), out var min) || min < 3)
+            {
+                throw Error(minNode, "fuzzy → min-length: must be a whole number of at least 3.");
+            }
+            var real = map.Children.TryGetValue(new YamlScalarNode("real-words"), out var realNode)
+                ? Sequence(realNode, "fuzzy → real-words").Select(n => Scalar(n, "fuzzy → real-words").ToLowerInvariant()).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(StringComparer.Ordinal);
+            return new FuzzySettings(min, real);
+        }
+
+        private NegationSettings Negation(YamlMappingNode root)
+        {
+            if (!root.Children.TryGetValue(new YamlScalarNode("negation"), out var node))
+            {
+                return new NegationSettings(new HashSet<string>(), new HashSet<string>(), 0);
+            }
+            var map = Mapping(node, "negation");
+            CheckKeys(map, ["cues", "scope-ends", "max-words"], "negation");
+            var cues = Sequence(Required(map, "cues", "negation"), "negation → cues").Select(n => Scalar(n, "negation → cues").ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+            var ends = map.Children.TryGetValue(new YamlScalarNode("scope-ends"), out var endsNode)
+                ? Sequence(endsNode, "negation → scope-ends").Select(n => Scalar(n, "negation → scope-ends").ToLowerInvariant()).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(StringComparer.Ordinal);
+            var maxNode = Required(map, "max-words", "negation");
+            if (!int.TryParse(Scalar(maxNode, "negation → max-words"), out var max) || max < 1)
+            {
+                throw Error(maxNode, "negation → max-words: must be a whole number of at least 1.");
+            }
+            return new NegationSettings(cues, ends, max);
+        }
+
+        private ActivitySettings Activities(YamlMappingNode root)
+        {
+            var map = Mapping(Required(root, "activities", "the top level"), "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence"], "activities");
+            var factNode = Required(map, "fact", "activities");
+            var factId = Scalar(factNode, "activities → fact");
+            var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
+            if (!policy.Facts.Any(f => f.Implies.ContainsKey(factId)))
+            {
+                throw Error(factNode, $"activities → fact: no fact of the policy implies '{factId}', so it cannot be the activity.");
+            }
+            var anchors = Mapping(Required(map, "anchors", "activities"), "activities → anchors");
+            CheckKeys(anchors, ["strong", "weak"], "activities → anchors");
+            HashSet<string> FactList(string key)
+            {
+                if (!anchors.Children.TryGetValue(new YamlScalarNode(key), out var listNode))
+                {
+                    return [];
+                }
+                var set = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var item in Sequence(listNode, $"activities → anchors → {key}"))
+                {
+                    var id = Scalar(item, $"activities → anchors → {key}");
+                    if (policy.FindFact(id) is null)
+                    {
+                        throw Error(item, $"activities → anchors → {key}: the policy has no fact '{id}'.");
+                    }
+                    set.Add(id);
+                }
+                return set;
+            }
+            var strong = FactList("strong");
+            var weak = FactList("weak");
+            var precedence = new List<string>();
+            foreach (var item in Sequence(Required(map, "precedence", "activities"), "activities → precedence"))
+            {
+                var id = Scalar(item, "activities → precedence");
+                if (fact.FindValue(id) is null)
+                {
+                    throw Error(item, $"activities → precedence: '{id}' is not a value of fact '{factId}' (values: {string.Join(", ", fact.Values.Select(v => v.Id))}).");
+                }
+                precedence.Add(id);
+            }
+            var missing = fact.Values.Select(v => v.Id).Except(precedence).ToList();
+            if (missing.Count > 0)
+            {
+                throw Error(map, $"activities → precedence: must list every value of '{factId}'; missing {string.Join(", ", missing)}.");
+            }
+            return new ActivitySettings(factId, strong, weak, precedence);
+        }
+
+        private List<Combination> Combinations(YamlMappingNode root)
+        {
+            var list = new List<Combination>();
+            if (!root.Children.TryGetValue(new YamlScalarNode("combine"), out var node))
+            {
+                return list;
+            }
+            foreach (var item in Sequence(node, "combine"))
+            {
+                var map = Mapping(item, "combine");
+                CheckKeys(map, ["fact", "any-of", "with", "gives"], "combine");
+                var factNode = Required(map, "fact", "combine");
+                var factId = Scalar(factNode, "combine → fact");
+                var fact = policy.FindFact(factId) ?? throw Error(factNode, $"combine → fact: the policy has no fact '{factId}'.");
+                HashSet<string> Values(string key) => Sequence(Required(map, key, "combine"), $"combine → {key}")
+                    .Select(n => CheckValue(fact, n, $"combine → {key}")).ToHashSet(StringComparer.Ordinal);
+                var gives = CheckValue(fact, Required(map, "gives", "combine"), "combine → gives");
+                list.Add(new Combination(factId, Values("any-of"), Values("with"), gives));
+            }
+            return list;
+        }
+
+        private string CheckValue(Fact fact, YamlNode node, string where)
+        {
+            var id = Scalar(node, where);
+            return fact.FindValue(id) is null
+                ? throw Error(node, $"{where}: '{id}' is not a value of fact '{fact.Id}' (values: {string.Join(", ", fact.Values.Select(v => v.Id))}).")
+                : id;
+        }
+
+        private void CheckKeys(YamlMappingNode map, string[] known, string where)
+        {
+            foreach (var key in map.Children.Keys)
+            {
+                var name = Scalar(key, "a key");
+                if (!known.Contains(name))
+                {
+                    throw Error(key, $"{where}: unknown key '{name}' (known: {string.Join(", ", known)}).");
+                }
+            }
+        }
+
+        private YamlNode Required(YamlMappingNode map, string key, string where) =>
+            map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : throw Error(map, $"{where}: '{key}' is missing.");
+
+        private YamlMappingNode Mapping(YamlNode node, string where) =>
+            node as YamlMappingNode ?? throw Error(node, $"{where}: expected a mapping.");
+
+        private IEnumerable<YamlNode> Sequence(YamlNode node, string where) =>
+            node as YamlSequenceNode ?? throw Error(node, $"{where}: expected a list.");
+
+        private string Scalar(YamlNode node, string what) =>
+            node is YamlScalarNode { Value: { Length: > 0 } value } ? value : throw Error(node, $"expected {what}, a non-empty text.");
+    }
+}

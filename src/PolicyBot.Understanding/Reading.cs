@@ -1,0 +1,131 @@
+using System.Text;
+
+namespace PolicyBot.Understanding;
+
+/// <summary>Where a cue came from.</summary>
+public enum CueSource
+{
+    /// <summary>A lexicon phrase, word for word.</summary>
+    Phrase,
+
+    /// <summary>A lexicon phrase matched to a misspelt word.</summary>
+    Typo,
+
+    /// <summary>A lexicon pattern (regular expression).</summary>
+    Pattern,
+
+    /// <summary>Microsoft.Recognizers.Text found a phone number.</summary>
+    PhoneNumber,
+
+    /// <summary>Microsoft.Recognizers.Text found an e-mail address.</summary>
+    EmailAddress,
+
+    /// <summary>Microsoft.Recognizers.Text found a web address.</summary>
+    Url,
+
+    /// <summary>Microsoft.Recognizers.Text found a date or time.</summary>
+    DateTime,
+}
+
+/// <summary>One piece of evidence in the text: these words say this fact has this value.</summary>
+/// <param name="FactId">The fact, e.g. <c>medium</c>.</param>
+/// <param name="ValueId">The value, e.g. <c>text</c>.</param>
+/// <param name="Text">The words of the text that gave the cue, as typed.</param>
+/// <param name="Start">Index of the first character in the text.</param>
+/// <param name="Length">Number of characters.</param>
+/// <param name="Source">Phrase, typo, pattern or recognizer.</param>
+/// <param name="Origin">The lexicon entry and phrase or pattern, or the recognizer, e.g. <c>medium → text: "texting"</c>.</param>
+/// <param name="Weak">True for a plain mention that gives way to any more specific cue of the same fact.</param>
+public sealed record Cue(string FactId, string ValueId, string Text, int Start, int Length, CueSource Source, string Origin, bool Weak)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{FactId}={ValueId} ← \"{Text}\" ({Origin})";
+}
+
+/// <summary>Why a cue did not become a fact.</summary>
+public enum SetAsideReason
+{
+    /// <summary>It lies in the scope of a negation ("not for school").</summary>
+    Negated,
+
+    /// <summary>A plain mention outweighed by a more specific cue of the same fact.</summary>
+    Outweighed,
+
+    /// <summary>Another value of the same fact wins over it (the lexicon's <c>overrides</c>).</summary>
+    Overridden,
+
+    /// <summary>The text gives different values for the fact; it is left open for the dialog to ask.</summary>
+    Conflict,
+
+    /// <summary>It belongs to another activity than the one the question is about.</summary>
+    OtherActivity,
+
+    /// <summary>It only describes an activity, and nothing in the text establishes one.</summary>
+    NoActivity,
+
+    /// <summary>No rule that the other facts leave open depends on it: it cannot change the verdict.</summary>
+    Irrelevant,
+}
+
+/// <summary>A cue that did not become a fact, and why.</summary>
+/// <param name="Cue">The cue.</param>
+/// <param name="Reason">Why it was set aside.</param>
+public sealed record SetAsideCue(Cue Cue, SetAsideReason Reason)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Cue} [{Reason}]";
+}
+
+/// <summary>
+/// What <see cref="SituationReader.Read"/> understood from a text: the facts it could settle (fact id →
+/// value id, ready for <c>PolicyEvaluator.Evaluate</c>), the cues each fact rests on, and the cues it
+/// set aside. A fact the text does not settle is absent, so the dialog asks it.
+/// </summary>
+public sealed class Reading
+{
+    internal Reading(string text, IReadOnlyDictionary<string, string> facts, IReadOnlyDictionary<string, IReadOnlyList<Cue>> evidence,
+        IReadOnlyList<SetAsideCue> setAside)
+    {
+        Text = text;
+        Facts = facts;
+        Evidence = evidence;
+        SetAside = setAside;
+    }
+
+    /// <summary>The text read.</summary>
+    public string Text { get; }
+
+    /// <summary>Settled facts: fact id → value id, in the policy's fact order.</summary>
+    public IReadOnlyDictionary<string, string> Facts { get; }
+
+    /// <summary>For each settled fact, the cues that gave it (for the activity: the cues that established it).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Cue>> Evidence { get; }
+
+    /// <summary>Cues found but not used, with the reason.</summary>
+    public IReadOnlyList<SetAsideCue> SetAside { get; }
+
+    /// <summary>The phrase that gave <paramref name="factId"/> ("texting"), or null when the fact is not settled.</summary>
+    public string? PhraseFor(string factId) =>
+        Evidence.TryGetValue(factId, out var cues) && cues.Count > 0 ? string.Join(" + ", cues.Select(c => c.Text)) : null;
+
+    /// <summary>"fact=value" pairs, space separated, in the policy's fact order.</summary>
+    public string FactsText => string.Join(" ", Facts.Select(f => $"{f.Key}={f.Value}"));
+
+    /// <summary>A multi-line explanation: each fact with its phrases, then the cues set aside.</summary>
+    public string Explain()
+    {
+        var builder = new StringBuilder();
+        foreach (var (fact, value) in Facts)
+        {
+            builder.AppendLine($"{fact}={value} ← {string.Join("; ", Evidence[fact].Select(c => $"\"{c.Text}\" ({c.Origin})"))}");
+        }
+        foreach (var aside in SetAside)
+        {
+            builder.AppendLine($"  set aside: {aside}");
+        }
+        return builder.ToString();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => FactsText;
+}

@@ -1,0 +1,428 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using F23.StringSimilarity;
+using PolicyBot.Understanding.Lexicons;
+
+namespace PolicyBot.Understanding.Scanning;
+
+/// <summary>A span of the text that a lexicon entry or a recognizer claims; FactId null for neutral words.</summary>
+internal sealed record Claim(string? FactId, string ValueId, int Start, int End, CueSource Source, string Origin, bool Weak)
+{
+    public int Length => End - Start;
+
+    public bool Contains(Claim other) => Start <= other.Start && other.End <= End;
+
+    public Cue ToCue(string text) => new(FactId!, ValueId, text[Start..End], Start, Length, Source, Origin, Weak);
+}
+
+/// <summary>The claims found in a text: those that stand, and those inside the scope of a negation.</summary>
+internal sealed record Scan(string Text, IReadOnlyList<Claim> Claims, IReadOnlySet<Claim> Negated);
+
+/// <summary>
+/// Finds every cue of a lexicon in a text: exact phrases, typos of single-word phrases, patterns, and the
+/// recognizers' phone numbers, e-mail addresses, URLs and times. A claim strictly inside a longer claim
+/// gives way to it ("group chat" is not "chat"). Claims in the scope of a negation are marked.
+/// </summary>
+internal sealed partial class Scanner
+{
+    private static readonly Damerau Distance = new();
+    private static readonly char[] ScopeBreaks = ['.', ',', ';', ':', '!', '?', '(', ')', '"'];
+    private static readonly HashSet<string> InvertedSubjects = new(StringComparer.Ordinal) { "i", "we", "you", "it", "they", "he", "she", "that", "this", "there" };
+
+    private readonly Lexicon _lexicon;
+    private readonly SituationReaderOptions _options;
+    private readonly TextRecognizers _recognizers;
+    private readonly Dictionary<string, List<(LexiconEntry Entry, PhraseCue Phrase)>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly List<(LexiconEntry Entry, PhraseCue Phrase)> _fuzzyTargets = [];
+    private readonly HashSet<string> _phraseWords = new(StringComparer.Ordinal);
+
+    public Scanner(Lexicon lexicon, SituationReaderOptions options, TextRecognizers recognizers)
+    {
+        _lexicon = lexicon;
+        _options = options;
+        _recognizers = recognizers;
+        foreach (var entry in lexicon.Entries)
+        {
+            foreach (var phrase in entry.Phrases)
+            {
+                if (!_byFirstWord.TryGetValue(phrase.Words[0], out var list))
+                {
+                    _byFirstWord[phrase.Words[0]] = list = [];
+                }
+                list.Add((entry, phrase));
+                _phraseWords.UnionWith(phrase.Words);
+                if (phrase.Words.Length == 1 && phrase.Words[0].Length >= lexicon.Fuzzy.MinLength && phrase.Words[0].All(char.IsLetter))
+                {
+                    _fuzzyTargets.Add((entry, phrase));
+                }
+            }
+        }
+    }
+
+    public Scan Run(string original)
+    {
+        var text = Words.Normalize(original);
+        var words = Words.Split(text);
+        var found = new List<Claim>();
+        FindPhrases(words, found);
+        FindPatterns(text, found);
+        FindRecognized(text, found);
+        FindTypos(words, found);
+        var claims = WithoutContained(found);
+        return new Scan(original, claims, Negated(text, words, claims));
+    }
+
+    private void FindPhrases(List<Word> words, List<Claim> found)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i].Lower;
+            var key = word.EndsWith("'s", StringComparison.Ordinal) ? word[..^2] : word;
+            foreach (var first in key == word ? [word] : new[] { word, key })
+            {
+                if (!_byFirstWord.TryGetValue(first, out var candidates))
+                {
+                    continue;
+                }
+                foreach (var (entry, phrase) in candidates)
+                {
+                    if (i + phrase.Words.Length > words.Count)
+                    {
+                        continue;
+                    }
+                    var match = true;
+                    for (var k = 0; k < phrase.Words.Length && match; k++)
+                    {
+                        match = Words.SameOrPossessive(words[i + k].Lower, phrase.Words[k]);
+                    }
+                    if (match)
+                    {
+                        found.Add(new Claim(entry.FactId, entry.ValueId, words[i].Start, words[i + phrase.Words.Length - 1].End,
+                            CueSource.Phrase, $"{entry.Name}: \"{phrase.Text}\"", phrase.Weak));
+                    }
+                }
+            }
+        }
+    }
+
+    private void FindPatterns(string text, List<Claim> found)
+    {
+        foreach (var entry in _lexicon.Entries)
+        {
+            foreach (var pattern in entry.Patterns)
+            {
+                MatchCollection matches;
+                try
+                {
+                    matches = pattern.Regex.Matches(text);
+                    _ = matches.Count;
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    continue;   // a pathological text: this pattern gives no cue rather than stalling the turn
+                }
+                foreach (Match m in matches)
+                {
+                    var (start, end) = Trim(text, m.Index, m.Index + m.Length);
+                    if (end > start)
+                    {
+                        found.Add(new Claim(entry.FactId, entry.ValueId, start, end, CueSource.Pattern, $"{entry.Name}: /{pattern.Source}/", pattern.Weak));
+                    }
+                }
+            }
+        }
+    }
+
+    private void FindRecognized(string text, List<Claim> found)
+    {
+        foreach (var phone in _recognizers.PhoneNumbers(text))
+        {
+            found.Add(new Claim("medium", "phone-number", phone.Start, phone.End, CueSource.PhoneNumber, "phone number recognizer", false));
+        }
+        foreach (var email in _recognizers.EmailAddresses(text))
+        {
+            var value = IsSchoolDomain(DomainOf(email.Value)) ? "school-email" : "personal-email";
+            found.Add(new Claim("medium", value, email.Start, email.End, CueSource.EmailAddress,
+                $"e-mail recognizer: {(value == "school-email" ? "a school domain" : "not a school domain")}", false));
+        }
+        foreach (var url in _recognizers.Urls(text))
+        {
+            if (found.Any(c => c.Source == CueSource.EmailAddress && c.Start <= url.Start && url.End <= c.End))
+            {
+                continue;   // the domain part of an e-mail address
+            }
+            // A web address is a personal site only when the text says it is theirs ("my blog is …").
+            var before = text[Math.Max(0, SentenceStart(text, url.Start))..url.Start];
+            var theirs = MyBefore().IsMatch(before) && !IsSchoolDomain(DomainOf(url.Value));
+            found.Add(theirs
+                ? new Claim("medium", "personal-accounts", url.Start, url.End, CueSource.Url, "URL recognizer: an address the text calls theirs", false)
+                : new Claim(null, "url", url.Start, url.End, CueSource.Url, "URL recognizer", false));
+        }
+        var reference = _options.Clock.GetLocalNow().DateTime;
+        foreach (var (start, end, _, values) in _recognizers.DateTimes(text, reference))
+        {
+            if (TimeOfSchoolDay(values) is { } value)
+            {
+                found.Add(new Claim("time", value, start, end, CueSource.DateTime,
+                    $"date-time recognizer: {(value == "school-day" ? $"a school day between {_options.SchoolDayStart:HH\\:mm} and {_options.SchoolDayEnd:HH\\:mm}" : "evening, night or weekend")}", false));
+            }
+        }
+    }
+
+    /// <summary>
+    /// school-day when every reading of the expression falls on a weekday between the school day's start
+    /// and end; outside-school when every reading falls outside; null when readings disagree or say nothing
+    /// about the time (a weekday without a time, "now", a duration).
+    /// </summary>
+    private string? TimeOfSchoolDay(IReadOnlyList<IReadOnlyDictionary<string, string>> values)
+    {
+        string? result = null;
+        foreach (var value in values)
+        {
+            var one = OneValue(value);
+            if (one is null || (result is not null && result != one))
+            {
+                return null;
+            }
+            result = one;
+        }
+        return result;
+    }
+
+    private string? OneValue(IReadOnlyDictionary<string, string> value)
+    {
+        if (value.TryGetValue("timex", out var timex) && timex.Contains("PRESENT_REF", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        value.TryGetValue("type", out var type);
+        switch (type)
+        {
+            case "time" when TimeOnly.TryParse(value.GetValueOrDefault("value"), CultureInfo.InvariantCulture, out var time):
+                return InSchoolHours(time, time) ? "school-day" : "outside-school";
+            case "datetime" when DateTime.TryParse(value.GetValueOrDefault("value"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at):
+                return IsWeekend(at) ? "outside-school" : InSchoolHours(TimeOnly.FromDateTime(at), TimeOnly.FromDateTime(at)) ? "school-day" : "outside-school";
+            case "timerange" when TimeOnly.TryParse(value.GetValueOrDefault("start"), CultureInfo.InvariantCulture, out var from)
+                                && TimeOnly.TryParse(value.GetValueOrDefault("end"), CultureInfo.InvariantCulture, out var to):
+                return RangeVerdict(from, to);
+            case "datetimerange" when DateTime.TryParse(value.GetValueOrDefault("start"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+                                    && DateTime.TryParse(value.GetValueOrDefault("end"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var to):
+                return from.Date == to.Date || to == from.Date.AddDays(1)
+                    ? IsWeekend(from) ? "outside-school" : RangeVerdict(TimeOnly.FromDateTime(from), TimeOnly.FromDateTime(to))
+                    : AllWeekend(from.Date, to.Date) ? "outside-school" : null;
+            case "date" when DateTime.TryParse(value.GetValueOrDefault("value"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var day):
+                return IsWeekend(day) ? "outside-school" : null;
+            case "daterange" when DateTime.TryParse(value.GetValueOrDefault("start"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+                                && DateTime.TryParse(value.GetValueOrDefault("end"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var to):
+                return AllWeekend(from, to) ? "outside-school" : null;
+            default:
+                return null;
+        }
+    }
+
+    private string? RangeVerdict(TimeOnly from, TimeOnly to)
+    {
+        if (from >= _options.SchoolDayStart && to <= _options.SchoolDayEnd && to > from)
+        {
+            return "school-day";
+        }
+        return from >= _options.SchoolDayEnd || (to <= _options.SchoolDayStart && to > from) ? "outside-school" : null;
+    }
+
+    private bool InSchoolHours(TimeOnly from, TimeOnly to) => from >= _options.SchoolDayStart && to < _options.SchoolDayEnd;
+
+    private static bool IsWeekend(DateTime day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+
+    /// <summary>True when every day in [from, to) is a Saturday or Sunday (the recognizer's ranges end exclusively).</summary>
+    private static bool AllWeekend(DateTime from, DateTime to)
+    {
+        if (to <= from || (to - from).TotalDays > 3)
+        {
+            return false;
+        }
+        for (var day = from.Date; day < to.Date || day == from.Date; day = day.AddDays(1))
+        {
+            if (!IsWeekend(day))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void FindTypos(List<Word> words, List<Claim> found)
+    {
+        foreach (var word in words)
+        {
+            if (_lexicon.Fuzzy.RealWords.Contains(word.Lower) || found.Any(c => c.Start <= word.Start && word.End <= c.End))
+            {
+                continue;
+            }
+            if (TypoOf(word.Lower) is { } match)
+            {
+                found.Add(new Claim(match.Entry.FactId, match.Entry.ValueId, word.Start, word.End, CueSource.Typo,
+                    $"{match.Entry.Name}: \"{match.Phrase.Text}\" (typo)", match.Phrase.Weak));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The single-word phrase <paramref name="word"/> is a typo of, or null: the word is not itself a
+    /// phrase word or a negation cue, and every closest phrase within the threshold means the same thing.
+    /// Does not consult the lexicon's real-words list (the caller does).
+    /// </summary>
+    internal (LexiconEntry Entry, PhraseCue Phrase)? TypoOf(string word)
+    {
+        if (word.Length < 3 || !word.All(char.IsLetter) || _phraseWords.Contains(word) || _lexicon.Negation.Cues.Contains(word))
+        {
+            return null;
+        }
+        var best = int.MaxValue;
+        var matches = new List<(LexiconEntry Entry, PhraseCue Phrase)>();
+        foreach (var (entry, phrase) in _fuzzyTargets)
+        {
+            var p = phrase.Words[0];
+            if (p[0] != word[0] || Math.Abs(p.Length - word.Length) > 2)
+            {
+                continue;
+            }
+            var d = (int)Distance.Distance(word, p);
+            if (!IsTypo(word, p, d))
+            {
+                continue;
+            }
+            if (d < best)
+            {
+                (best, matches) = (d, [(entry, phrase)]);
+            }
+            else if (d == best)
+            {
+                matches.Add((entry, phrase));
+            }
+        }
+        return matches.Count > 0 && matches.Select(m => (m.Entry.FactId, m.Entry.ValueId)).Distinct().Count() == 1 ? matches[0] : null;
+    }
+
+    /// <summary>
+    /// The strict threshold: one insertion, deletion or transposition for phrases under 7 letters (no
+    /// substitution: "test" is not "text"); any one edit from 7 letters; two edits from 10 letters.
+    /// </summary>
+    internal static bool IsTypo(string word, string phrase, int distance)
+    {
+        if (distance == 0)
+        {
+            return false;
+        }
+        if (phrase.Length >= 10)
+        {
+            return distance <= 2;
+        }
+        if (phrase.Length >= 7)
+        {
+            return distance <= 1;
+        }
+        return distance == 1 && (word.Length != phrase.Length || IsTransposition(word, phrase));
+    }
+
+    private static bool IsTransposition(string a, string b)
+    {
+        var diffs = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
+        return diffs.Count == 2 && diffs[1] == diffs[0] + 1 && a[diffs[0]] == b[diffs[1]] && a[diffs[1]] == b[diffs[0]];
+    }
+
+    /// <summary>Drops every claim that lies strictly inside a longer one; claims over the same span all stand.</summary>
+    private static List<Claim> WithoutContained(List<Claim> found)
+    {
+        var distinct = found.Distinct().OrderByDescending(c => c.Length).ThenBy(c => c.Start).ToList();
+        var kept = new List<Claim>();
+        foreach (var claim in distinct)
+        {
+            if (!kept.Any(k => k.Length > claim.Length && k.Contains(claim)))
+            {
+                kept.Add(claim);
+            }
+        }
+        return kept.OrderBy(c => c.Start).ThenBy(c => c.FactId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Claims inside the scope of a negation cue: from the word after the cue up to a scope-ending word,
+    /// punctuation, or the lexicon's maximum number of words. A cue that is part of a claim ("not a
+    /// student", "no longer enrolled") opens no scope; nor does an inverted question ("don't I …?").
+    /// </summary>
+    private HashSet<Claim> Negated(string text, List<Word> words, List<Claim> claims)
+    {
+        var negated = new HashSet<Claim>();
+        var negation = _lexicon.Negation;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (!negation.Cues.Contains(word.Lower) || claims.Any(c => c.Start <= word.Start && word.End <= c.End))
+            {
+                continue;
+            }
+            if (i + 1 < words.Count && word.Lower.EndsWith("n't", StringComparison.Ordinal) && InvertedSubjects.Contains(words[i + 1].Lower))
+            {
+                continue;
+            }
+            var scopeStart = word.End;
+            var scopeEnd = word.End;
+            for (var k = i + 1; k < words.Count && k <= i + negation.MaxWords; k++)
+            {
+                if (text.AsSpan(words[k - 1].End, words[k].Start - words[k - 1].End).IndexOfAny(ScopeBreaks) >= 0
+                    || negation.ScopeEnds.Contains(words[k].Lower))
+                {
+                    break;
+                }
+                scopeEnd = words[k].End;
+            }
+            foreach (var claim in claims)
+            {
+                if (claim.Start >= scopeStart && claim.Start < scopeEnd)
+                {
+                    negated.Add(claim);
+                }
+            }
+        }
+        return negated;
+    }
+
+    private bool IsSchoolDomain(string domain) =>
+        _options.SchoolEmailDomains.Any(d => domain.Equals(d, StringComparison.OrdinalIgnoreCase)
+            || domain.EndsWith("." + d.TrimStart('.'), StringComparison.OrdinalIgnoreCase));
+
+    private static string DomainOf(string address)
+    {
+        var at = address.LastIndexOf('@');
+        var rest = at >= 0 ? address[(at + 1)..] : address;
+        rest = SchemePrefix().Replace(rest, "");
+        var end = rest.IndexOfAny(['/', ':', '?', '#']);
+        return (end >= 0 ? rest[..end] : rest).TrimEnd('.');
+    }
+
+    private static int SentenceStart(string text, int index)
+    {
+        var last = text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, index - 1));
+        // A dot inside the address itself is not a sentence end; the recognizer's span starts after it anyway.
+        return last < 0 ? 0 : last + 1;
+    }
+
+    private static (int Start, int End) Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+        return (start, end);
+    }
+
+    [GeneratedRegex(@"\b(?:my|mine|our)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MyBefore();
+
+    [GeneratedRegex(@"^(?:https?://)?(?:www\.)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SchemePrefix();
+}

@@ -1,0 +1,344 @@
+using System.Text.RegularExpressions;
+using F23.StringSimilarity;
+using PolicyBot.Rules.Evaluation;
+using PolicyBot.Rules.Model;
+using PolicyBot.Understanding.Lexicons;
+using PolicyBot.Understanding.Scanning;
+
+namespace PolicyBot.Understanding;
+
+/// <summary>
+/// Reads a staff member's free text into the policy's facts, so the dialog asks only what the text
+/// leaves open. Cues come from the policy's lexicon (phrases, patterns, typos of single words) and from
+/// Microsoft.Recognizers.Text (phone numbers, e-mail addresses, web addresses, dates and times).
+/// </summary>
+/// <remarks>
+/// The reader never guesses towards "allowed": a fact is set only when the cues for it agree. In order:
+/// cues inside a negation's scope are set aside; the activity is taken from the cues that establish one
+/// (the lexicon's anchors and precedence) and cues of other activities are set aside; per fact, plain
+/// mentions give way to specific ones, the lexicon's overrides apply, and values that still disagree
+/// leave the fact open unless the lexicon names the policy's value for exactly that combination; last,
+/// facts no remaining rule depends on are dropped (they cannot change the verdict). Thread-safe.
+/// </remarks>
+public sealed partial class SituationReader
+{
+    private static readonly NormalizedLevenshtein LabelSimilarity = new();
+    private static readonly HashSet<string> FillerWords = new(StringComparer.Ordinal) { "the", "one", "option", "choice", "number", "no", "answer", "please", "is", "it", "it's", "its" };
+    private static readonly HashSet<string> NotAnAnswer = new(StringComparer.Ordinal) { "a", "an", "the", "my", "i", "it", "no", "not", "none", "nope", "and", "or", "of" };
+
+    private readonly Scanner _scanner;
+    private readonly TextRecognizers _recognizers;
+    private readonly Dictionary<(string Fact, string Value), IReadOnlySet<string>> _overrides;
+    private readonly Dictionary<string, int> _factOrder;
+
+    /// <summary>Creates a reader for <paramref name="policy"/>; loads and validates the policy's lexicon unless the options give one.</summary>
+    /// <exception cref="LexiconLoadException">The lexicon is missing or does not fit the policy.</exception>
+    public SituationReader(Policy policy, SituationReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Policy = policy;
+        Options = options ?? new SituationReaderOptions();
+        Lexicon = Options.Lexicon ?? Lexicon.LoadEmbedded(policy);
+        if (Lexicon.PolicyId != policy.Metadata.Id)
+        {
+            throw new LexiconLoadException(Lexicon.FileName, 0, $"the lexicon is for policy '{Lexicon.PolicyId}', not '{policy.Metadata.Id}'.");
+        }
+        _recognizers = TextRecognizers.Shared;
+        _scanner = new Scanner(Lexicon, Options, _recognizers);
+        _overrides = Lexicon.Entries.Where(e => e.FactId is not null).ToDictionary(e => (e.FactId!, e.ValueId), e => e.Overrides);
+        _factOrder = policy.Facts.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>The policy read for.</summary>
+    public Policy Policy { get; }
+
+    /// <summary>The lexicon in use.</summary>
+    public Lexicon Lexicon { get; }
+
+    /// <summary>The options in use.</summary>
+    public SituationReaderOptions Options { get; }
+
+    internal Scanner Scanner => _scanner;
+
+    /// <summary>Reads as many facts as <paramref name="text"/> supports; see the class remarks for how.</summary>
+    public Reading Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var scan = _scanner.Run(text);
+        var setAside = new List<SetAsideCue>();
+        var cues = new List<Cue>();
+        foreach (var claim in scan.Claims.Where(c => c.FactId is not null))
+        {
+            var cue = claim.ToCue(text);
+            if (scan.Negated.Contains(claim))
+            {
+                setAside.Add(new SetAsideCue(cue, SetAsideReason.Negated));
+            }
+            else
+            {
+                cues.Add(cue);
+            }
+        }
+
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var evidence = new Dictionary<string, IReadOnlyList<Cue>>(StringComparer.Ordinal);
+
+        // 1. The activity: from the cues that establish one; cues of other activities are set aside.
+        var settings = Lexicon.Activities;
+        var (activity, anchors) = Activity(cues);
+        var remaining = new List<Cue>();
+        foreach (var cue in cues)
+        {
+            var of = ActivityOf(cue);
+            if (of is null)
+            {
+                remaining.Add(cue);
+            }
+            else if (activity is null)
+            {
+                setAside.Add(new SetAsideCue(cue, SetAsideReason.NoActivity));
+            }
+            else if (of != activity)
+            {
+                setAside.Add(new SetAsideCue(cue, SetAsideReason.OtherActivity));
+            }
+            else if (cue.FactId != settings.FactId)
+            {
+                remaining.Add(cue);
+            }
+        }
+        if (activity is not null)
+        {
+            facts[settings.FactId] = activity;
+            evidence[settings.FactId] = anchors;
+        }
+
+        // 2. Each fact: one value, or open.
+        foreach (var group in remaining.GroupBy(c => c.FactId))
+        {
+            var (value, used, aside) = Resolve(group.Key, group.ToList());
+            setAside.AddRange(aside);
+            if (value is not null)
+            {
+                facts[group.Key] = value;
+                evidence[group.Key] = used;
+            }
+        }
+
+        // 3. Facts that cannot change the verdict are dropped.
+        foreach (var factId in Irrelevant(facts))
+        {
+            facts.Remove(factId);
+            setAside.AddRange(evidence[factId].Select(c => new SetAsideCue(c, SetAsideReason.Irrelevant)));
+            evidence.Remove(factId);
+        }
+
+        var ordered = facts.OrderBy(f => _factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        return new Reading(text, ordered, evidence, setAside.OrderBy(a => a.Cue.Start).ToList());
+    }
+
+    /// <summary>
+    /// Matches a typed answer to a question card: a choice's label (exactly, by its first words, or with a
+    /// small typo), its number ("2", "the second one"), or the lexicon's phrases for the fact asked
+    /// ("homework" when the question is the purpose). Null when unsure.
+    /// </summary>
+    public FactValue? MatchAnswer(Question question, string text)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var choices = question.Choices;
+        var answer = Simplify(text);
+        if (answer.Length == 0)
+        {
+            return null;
+        }
+
+        // A label or value id, exactly.
+        var exact = choices.FirstOrDefault(c => Simplify(c.Label) == answer || c.Id == answer);
+        if (exact is not null)
+        {
+            return exact;
+        }
+
+        // A choice's number.
+        if (ChoiceNumber(answer) is { } number)
+        {
+            return number >= 1 && number <= choices.Count ? choices[number - 1] : null;
+        }
+
+        // The first words of exactly one label ("not yet", "yes", "text").
+        var words = answer.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!words.All(NotAnAnswer.Contains) && answer.Count(char.IsLetter) >= 3)
+        {
+            var prefixed = choices.Where(c => StartsWithWords(Simplify(c.Label), words)).ToList();
+            if (prefixed.Count == 1)
+            {
+                return prefixed[0];
+            }
+        }
+
+        // A label with a typo: one best label, similar enough.
+        var scored = choices.Select(c => (Choice: c, Score: LabelSimilarity.Similarity(answer, Simplify(c.Label)))).OrderByDescending(s => s.Score).ToList();
+        if (scored[0].Score >= 0.85 && (scored.Count == 1 || scored[1].Score < scored[0].Score))
+        {
+            return scored[0].Choice;
+        }
+
+        // The lexicon's words for this fact, or for a fact that implies it ("texting" → contact).
+        var scan = _scanner.Run(text);
+        var cues = new List<Cue>();
+        foreach (var claim in scan.Claims.Where(c => c.FactId is not null && !scan.Negated.Contains(c)))
+        {
+            var cue = claim.ToCue(text);
+            if (cue.FactId == question.Fact.Id)
+            {
+                cues.Add(cue);
+            }
+            else if (Policy.Fact(cue.FactId).Implies.TryGetValue(question.Fact.Id, out var implied))
+            {
+                cues.Add(cue with { FactId = question.Fact.Id, ValueId = implied, Weak = true });
+            }
+        }
+        if (cues.Count == 0)
+        {
+            return null;
+        }
+        var (value, _, _) = Resolve(question.Fact.Id, cues);
+        return value is null ? null : choices.FirstOrDefault(c => c.Id == value);
+    }
+
+    private string? ActivityOf(Cue cue)
+    {
+        var factId = Lexicon.Activities.FactId;
+        return cue.FactId == factId ? cue.ValueId : Policy.Fact(cue.FactId).Implies.GetValueOrDefault(factId);
+    }
+
+    /// <summary>
+    /// The activity the cues establish: strong anchors decide (the lexicon's precedence when they
+    /// disagree); without any, weak anchors do; without those, none.
+    /// </summary>
+    private (string? Activity, List<Cue> Anchors) Activity(List<Cue> cues)
+    {
+        var settings = Lexicon.Activities;
+        var anchored = cues.Where(c => ActivityOf(c) is not null).ToList();
+        var strong = anchored.Where(c => settings.StrongAnchors.Contains(c.FactId) && !c.Weak).ToList();
+        var weak = anchored.Where(c => settings.WeakAnchors.Contains(c.FactId) || (settings.StrongAnchors.Contains(c.FactId) && c.Weak)).ToList();
+        var anchors = strong.Count > 0 ? strong : weak;
+        var activity = settings.Precedence.FirstOrDefault(a => anchors.Any(c => ActivityOf(c) == a));
+        return (activity, anchors.Where(c => ActivityOf(c) == activity).ToList());
+    }
+
+    /// <summary>One fact's cues → one value, or none (with the cues set aside and why).</summary>
+    private (string? Value, List<Cue> Used, List<SetAsideCue> Aside) Resolve(string factId, List<Cue> cues)
+    {
+        var aside = new List<SetAsideCue>();
+        var live = cues;
+
+        // Plain mentions give way to any specific cue of the same fact.
+        var specific = live.Where(c => !c.Weak).Select(c => c.ValueId).ToHashSet(StringComparer.Ordinal);
+        if (specific.Count > 0)
+        {
+            aside.AddRange(live.Where(c => c.Weak && !specific.Contains(c.ValueId)).Select(c => new SetAsideCue(c, SetAsideReason.Outweighed)));
+            live = live.Where(c => !c.Weak || specific.Contains(c.ValueId)).ToList();
+        }
+
+        // The lexicon's overrides: a value that wins over another when both are cued.
+        var present = live.Select(c => c.ValueId).ToHashSet(StringComparer.Ordinal);
+        var overridden = present.Where(v => present.Any(o => o != v && _overrides.TryGetValue((factId, o), out var beats) && beats.Contains(v))).ToHashSet(StringComparer.Ordinal);
+        aside.AddRange(live.Where(c => overridden.Contains(c.ValueId)).Select(c => new SetAsideCue(c, SetAsideReason.Overridden)));
+        live = live.Where(c => !overridden.Contains(c.ValueId)).ToList();
+
+        var values = live.Select(c => c.ValueId).Distinct(StringComparer.Ordinal).ToList();
+        if (values.Count == 1)
+        {
+            return (values[0], live, aside);
+        }
+        if (values.Count > 1)
+        {
+            // The one combination the policy names a value for (school AND personal purposes → mixed).
+            var combination = Lexicon.Combinations.FirstOrDefault(k => k.FactId == factId
+                && values.All(v => k.AnyOf.Contains(v) || k.With.Contains(v))
+                && values.Any(k.AnyOf.Contains) && values.Any(k.With.Contains));
+            if (combination is not null)
+            {
+                return (combination.Gives, live, aside);
+            }
+            aside.AddRange(live.Select(c => new SetAsideCue(c, SetAsideReason.Conflict)));
+        }
+        return (null, [], aside);
+    }
+
+    /// <summary>Facts that no rule compatible with all the facts (and what they imply) mentions.</summary>
+    private List<string> Irrelevant(Dictionary<string, string> facts)
+    {
+        var known = new Dictionary<string, string>(facts, StringComparer.Ordinal);
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var (factId, _) in known.ToList())
+            {
+                foreach (var (implied, value) in Policy.Fact(factId).Implies)
+                {
+                    added |= known.TryAdd(implied, value);
+                }
+            }
+        }
+        while (added);
+        var compatible = Policy.Rules
+            .Where(r => r.When.All(w => !known.TryGetValue(w.Key, out var v) || w.Value.Contains(v)))
+            .ToList();
+        if (compatible.Count == 0)
+        {
+            return [];
+        }
+        var relevant = compatible.SelectMany(r => r.When.Keys).ToHashSet(StringComparer.Ordinal);
+        return facts.Keys.Where(f => !relevant.Contains(f)).ToList();
+    }
+
+    private int? ChoiceNumber(string answer)
+    {
+        var digits = ChoiceDigits().Match(answer);
+        if (digits.Success)
+        {
+            return int.Parse(digits.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var words = answer.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var core = words.Where(w => !FillerWords.Contains(w)).ToList();
+        var rest = string.Join(' ', core.Count > 0 ? core : words);
+        if (rest.Length == 0 || rest.Split(' ').Length > 2)
+        {
+            return null;
+        }
+        foreach (var (start, end, value) in _recognizers.Numbers(rest))
+        {
+            if (start == 0 && end == rest.Length)
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static bool StartsWithWords(string label, string[] words)
+    {
+        var labelWords = label.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= labelWords.Length && words.Select((w, i) => labelWords[i] == w).All(x => x);
+    }
+
+    /// <summary>Lower case, typographic quotes and dashes made plain, punctuation to spaces, spaces collapsed.</summary>
+    private static string Simplify(string text) =>
+        Spaces().Replace(Punctuation().Replace(Words.Normalize(text).ToLowerInvariant(), " "), " ").Trim();
+
+    [GeneratedRegex(@"^(?:(?:option|choice|number|no|#)\s*)?(\d{1,2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChoiceDigits();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}'\-#]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Punctuation();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,147 @@
+using System.Reflection;
+using PolicyBot.Understanding.Lexicons;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Understanding.Tests;
+
+/// <summary>
+/// The lexicon is data validated against its policy at start-up: one broken lexicon per error, each
+/// starting from the real file, breaking one thing, and asserting the message names file, line and entry.
+/// </summary>
+public class LexiconTests(ITestOutputHelper output)
+{
+    private const string FileName = "broken.lexicon.yaml";
+    private static readonly string Yaml = Embedded("stevensville.lexicon.yaml");
+
+    private static string Embedded(string name)
+    {
+        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("PolicyBot.Understanding.Lexicons." + name)!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    private static LexiconLoadException Broken(string yaml) =>
+        Assert.Throws<LexiconLoadException>(() => Lexicon.Load(FileName, yaml, Stevensville.Policy));
+
+    private static string Replace(string original, string replacement)
+    {
+        Assert.Contains(original, Yaml);   // the mutation must hit the real file
+        return Yaml.Replace(original, replacement);
+    }
+
+    private static int LineOf(string yaml, string marker) =>
+        yaml.Split('\n').Select((l, i) => (l, i)).First(x => x.l.Contains(marker)).i + 1;
+
+    [Fact]
+    public void The_embedded_lexicon_loads_for_its_policy()
+    {
+        var lexicon = Lexicon.LoadEmbedded(Stevensville.Policy);
+        Assert.Equal("stevensville.lexicon.yaml", lexicon.FileName);
+        Assert.Equal(Stevensville.Policy.Metadata.Id, lexicon.PolicyId);
+        Assert.True(lexicon.CueCount > 300, $"only {lexicon.CueCount} cues");
+    }
+
+    [Fact]
+    public void Unknown_fact()
+    {
+        var yaml = Replace("\n  medium:\n", "\n  channel:\n");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "  channel:"), e.Line);
+        Assert.Equal($"{FileName}, line {e.Line}: facts → channel: the policy has no fact 'channel' (facts: activity, relationship, medium, purpose, site-kind, time, access-reason, content, site, account-stage).", e.Message);
+    }
+
+    [Fact]
+    public void Unknown_value()
+    {
+        var yaml = Replace("\n    text:\n", "\n    txt-message:\n");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "txt-message:"), e.Line);
+        Assert.Contains("facts → medium → txt-message: the policy has no value 'txt-message' for fact 'medium' (values: phone-number, text, school-email,", e.Message);
+    }
+
+    [Fact]
+    public void Override_of_an_unknown_value()
+    {
+        var yaml = Replace("overrides: [school-email]", "overrides: [school-mail]");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "overrides: [school-mail]"), e.Line);
+        Assert.Contains("facts → medium → personal-email → overrides: 'school-mail' is not another value of fact 'medium'", e.Message);
+    }
+
+    [Fact]
+    public void Pattern_that_does_not_compile()
+    {
+        var yaml = Replace("- '\\bprivately\\s+message\\b'", "- '\\bprivately\\s+(message\\b'");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "privately\\s+(message"), e.Line);
+        Assert.Contains("facts → medium → other-app → patterns: the pattern '\\bprivately\\s+(message\\b' is not a valid regular expression", e.Message);
+    }
+
+    [Fact]
+    public void Unknown_key_in_an_entry()
+    {
+        var yaml = Replace("      overrides: [school-email]\n", "      overides: [school-email]\n");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "overides:"), e.Line);
+        Assert.Contains("facts → medium → personal-email: unknown key 'overides' (known: phrases, patterns, weak-phrases, weak-patterns, overrides).", e.Message);
+    }
+
+    [Fact]
+    public void Lexicon_for_another_policy()
+    {
+        var yaml = Replace("policy: stevensville-electronic-resources", "policy: butte-social-media");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "policy: butte"), e.Line);
+        Assert.Contains("the lexicon is for policy 'butte-social-media', not 'stevensville-electronic-resources'.", e.Message);
+    }
+
+    [Fact]
+    public void Precedence_must_name_every_activity()
+    {
+        var yaml = Replace("precedence: [school-account, contact, posting, personal-use, other]", "precedence: [school-account, contact, posting, personal-use]");
+        var e = Broken(yaml);
+        Assert.Contains("activities → precedence: must list every value of 'activity'; missing other.", e.Message);
+    }
+
+    [Fact]
+    public void Combination_must_name_values_of_its_fact()
+    {
+        var yaml = Replace("gives: mixed", "gives: blended");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "gives: blended"), e.Line);
+        Assert.Contains("combine → gives: 'blended' is not a value of fact 'purpose'", e.Message);
+    }
+
+    [Fact]
+    public void Not_yaml()
+    {
+        var e = Broken("facts: [unclosed");
+        Assert.StartsWith($"{FileName}, line ", e.Message);
+        Assert.Contains("not a valid lexicon file", e.Message);
+    }
+
+    /// <summary>
+    /// The real-words list is complete: no English word (Debian's word list, when installed) would be
+    /// "corrected" to a phrase. Without the word list there is nothing to check against.
+    /// </summary>
+    [Fact]
+    public void No_dictionary_word_is_read_as_a_typo()
+    {
+        const string dictionary = "/usr/share/dict/american-english";
+        if (!File.Exists(dictionary))
+        {
+            output.WriteLine($"{dictionary} not installed (Debian package wamerican): nothing to check against.");
+            return;
+        }
+        var scanner = Stevensville.Reader.Scanner;
+        var realWords = Stevensville.Reader.Lexicon.Fuzzy.RealWords;
+        var missing = File.ReadLines(dictionary)
+            .Select(w => w.ToLowerInvariant())
+            .Where(w => w.All(char.IsAsciiLetterLower))
+            .Distinct()
+            .Where(w => !realWords.Contains(w) && scanner.TypoOf(w) is not null)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        output.WriteLine($"missing from fuzzy.real-words ({missing.Count}): [{string.Join(", ", missing)}]");
+        Assert.Empty(missing);
+    }
+}
