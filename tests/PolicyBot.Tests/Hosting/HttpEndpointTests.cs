@@ -6,7 +6,7 @@ using PolicyBot.Tests.Infrastructure;
 
 namespace PolicyBot.Tests.Hosting;
 
-/// <summary>One running app (placeholder bot, local mode) and connector shared by the tests of this class.</summary>
+/// <summary>One running app (echo placeholder bot, local mode) and connector shared by the tests of this class.</summary>
 public sealed class LocalBotFixture : IAsyncLifetime
 {
     public FakeBotConnector Connector { get; private set; } = null!;
@@ -18,7 +18,8 @@ public sealed class LocalBotFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Connector = await FakeBotConnector.StartAsync();
-        Host = await BotHost.StartAsync();
+        // The echo stand-in explicitly: these tests are about the host, whatever IBot the app registers.
+        Host = await BotHost.StartAsync(new BotHostOptions().UseBot<EchoPlaceholderBot>());
         Teams = new TeamsChatClient(Host, Connector);
     }
 
@@ -82,7 +83,7 @@ public sealed class HttpEndpointTests(LocalBotFixture fixture) : IClassFixture<L
     }
 
     [Fact]
-    public async Task A_teams_message_reaches_the_placeholder_bot_and_its_reply_reaches_the_connector()
+    public async Task A_teams_message_reaches_the_bot_and_its_reply_reaches_the_connector()
     {
         var chat = TeamsConversation.Channel();
         var turn = await fixture.Teams.SayAsync(chat, TeamsUser.Create("Ada Lovelace"), "can I text a student?");
