@@ -2,6 +2,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using PolicyBot.Conversation;
+using PolicyBot.Rules.Model;
 using PolicyBot.Storage;
 
 namespace PolicyBot.Hosting;
@@ -78,7 +80,7 @@ public static class PolicyBotApp
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
 
-        services.AddTransient<IBot, EchoPlaceholderBot>(); // IBot: replaced by the conversation handler
+        services.AddPolicyConversation(); // the policy, the reader, the conversation and its IBot
         return builder;
     }
 
@@ -100,6 +102,7 @@ public static class PolicyBotApp
             settings = app.Services.GetRequiredService<BotRuntimeSettings>();
             _ = app.Services.GetRequiredService<IStorage>();
             _ = app.Services.GetRequiredService<CloudAdapter>();
+            _ = app.Services.GetRequiredService<Policy>();
         }
         catch
         {

@@ -1,0 +1,219 @@
+using System.Text.RegularExpressions;
+using PolicyBot.Cards;
+using PolicyBot.Rules.Evaluation;
+using PolicyBot.Rules.Model;
+using PolicyBot.Understanding;
+
+namespace PolicyBot.Conversation;
+
+/// <summary>
+/// The conversation, without Bot Framework: slot filling driven by the evaluator's next question.
+/// Given a person's <see cref="SituationState"/> and what they sent, it updates the state and
+/// returns the replies. Commands (help, start over, cancel, policy, ask …) work at any point; a
+/// new question mid-way starts a new situation; a statement mid-way corrects earlier answers.
+/// Deterministic for the same state and input (apart from new situation ids). Never throws on
+/// user input: anything unusable becomes a friendly reply.
+/// </summary>
+public sealed partial class ConversationEngine(PolicyEvaluator evaluator, SituationReader reader)
+{
+    /// <summary>Longest typed message read, in characters; longer ones get a clear reply instead.</summary>
+    public const int MaxTextLength = 1000;
+
+    /// <summary>Handles one input and returns the replies, in order.</summary>
+    /// <param name="state">The person's situation; changed in place.</param>
+    /// <param name="input">What they sent.</param>
+    public IReadOnlyList<Reply> Handle(SituationState state, ConversationInput input) => input switch
+    {
+        TypedInput typed => HandleText(state, typed.Text),
+        CardInput { Submit: { } submit } => HandleSubmit(state, submit),
+        CardInput => [new ErrorReply("I couldn't read that card's data. It may come from an older version of me: type your question, or \"help\".")],
+        _ => [new ErrorReply("I couldn't read that message.")],
+    };
+
+    private Policy Policy => evaluator.Policy;
+
+    private IReadOnlyList<Reply> HandleText(SituationState state, string text)
+    {
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            return [new HelpReply()];
+        }
+        if (text.Length > MaxTextLength)
+        {
+            return [new ErrorReply($"That message is {text.Length:N0} characters long; I read up to {MaxTextLength:N0}. Please ask your question in a sentence or two.")];
+        }
+
+        switch (Command(text, out var rest))
+        {
+            case BotCommands.Help:
+                return [new HelpReply()];
+            case BotCommands.Policy:
+                return [new PolicyInfoReply()];
+            case BotCommands.StartOver:
+                state.Restart(new Dictionary<string, string>());
+                return [new NoticeReply("OK, let's start over. Type your question, or pick what it is about:"), .. Advance(state)];
+            case BotCommands.Cancel:
+                var had = !state.IsEmpty && !state.Decided;
+                state.Clear();
+                return [new NoticeReply(had ? "Cancelled. Ask me another question whenever you like." : "There was nothing to cancel. Ask me a question whenever you like.")];
+            case BotCommands.Ask when rest.Length == 0:
+                state.Restart(new Dictionary<string, string>());
+                return [new NoticeReply("What would you like to ask? Type your question, or pick what it is about:"), .. Advance(state)];
+            case BotCommands.Ask:
+                text = rest;
+                return NewSituation(state, text);
+        }
+
+        if (PendingQuestion(state) is { } pending && reader.MatchAnswer(pending, text) is { } choice)
+        {
+            return Answer(state, pending.Fact.Id, choice.Id);
+        }
+
+        var facts = reader.Read(text).Facts;
+        if (state.PendingFact is null || LooksLikeNewQuestion(text))
+        {
+            return NewSituation(state, text, facts);
+        }
+        if (facts.Count > 0)
+        {
+            // A statement mid-way ("actually, it's my nephew") corrects what was said before.
+            foreach (var (fact, value) in facts)
+            {
+                state.Facts[fact] = value;
+            }
+            state.Step++;
+            return Advance(state);
+        }
+        return [new NoticeReply("Sorry, I didn't catch which one you mean. Pick one of the buttons, type its name, or type \"start over\"."), .. Advance(state)];
+    }
+
+    private IReadOnlyList<Reply> NewSituation(SituationState state, string text, IReadOnlyDictionary<string, string>? facts = null)
+    {
+        facts ??= reader.Read(text).Facts;
+        state.Restart(facts);
+        if (facts.Count == 0)
+        {
+            return [new NoticeReply("I'm not sure which situation you mean yet, so let's narrow it down."), .. Advance(state)];
+        }
+        return Advance(state);
+    }
+
+    private IReadOnlyList<Reply> HandleSubmit(SituationState state, CardSubmit submit)
+    {
+        switch (submit.Action)
+        {
+            case CardActions.Help:
+                return [new HelpReply()];
+            case CardActions.StartOver:
+                state.Restart(new Dictionary<string, string>());
+                return [new NoticeReply("OK, a new question. Type it, or pick what it is about:"), .. Advance(state)];
+            case CardActions.Ask:
+                return HandleText(state, submit.Text ?? "");
+            case CardActions.Answer:
+                return SubmittedAnswer(state, submit);
+            default:
+                return [new ErrorReply("I couldn't read that card's data. It may come from an older version of me: type your question, or \"help\".")];
+        }
+    }
+
+    private IReadOnlyList<Reply> SubmittedAnswer(SituationState state, CardSubmit submit)
+    {
+        var fact = submit.Fact is null ? null : Policy.FindFact(submit.Fact);
+        if (fact is null || submit.Value is null || fact.FindValue(submit.Value) is null)
+        {
+            return [new ErrorReply("I couldn't read that answer. Type your question again, or \"start over\".")];
+        }
+        if (submit.Situation != state.Id || submit.Step != state.Step || state.PendingFact != fact.Id)
+        {
+            return Stale(state);
+        }
+        return Answer(state, fact.Id, submit.Value);
+    }
+
+    private IReadOnlyList<Reply> Stale(SituationState state)
+    {
+        const string text = "That card belongs to an earlier question, so I left your current one as it is.";
+        if (state.PendingFact is not null)
+        {
+            return [new NoticeReply(text + " Here is where we are:"), .. Advance(state)];
+        }
+        return [new NoticeReply(text + " Ask me a new question whenever you like.")];
+    }
+
+    private IReadOnlyList<Reply> Answer(SituationState state, string fact, string value)
+    {
+        state.Facts[fact] = value;
+        state.Step++;
+        return Advance(state);
+    }
+
+    /// <summary>Evaluates the situation and replies with the verdict or the next question.</summary>
+    private IReadOnlyList<Reply> Advance(SituationState state)
+    {
+        var evaluation = evaluator.Evaluate(state.Facts);
+        if (evaluation.Verdict is { } verdict)
+        {
+            state.PendingFact = null;
+            state.Decided = true;
+            return [new VerdictReply(verdict, Describe(evaluation.Facts, v => v.Label), state.Id, state.Step)];
+        }
+        var question = evaluation.Question!;
+        state.PendingFact = question.Fact.Id;
+        state.Decided = false;
+        return [new QuestionReply(question, Describe(evaluation.Facts, v => v.Phrase), state.Id, state.Step)];
+    }
+
+    private Question? PendingQuestion(SituationState state)
+    {
+        if (state.PendingFact is null)
+        {
+            return null;
+        }
+        var question = evaluator.Evaluate(state.Facts).Question;
+        return question?.Fact.Id == state.PendingFact ? question : null;
+    }
+
+    /// <summary>Known facts as (question, answer in words), in the policy's fact order.</summary>
+    private List<(string Question, string Answer)> Describe(IReadOnlyDictionary<string, string> facts, Func<FactValue, string> words) =>
+        Policy.Facts
+            .Where(f => facts.ContainsKey(f.Id))
+            .Select(f => (f.Question, words(f.FindValue(facts[f.Id])!)))
+            .ToList();
+
+    /// <summary>The command a message is, if any; <paramref name="rest"/> is what follows "ask".</summary>
+    private static string? Command(string text, out string rest)
+    {
+        rest = "";
+        var words = CommandWords().Replace(text.ToLowerInvariant(), " ").Trim();
+        switch (words)
+        {
+            case "help" or "what can you do" or "menu":
+                return BotCommands.Help;
+            case "policy" or "show policy" or "the policy" or "show the policy":
+                return BotCommands.Policy;
+            case "start over" or "restart" or "reset" or "new question" or "start again":
+                return BotCommands.StartOver;
+            case "cancel" or "stop" or "never mind" or "nevermind" or "quit":
+                return BotCommands.Cancel;
+            case "ask":
+                return BotCommands.Ask;
+        }
+        if (text.StartsWith("ask ", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = text[4..].Trim();
+            return BotCommands.Ask;
+        }
+        return null;
+    }
+
+    /// <summary>A question form ("can I…", "is it OK…", "…?") starts a new situation rather than correcting the current one.</summary>
+    private static bool LooksLikeNewQuestion(string text) =>
+        text.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(text);
+
+    [GeneratedRegex(@"[^a-z]+")]
+    private static partial Regex CommandWords();
+
+    [GeneratedRegex(@"^\s*(can|could|may|might|is|am|are|should|would|do|does|must|will|what|how|when|where|why|who)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionStart();
+}

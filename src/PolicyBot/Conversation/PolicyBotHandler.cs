@@ -1,0 +1,99 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using PolicyBot.Cards;
+using PolicyBot.Understanding;
+
+namespace PolicyBot.Conversation;
+
+/// <summary>
+/// The Teams side of the conversation: turns activities into <see cref="ConversationInput"/>s for
+/// the <see cref="ConversationEngine"/>, keeps each person's <see cref="SituationState"/> (per user
+/// per conversation, so group chats never mix), and sends the replies as cards.
+/// In group chats and channels it answers only when @mentioned (or when its own card is used).
+/// </summary>
+public sealed class PolicyBotHandler(
+    ConversationEngine engine,
+    ReplyRenderer renderer,
+    PrivateConversationState situations,
+    ConversationState conversations,
+    Redactor redactor,
+    ILogger<PolicyBotHandler> logger) : TeamsActivityHandler
+{
+    private readonly IStatePropertyAccessor<SituationState> _situation = situations.CreateProperty<SituationState>("situation");
+    private readonly IStatePropertyAccessor<bool> _welcomed = conversations.CreateProperty<bool>("welcomed");
+
+    /// <inheritdoc />
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var input = ReadInput(activity);
+        if (input is null)
+        {
+            return;   // a group chat or channel message not addressed to the bot
+        }
+        if (input is TypedInput typed)
+        {
+            logger.LogInformation("Message in {ConversationType} conversation: {Text}",
+                activity.Conversation?.ConversationType ?? "personal", redactor.Redact(Shorten(typed.Text)));
+        }
+
+        var state = await _situation.GetAsync(turnContext, () => new SituationState(), cancellationToken).ConfigureAwait(false);
+        var replies = engine.Handle(state, input);
+        await _situation.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
+        await SendAsync(turnContext, replies, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The input of a message, or null when the bot should stay silent.</summary>
+    private static ConversationInput? ReadInput(IMessageActivity activity)
+    {
+        if (activity.Value is not null)
+        {
+            return new CardInput(CardActions.TryRead(activity.Value, out var submit) ? submit : null);
+        }
+        var isGroup = activity.Conversation?.ConversationType is "groupChat" or "channel";
+        if (isGroup && !activity.GetMentions().Any(m => m.Mentioned?.Id == activity.Recipient?.Id))
+        {
+            return null;
+        }
+        // RemoveRecipientMention edits Text in place; Text is not null here (Value was null).
+        var text = activity.Text is null ? "" : ((Activity)activity).RemoveRecipientMention() ?? "";
+        return new TypedInput(System.Net.WebUtility.HtmlDecode(text).Trim());
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // Welcome once per conversation, when the bot itself is added (install in a chat, team or personal scope).
+        if (membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        WelcomeOnceAsync(turnContext, cancellationToken);
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (await _welcomed.GetAsync(turnContext, () => false, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        await _welcomed.SetAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
+        await SendAsync(turnContext, [new WelcomeReply()], cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendAsync(ITurnContext turnContext, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        // Each card is its own activity: Teams splits text and a card sent together.
+        foreach (var reply in replies)
+        {
+            await turnContext.SendActivityAsync(renderer.Render(reply), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
+}

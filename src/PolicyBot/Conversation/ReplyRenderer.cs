@@ -1,0 +1,35 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using PolicyBot.Cards;
+using PolicyBot.Rules.Model;
+
+namespace PolicyBot.Conversation;
+
+/// <summary>Turns a <see cref="Reply"/> into the activity Teams shows: an Adaptive Card attachment, or plain text.</summary>
+public sealed class ReplyRenderer(Policy policy)
+{
+    /// <summary>The example questions on the welcome card (short: Teams cuts a button title to one line).</summary>
+    public static readonly IReadOnlyList<string> ExampleQuestions =
+    [
+        "Can I text a student about homework?",
+        "Can I friend my nephew on Instagram?",
+        "Is it OK to check Facebook at lunch?",
+        "Can I post class photos on Facebook?",
+    ];
+
+    /// <summary>The activity for <paramref name="reply"/>.</summary>
+    public IMessageActivity Render(Reply reply) => reply switch
+    {
+        NoticeReply notice => MessageFactory.Text(notice.Text),
+        WelcomeReply => Card(PolicyCards.Welcome(policy.Metadata, ExampleQuestions)),
+        HelpReply => Card(PolicyCards.Help(policy.Metadata)),
+        PolicyInfoReply => Card(PolicyCards.PolicyInfo(policy)),
+        QuestionReply q => Card(PolicyCards.Question(q.Question, q.SoFar, new SubmitContext(q.SituationId, q.Step))),
+        VerdictReply v => Card(PolicyCards.Verdict(v.Verdict, v.Facts, new SubmitContext(v.SituationId, v.Step))),
+        ErrorReply e => Card(PolicyCards.Error(e.Message)),
+        _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "Unknown reply."),
+    };
+
+    private static IMessageActivity Card(Newtonsoft.Json.Linq.JObject card) =>
+        MessageFactory.Attachment(new Attachment { ContentType = PolicyCards.ContentType, Content = card });
+}

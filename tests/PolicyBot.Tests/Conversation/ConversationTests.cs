@@ -1,0 +1,162 @@
+using PolicyBot.Cards;
+using PolicyBot.Tests.Infrastructure;
+using static PolicyBot.Tests.Conversation.Cards;
+
+namespace PolicyBot.Tests.Conversation;
+
+/// <summary>
+/// The conversation over real HTTP, in the BotBuilder samples' style: what a staff member types or
+/// clicks → what the bot answers. Each test uses its own chat, so they do not share situations.
+/// </summary>
+public class ConversationTests(ConversationFixture bot) : IClassFixture<ConversationFixture>
+{
+    private readonly TeamsUser _teacher = TeamsUser.Create("Dana Teacher");
+
+    [Theory]
+    [InlineData("can I text this student?", "purpose")]
+    [InlineData("Can I friend a student on Facebook?", "purpose")]
+    [InlineData("is it ok to check Facebook at lunch?", "access-reason")]
+    [InlineData("hello", "activity")]
+    [InlineData("Can I post photos?", "content")]
+    public async Task A_question_is_answered_with_the_next_question_still_needed(string text, string expectedFact)
+    {
+        var turn = await bot.Teams.SayAsync(TeamsConversation.Personal(), _teacher, text);
+
+        Assert.Equal(expectedFact, AskedFact(LastCard(turn)));
+    }
+
+    [Theory]
+    [InlineData("can I friend my nephew on Instagram?", "Allowed", "familial, employment, or legal relationship")]
+    [InlineData("Can I email a student from my gmail account?", "Forbidden", "Emailing students other than through and to school controlled and monitored accounts;")]
+    [InlineData("can I text a student for personal reasons?", "Forbidden", "Text messaging students for non-educational purposes;")]
+    [InlineData("A student's mom sent me a friend request, can I accept?", "Not covered", "The school district staff shall not socialize")]
+    public async Task A_question_that_states_every_deciding_fact_gets_the_verdict_at_once(string text, string verdict, string clause)
+    {
+        var turn = await bot.Teams.SayAsync(TeamsConversation.Personal(), _teacher, text);
+
+        var card = LastCard(turn);
+        Assert.Equal(verdict, VerdictWords(card));
+        Assert.Contains(clause, TextOf(card));
+    }
+
+    [Fact]
+    public async Task Clicking_the_choices_leads_to_the_verdict_with_the_clause()
+    {
+        var chat = TeamsConversation.Personal();
+        var first = await bot.Teams.SayAsync(chat, _teacher, "can I text this student?");
+        var purpose = SubmitsOf(LastCard(first)).Single(s => s.Title == "Personal or social");
+
+        var second = await bot.Teams.SubmitAsync(chat, _teacher, purpose.Data);
+
+        var verdict = LastCard(second);
+        Assert.Equal("Forbidden", VerdictWords(verdict));
+        Assert.Contains("Text messaging students for non-educational purposes;", TextOf(verdict));
+        Assert.Contains(SubmitsOf(verdict), s => s.Data[CardActions.ActionField]?.ToString() == CardActions.StartOver);
+    }
+
+    [Fact]
+    public async Task A_typed_answer_works_like_a_click()
+    {
+        var chat = TeamsConversation.Personal();
+        await bot.Teams.SayAsync(chat, _teacher, "can I text this student?");
+
+        var turn = await bot.Teams.SayAsync(chat, _teacher, "homework");
+
+        Assert.Equal("Allowed with conditions", VerdictWords(LastCard(turn)));
+    }
+
+    [Fact]
+    public async Task Start_over_and_cancel_work_mid_way()
+    {
+        var chat = TeamsConversation.Personal();
+        await bot.Teams.SayAsync(chat, _teacher, "can I text this student?");
+
+        var over = await bot.Teams.SayAsync(chat, _teacher, "start over");
+        Assert.Equal("activity", AskedFact(LastCard(over)));
+
+        var cancel = await bot.Teams.SayAsync(chat, _teacher, "cancel");
+        Assert.Contains("Cancelled", cancel.Texts.Single());
+    }
+
+    [Fact]
+    public async Task Changing_an_earlier_answer_mid_way_changes_the_verdict()
+    {
+        var chat = TeamsConversation.Personal();
+        var first = await bot.Teams.SayAsync(chat, _teacher, "can I text this student?");
+        Assert.Equal("purpose", AskedFact(LastCard(first)));
+
+        var turn = await bot.Teams.SayAsync(chat, _teacher, "actually he is my nephew");
+
+        Assert.Equal("Allowed", VerdictWords(LastCard(turn)));
+    }
+
+    [Fact]
+    public async Task A_click_on_an_old_card_is_answered_kindly_and_changes_nothing()
+    {
+        var chat = TeamsConversation.Personal();
+        var first = await bot.Teams.SayAsync(chat, _teacher, "can I text this student?");
+        var oldChoice = SubmitsOf(LastCard(first)).First(s => s.Title == "Teaching and learning").Data;
+        await bot.Teams.SayAsync(chat, _teacher, "can I post photos?");
+
+        var turn = await bot.Teams.SubmitAsync(chat, _teacher, oldChoice);
+
+        Assert.Contains(turn.Texts, t => t.Contains("earlier question"));
+        Assert.Equal("content", AskedFact(LastCard(turn)));
+    }
+
+    [Fact]
+    public async Task Unknown_card_data_gets_a_friendly_reply()
+    {
+        var turn = await bot.Teams.SubmitAsync(TeamsConversation.Personal(), _teacher, new { hello = "world" });
+
+        Assert.Contains("couldn't read that card", TextOf(LastCard(turn)));
+    }
+
+    [Fact]
+    public async Task Over_long_text_gets_a_clear_reply()
+    {
+        var turn = await bot.Teams.SayAsync(TeamsConversation.Personal(), _teacher, new string('a', 5000));
+
+        Assert.Contains("5,000 characters", TextOf(LastCard(turn)));
+    }
+
+    [Fact]
+    public async Task In_a_group_chat_the_bot_answers_only_when_mentioned_and_keeps_people_apart()
+    {
+        var chat = TeamsConversation.GroupChat();
+        var other = TeamsUser.Create("Sam Coach");
+
+        var unmentioned = await bot.Teams.SayAsync(chat, _teacher, "can I text this student?", mentionBot: false);
+        Assert.Empty(unmentioned.Replies);
+
+        var mine = await bot.Teams.SayAsync(chat, _teacher, "can I text this student?");
+        Assert.Equal("purpose", AskedFact(LastCard(mine)));
+        var theirs = await bot.Teams.SayAsync(chat, other, "can I post photos?");
+        Assert.Equal("content", AskedFact(LastCard(theirs)));
+
+        // Each answers their own question; the situations do not mix.
+        var myAnswer = await bot.Teams.SubmitAsync(chat, _teacher, SubmitsOf(LastCard(mine)).Single(s => s.Title == "Personal or social").Data);
+        Assert.Equal("Forbidden", VerdictWords(LastCard(myAnswer)));
+        var theirAnswer = await bot.Teams.SayAsync(chat, other, "Private or confidential");
+        Assert.Equal("Forbidden", VerdictWords(LastCard(theirAnswer)));
+        Assert.Contains("private or confidential school district material", TextOf(LastCard(theirAnswer)));
+    }
+
+    [Fact]
+    public async Task In_a_channel_the_mention_is_stripped_before_reading()
+    {
+        var turn = await bot.Teams.SayAsync(TeamsConversation.Channel(), _teacher, "can I friend my nephew on Instagram?");
+
+        Assert.Equal("Allowed", VerdictWords(LastCard(turn)));
+    }
+
+    [Fact]
+    public async Task Help_and_policy_commands_answer_with_cards()
+    {
+        var help = await bot.Teams.SayAsync(TeamsConversation.Personal(), _teacher, "help");
+        Assert.Contains("start over", TextOf(LastCard(help)));
+
+        var policy = await bot.Teams.SayAsync(TeamsConversation.Personal(), _teacher, "policy");
+        Assert.Contains("Electronic Resources and Social Networking", TextOf(LastCard(policy)));
+    }
+}
