@@ -62,14 +62,17 @@ public sealed class PolicyBotHandler(
         return new TypedInput(System.Net.WebUtility.HtmlDecode(text).Trim());
     }
 
-    /// <inheritdoc />
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// Welcomes once per conversation when the bot itself is added (installed in a personal chat, group chat or
+    /// team). Handled here rather than in TeamsActivityHandler's members-added dispatch, which looks up every
+    /// added member with a connector call: a lookup the welcome does not need, and one failing lookup would fail the turn.
+    /// </summary>
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        // Welcome once per conversation, when the bot itself is added (install in a chat, team or personal scope).
-        if (membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
-        {
-            await WelcomeOnceAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        }
+        var activity = turnContext.Activity;
+        return activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true
+            ? WelcomeOnceAsync(turnContext, cancellationToken)
+            : Task.CompletedTask;
     }
 
     /// <inheritdoc />
