@@ -308,7 +308,7 @@ public sealed partial class SituationReader
         }
         var words = answer.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var core = words.Where(w => !FillerWords.Contains(w)).ToList();
-        var rest = string.Join(' ', core.Count > 0 ? core : words);
+        var rest = string.Join(' ', core.Count > 0 ? core : words.ToList());
         if (rest.Length == 0 || rest.Split(' ').Length > 2)
         {
             return null;

@@ -120,8 +120,12 @@ internal sealed record PhraseCue(string Text, string[] Words, bool Weak, int Lin
 /// <summary>A regular expression cue.</summary>
 internal sealed record PatternCue(string Source, Regex Regex, bool Weak, int Line);
 
-/// <summary>Typo tolerance: which single-word phrases may match a misspelt word.</summary>
-internal sealed record FuzzySettings(int MinLength, IReadOnlySet<string> RealWords);
+/// <summary>
+/// Typo tolerance: misspelt words are corrected towards the single-word phrases and the extra
+/// <see cref="Vocabulary"/> (words patterns rely on) of at least <see cref="MinLength"/> letters, except
+/// English words in their own right (<see cref="RealWords"/>).
+/// </summary>
+internal sealed record FuzzySettings(int MinLength, IReadOnlySet<string> Vocabulary, IReadOnlySet<string> RealWords);
 
 /// <summary>Negation cue words, the words that end their scope, and the longest scope.</summary>
 internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<string> ScopeEnds, int MaxWords);

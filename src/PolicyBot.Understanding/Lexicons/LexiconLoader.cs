@@ -179,19 +179,33 @@ internal static class LexiconLoader
         {
             if (!root.Children.TryGetValue(new YamlScalarNode("fuzzy"), out var node))
             {
-                return new FuzzySettings(int.MaxValue, new HashSet<string>());
+                return new FuzzySettings(int.MaxValue, new HashSet<string>(), new HashSet<string>());
             }
             var map = Mapping(node, "fuzzy");
-            CheckKeys(map, ["min-length", "real-words"], "fuzzy");
+            CheckKeys(map, ["min-length", "vocabulary", "real-words"], "fuzzy");
             var minNode = Required(map, "min-length", "fuzzy");
             if (!int.TryParse(Scalar(minNode, "fuzzy → min-length"), out var min) || min < 3)
             {
                 throw Error(minNode, "fuzzy → min-length: must be a whole number of at least 3.");
             }
-            var real = map.Children.TryGetValue(new YamlScalarNode("real-words"), out var realNode)
-                ? Sequence(realNode, "fuzzy → real-words").Select(n => Scalar(n, "fuzzy → real-words").ToLowerInvariant()).ToHashSet(StringComparer.Ordinal)
-                : new HashSet<string>(StringComparer.Ordinal);
-            return new FuzzySettings(min, real);
+            HashSet<string> WordList(string key)
+            {
+                var set = new HashSet<string>(StringComparer.Ordinal);
+                if (map.Children.TryGetValue(new YamlScalarNode(key), out var listNode))
+                {
+                    foreach (var item in Sequence(listNode, $"fuzzy → {key}"))
+                    {
+                        var word = Scalar(item, $"fuzzy → {key}").ToLowerInvariant();
+                        if (!word.All(char.IsLetter))
+                        {
+                            throw Error(item, $"fuzzy → {key}: '{word}' is not a single word of letters.");
+                        }
+                        set.Add(word);
+                    }
+                }
+                return set;
+            }
+            return new FuzzySettings(min, WordList("vocabulary"), WordList("real-words"));
         }
 
         private NegationSettings Negation(YamlMappingNode root)

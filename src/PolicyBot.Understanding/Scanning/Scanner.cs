@@ -33,14 +33,15 @@ internal sealed partial class Scanner
     private readonly SituationReaderOptions _options;
     private readonly TextRecognizers _recognizers;
     private readonly Dictionary<string, List<(LexiconEntry Entry, PhraseCue Phrase)>> _byFirstWord = new(StringComparer.Ordinal);
-    private readonly List<(LexiconEntry Entry, PhraseCue Phrase)> _fuzzyTargets = [];
     private readonly HashSet<string> _phraseWords = new(StringComparer.Ordinal);
+    private readonly List<string> _vocabulary;
 
     public Scanner(Lexicon lexicon, SituationReaderOptions options, TextRecognizers recognizers)
     {
         _lexicon = lexicon;
         _options = options;
         _recognizers = recognizers;
+        var vocabulary = new HashSet<string>(lexicon.Fuzzy.Vocabulary, StringComparer.Ordinal);
         foreach (var entry in lexicon.Entries)
         {
             foreach (var phrase in entry.Phrases)
@@ -51,29 +52,85 @@ internal sealed partial class Scanner
                 }
                 list.Add((entry, phrase));
                 _phraseWords.UnionWith(phrase.Words);
-                if (phrase.Words.Length == 1 && phrase.Words[0].Length >= lexicon.Fuzzy.MinLength && phrase.Words[0].All(char.IsLetter))
+                if (phrase.Words.Length == 1)
                 {
-                    _fuzzyTargets.Add((entry, phrase));
+                    vocabulary.Add(phrase.Words[0]);
                 }
             }
         }
+        _phraseWords.UnionWith(vocabulary);
+        _vocabulary = vocabulary.Where(w => w.Length >= lexicon.Fuzzy.MinLength && w.All(char.IsLetter)).Order(StringComparer.Ordinal).ToList();
     }
 
     public Scan Run(string original)
     {
         var text = Words.Normalize(original);
         var words = Words.Split(text);
+
+        // Typos are corrected towards the lexicon's vocabulary first; phrases and patterns then read the
+        // corrected text, and every span is mapped back to the text as typed.
+        var corrected = Correct(text, words);
         var found = new List<Claim>();
-        FindPhrases(words, found);
-        FindPatterns(text, found);
+        FindPhrases(corrected, found);
+        FindPatterns(corrected, found);
         FindRecognized(text, found);
-        FindTypos(words, found);
         var claims = WithoutContained(found);
         return new Scan(original, claims, Negated(text, words, claims));
     }
 
-    private void FindPhrases(List<Word> words, List<Claim> found)
+    /// <summary>A text with typos corrected, and for each of its characters the index in the text as typed.</summary>
+    private sealed record Corrected(string Text, int[] StartMap, int[] EndMap, List<(int Start, int End, string Typed, string Meant)> Corrections)
     {
+        /// <summary>The span in the text as typed of the corrected span [start, end).</summary>
+        public (int Start, int End) Original(int start, int end) => (StartMap[start], EndMap[end - 1]);
+
+        public (CueSource Source, string Note) Source(int start, int end, CueSource source)
+        {
+            var typos = Corrections.Where(c => c.Start < end && start < c.End).ToList();
+            return typos.Count == 0 ? (source, "") : (CueSource.Typo, $" (typo: {string.Join(", ", typos.Select(t => $"{t.Typed} → {t.Meant}"))})");
+        }
+    }
+
+    private Corrected Correct(string text, List<Word> words)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        var starts = new List<int>(text.Length);
+        var ends = new List<int>(text.Length);
+        var corrections = new List<(int, int, string, string)>();
+        var at = 0;
+        foreach (var word in words)
+        {
+            if (_lexicon.Fuzzy.RealWords.Contains(word.Lower) || TypoOf(word.Lower) is not { } meant)
+            {
+                continue;
+            }
+            for (; at < word.Start; at++)
+            {
+                builder.Append(text[at]);
+                starts.Add(at);
+                ends.Add(at + 1);
+            }
+            for (var k = 0; k < meant.Length; k++)
+            {
+                builder.Append(meant[k]);
+                starts.Add(word.Start + Math.Min(k, word.Length - 1));
+                ends.Add(k == meant.Length - 1 ? word.End : word.Start + Math.Min(k, word.Length - 1) + 1);
+            }
+            corrections.Add((word.Start, word.End, text[word.Start..word.End], meant));
+            at = word.End;
+        }
+        for (; at < text.Length; at++)
+        {
+            builder.Append(text[at]);
+            starts.Add(at);
+            ends.Add(at + 1);
+        }
+        return new Corrected(builder.ToString(), [.. starts], [.. ends], corrections);
+    }
+
+    private void FindPhrases(Corrected corrected, List<Claim> found)
+    {
+        var words = Words.Split(corrected.Text);
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i].Lower;
@@ -97,16 +154,19 @@ internal sealed partial class Scanner
                     }
                     if (match)
                     {
-                        found.Add(new Claim(entry.FactId, entry.ValueId, words[i].Start, words[i + phrase.Words.Length - 1].End,
-                            CueSource.Phrase, $"{entry.Name}: \"{phrase.Text}\"", phrase.Weak));
+                        var (cs, ce) = (words[i].Start, words[i + phrase.Words.Length - 1].End);
+                        var (start, end) = corrected.Original(cs, ce);
+                        var (source, note) = corrected.Source(start, end, CueSource.Phrase);
+                        found.Add(new Claim(entry.FactId, entry.ValueId, start, end, source, $"{entry.Name}: \"{phrase.Text}\"{note}", phrase.Weak));
                     }
                 }
             }
         }
     }
 
-    private void FindPatterns(string text, List<Claim> found)
+    private void FindPatterns(Corrected corrected, List<Claim> found)
     {
+        var text = corrected.Text;
         foreach (var entry in _lexicon.Entries)
         {
             foreach (var pattern in entry.Patterns)
@@ -123,10 +183,12 @@ internal sealed partial class Scanner
                 }
                 foreach (Match m in matches)
                 {
-                    var (start, end) = Trim(text, m.Index, m.Index + m.Length);
-                    if (end > start)
+                    var (cs, ce) = Trim(text, m.Index, m.Index + m.Length);
+                    if (ce > cs)
                     {
-                        found.Add(new Claim(entry.FactId, entry.ValueId, start, end, CueSource.Pattern, $"{entry.Name}: /{pattern.Source}/", pattern.Weak));
+                        var (start, end) = corrected.Original(cs, ce);
+                        var (source, note) = corrected.Source(start, end, CueSource.Pattern);
+                        found.Add(new Claim(entry.FactId, entry.ValueId, start, end, source, $"{entry.Name}: /{pattern.Source}/{note}", pattern.Weak));
                     }
                 }
             }
@@ -153,7 +215,7 @@ internal sealed partial class Scanner
             }
             // A web address is a personal site only when the text says it is theirs ("my blog is …").
             var before = text[Math.Max(0, SentenceStart(text, url.Start))..url.Start];
-            var theirs = MyBefore().IsMatch(before) && !IsSchoolDomain(DomainOf(url.Value));
+            var theirs = MySiteBefore().IsMatch(before) && !IsSchoolDomain(DomainOf(url.Value));
             found.Add(theirs
                 ? new Claim("medium", "personal-accounts", url.Start, url.End, CueSource.Url, "URL recognizer: an address the text calls theirs", false)
                 : new Claim(null, "url", url.Start, url.End, CueSource.Url, "URL recognizer", false));
@@ -250,57 +312,40 @@ internal sealed partial class Scanner
         return true;
     }
 
-    private void FindTypos(List<Word> words, List<Claim> found)
-    {
-        foreach (var word in words)
-        {
-            if (_lexicon.Fuzzy.RealWords.Contains(word.Lower) || found.Any(c => c.Start <= word.Start && word.End <= c.End))
-            {
-                continue;
-            }
-            if (TypoOf(word.Lower) is { } match)
-            {
-                found.Add(new Claim(match.Entry.FactId, match.Entry.ValueId, word.Start, word.End, CueSource.Typo,
-                    $"{match.Entry.Name}: \"{match.Phrase.Text}\" (typo)", match.Phrase.Weak));
-            }
-        }
-    }
-
     /// <summary>
-    /// The single-word phrase <paramref name="word"/> is a typo of, or null: the word is not itself a
-    /// phrase word or a negation cue, and every closest phrase within the threshold means the same thing.
-    /// Does not consult the lexicon's real-words list (the caller does).
+    /// The vocabulary word <paramref name="word"/> is a typo of, or null: the word is not itself a lexicon
+    /// word or a negation cue, and exactly one closest vocabulary word is within the threshold (same first
+    /// letter, see <see cref="IsTypo"/>). Does not consult the lexicon's real-words list (the caller does).
     /// </summary>
-    internal (LexiconEntry Entry, PhraseCue Phrase)? TypoOf(string word)
+    internal string? TypoOf(string word)
     {
         if (word.Length < 3 || !word.All(char.IsLetter) || _phraseWords.Contains(word) || _lexicon.Negation.Cues.Contains(word))
         {
             return null;
         }
         var best = int.MaxValue;
-        var matches = new List<(LexiconEntry Entry, PhraseCue Phrase)>();
-        foreach (var (entry, phrase) in _fuzzyTargets)
+        var closest = new List<string>();
+        foreach (var candidate in _vocabulary)
         {
-            var p = phrase.Words[0];
-            if (p[0] != word[0] || Math.Abs(p.Length - word.Length) > 2)
+            if (candidate[0] != word[0] || Math.Abs(candidate.Length - word.Length) > 2)
             {
                 continue;
             }
-            var d = (int)Distance.Distance(word, p);
-            if (!IsTypo(word, p, d))
+            var d = (int)Distance.Distance(word, candidate);
+            if (!IsTypo(word, candidate, d))
             {
                 continue;
             }
             if (d < best)
             {
-                (best, matches) = (d, [(entry, phrase)]);
+                (best, closest) = (d, [candidate]);
             }
             else if (d == best)
             {
-                matches.Add((entry, phrase));
+                closest.Add(candidate);
             }
         }
-        return matches.Count > 0 && matches.Select(m => (m.Entry.FactId, m.Entry.ValueId)).Distinct().Count() == 1 ? matches[0] : null;
+        return closest.Count == 1 ? closest[0] : null;
     }
 
     /// <summary>
@@ -346,9 +391,9 @@ internal sealed partial class Scanner
     }
 
     /// <summary>
-    /// Claims inside the scope of a negation cue: from the word after the cue up to a scope-ending word,
-    /// punctuation, or the lexicon's maximum number of words. A cue that is part of a claim ("not a
-    /// student", "no longer enrolled") opens no scope; nor does an inverted question ("don't I …?").
+    /// Claims a negation denies: the first claim inside its scope, which runs from the word after the cue
+    /// up to a scope-ending word, punctuation, or the lexicon's maximum number of words. A cue that is part
+    /// of a claim ("not a student", "no longer enrolled") opens no scope; nor does an inverted question ("don't I …?").
     /// </summary>
     private HashSet<Claim> Negated(string text, List<Word> words, List<Claim> claims)
     {
@@ -376,12 +421,13 @@ internal sealed partial class Scanner
                 }
                 scopeEnd = words[k].End;
             }
-            foreach (var claim in claims)
+            // The negation applies to the first cue in its scope (and whatever overlaps it): "never text
+            // students" denies the texting, not that they are students.
+            var inScope = claims.Where(c => c.Start >= scopeStart && c.Start < scopeEnd).OrderBy(c => c.Start).ToList();
+            if (inScope.Count > 0)
             {
-                if (claim.Start >= scopeStart && claim.Start < scopeEnd)
-                {
-                    negated.Add(claim);
-                }
+                var first = inScope[0];
+                negated.UnionWith(inScope.Where(c => c.Start < first.End));
             }
         }
         return negated;
@@ -420,8 +466,9 @@ internal sealed partial class Scanner
         return (start, end);
     }
 
-    [GeneratedRegex(@"\b(?:my|mine|our)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MyBefore();
+    /// <summary>"my blog is", "my own website:", "my channel at" just before the address.</summary>
+    [GeneratedRegex(@"\bmy\s+(?:own\s+|personal\s+|private\s+)?(?:blog|site|website|web\s+site|channel|page|account|profile|podcast|portfolio|vlog|store|shop)\b[^.!?]{0,20}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MySiteBefore();
 
     [GeneratedRegex(@"^(?:https?://)?(?:www\.)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SchemePrefix();

@@ -1,0 +1,212 @@
+using PolicyBot.Understanding.Lexicons;
+
+namespace PolicyBot.Understanding.Tests;
+
+/// <summary>
+/// Utterance → the facts <see cref="SituationReader.Read"/> settles, in the style of the BotBuilder
+/// samples' recognizer tables. Facts are written "fact=value …" in alphabetical order; a fact the text
+/// does not settle is absent (the dialog asks it).
+/// </summary>
+public class SituationReaderTests
+{
+    private static string Read(string utterance) => Stevensville.Text(Stevensville.Reader.Read(utterance).Facts);
+
+    [Theory]
+    [InlineData("Can I text a student?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I give a student my cell number?", "activity=contact medium=phone-number relationship=student")]
+    [InlineData("May I email students from my Gmail?", "activity=contact medium=personal-email relationship=student")]
+    [InlineData("Can I email a student from my school email about the field trip?", "activity=contact medium=school-email purpose=operations relationship=student")]
+    [InlineData("Is it OK to Snapchat with students?", "activity=contact medium=other-app relationship=student")]
+    [InlineData("Can I DM a student on Instagram?", "activity=contact medium=other-app relationship=student")]
+    [InlineData("Can I use ClassDojo to message my class about the field trip?", "activity=contact medium=school-platform purpose=operations relationship=student")]
+    [InlineData("Can I message students on Teams about the assignment?", "activity=contact medium=school-platform purpose=educational relationship=student")]
+    [InlineData("Can I send a friend request to a student?", "activity=contact medium=friend-request relationship=student")]
+    [InlineData("Can I follow my students on TikTok?", "activity=contact medium=friend-request relationship=student")]
+    [InlineData("A student sent me a friend request. Can I accept?", "activity=contact medium=accept-request relationship=student")]
+    [InlineData("Can I let my students follow me on Instagram?", "activity=contact medium=accept-request relationship=student")]
+    [InlineData("I'm already friends with students on Facebook from years ago.", "activity=contact medium=existing-connection relationship=student")]
+    [InlineData("Can I share the link to my blog with my students?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("A student got my number somehow and keeps texting me.", "activity=contact medium=student-initiated relationship=student")]
+    [InlineData("Remind students about the quiz by text?", "activity=contact medium=text purpose=educational relationship=student")]
+    public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
+    [Theory]
+    [InlineData("Can I text my nephew?", "activity=contact relationship=close-family")]
+    [InlineData("Can I be Facebook friends with my own daughter, who is a student here?", "activity=contact relationship=close-family")]
+    [InlineData("My grandson is in my class. Can we text?", "activity=contact relationship=close-family")]
+    [InlineData("My niece is a current student at my school. Can I text her?", "activity=contact relationship=close-family")]
+    [InlineData("Can I text my foster son?", "activity=contact relationship=legal")]
+    [InlineData("A student babysits for me. Can I text her?", "activity=contact relationship=employment")]
+    [InlineData("I hired a student to mow my lawn. Can I text him?", "activity=contact relationship=employment")]
+    [InlineData("Can I text my cousin's daughter, a 9th grader?", "activity=contact relationship=distant-relative")]
+    [InlineData("Can I friend a former student who graduated last year?", "activity=contact relationship=former-student")]
+    [InlineData("Can I text a student's mom?", "activity=contact relationship=not-student")]
+    [InlineData("Can I friend my colleague on Facebook?", "activity=contact relationship=not-student")]
+    public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
+    /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
+    [Theory]
+    [InlineData("Can I text a student who is like family to me?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text a student who is like a son to me?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text my neighbour's kid, who is a student here?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text the son of a friend?", "activity=contact medium=text")]
+    [InlineData("How do I foster a love of reading by texting students?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text a student I might hire?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text my students? I don't employ any of them.", "activity=contact medium=text relationship=student")]
+    public void Weak_cues_never_make_an_exception(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
+    [Theory]
+    [InlineData("can i txt a student about homework", "activity=contact medium=text purpose=educational relationship=student")]
+    [InlineData("Can I textt my students about practice?", "activity=contact medium=text purpose=operations relationship=student")]
+    [InlineData("Can I check facebok at lunch?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Can I scroll instagarm during my prep period?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Can I give studnets my cell nubmer?", "activity=contact medium=phone-number relationship=student")]
+    [InlineData("Can I snapchta a student about homwork?", "activity=contact medium=other-app purpose=educational relationship=student")]
+    [InlineData("Is it ok to frend a student?", "activity=contact medium=friend-request relationship=student")]
+    // Real words are never typos: "test" is not "text", "tip" is not "trip", "did" is not "died".
+    [InlineData("Can I test my students on Friday?", "activity=contact relationship=student")]
+    [InlineData("Any tip for students who did the reading?", "activity=contact relationship=student")]
+    public void Typos(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
+    [Theory]
+    [InlineData("Can I give students 406-555-0123 for homework questions?", "activity=contact medium=phone-number purpose=educational relationship=student")]
+    [InlineData("Students can call me on (406) 777 1234 about the trip", "activity=contact medium=phone-number purpose=operations relationship=student")]
+    [InlineData("Can I email a student from jsmith@stevensville.k12.mt.us about her assignment?", "activity=contact medium=school-email purpose=educational relationship=student")]
+    [InlineData("Can I email students at their stevensville.k12.mt.us addresses from j.smith@gmail.com?", "activity=contact medium=personal-email relationship=student")]
+    [InlineData("Students can reach me at mrsmith@stevensville.k12.mt.us or mrsmith@yahoo.com", "activity=contact medium=personal-email relationship=student")]
+    [InlineData("Can I tell my students my blog is at www.janesmith-teaches.com?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("Can I send my students www.khanacademy.org?", "activity=contact relationship=student")]
+    [InlineData("Can I check Instagram at 12:30 pm on Tuesday?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Can I scroll TikTok at 8pm?", "activity=personal-use site-kind=social-networking time=outside-school")]
+    [InlineData("Is it OK to check Facebook on Saturday morning?", "activity=personal-use site-kind=social-networking time=outside-school")]
+    [InlineData("Can I browse Instagram tonight?", "activity=personal-use site-kind=social-networking time=outside-school")]
+    [InlineData("Can I look at Facebook at 10 am?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Can I check Facebook at 3?", "activity=personal-use site-kind=social-networking")]
+    [InlineData("Can I check Facebook during the school day if the principal asked me to?", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Can I check my work email during prep?", "activity=personal-use site-kind=other-site")]
+    public void Recognizers(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
+    [Theory]
+    [InlineData("Can I text a student? It's not about homework.", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text a student about homework, not to chat?", "activity=contact medium=text purpose=educational relationship=student")]
+    [InlineData("Can I text a student to chat, not about homework?", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("Can I text a student? Nothing personal, it's about the homework.", "activity=contact medium=text purpose=educational relationship=student")]
+    [InlineData("I don't want to friend students, but can I accept their requests?", "activity=contact medium=accept-request relationship=student")]
+    [InlineData("He is not my nephew, just a student in my class. Can I text him?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text a student who has not graduated yet?", "activity=contact medium=text relationship=student")]
+    [InlineData("She is no longer a student here. Can I friend her?", "activity=contact relationship=former-student")]
+    [InlineData("I never text students. Can I email them from my school account?", "activity=contact medium=school-email relationship=student")]
+    [InlineData("Can't I text students about homework?", "activity=contact medium=text purpose=educational relationship=student")]
+    public void Negation(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
+    /// <summary>Cues that disagree leave the fact open, unless the policy has a value for exactly that.</summary>
+    [Theory]
+    [InlineData("Can I text a student about homework and also just to chat?", "activity=contact medium=text purpose=mixed relationship=student")]
+    [InlineData("Practice is cancelled because of lightning. Can I text my athletes?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I give my students my cell number so they can text me?", "activity=contact relationship=student")]
+    [InlineData("Can I friend current and former students?", "activity=contact medium=friend-request")]
+    [InlineData("Can I text my students and their parents?", "activity=contact medium=text")]
+    [InlineData("Can I counsel a student by text and be friends?", "activity=contact medium=text relationship=student")]
+    [InlineData("Students have school email; can I email them from my personal email?", "activity=contact medium=personal-email relationship=student")]
+    [InlineData("Can I text my students on WhatsApp or by SMS?", "activity=contact relationship=student")]
+    public void Conflicts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
+    [Theory]
+    [InlineData("Can I post class photos on my personal Instagram?", "activity=posting content=district-material site=personal-site")]
+    [InlineData("Can I post pictures of my students on the school website?", "activity=posting content=district-material site=district-site")]
+    [InlineData("Can I post student grades on my blog?", "activity=posting content=confidential")]
+    [InlineData("Can I post pictures of my vacation on Facebook?", "activity=posting content=own-content")]
+    [InlineData("Can I put the school logo on my Facebook?", "activity=posting content=district-material site=personal-site")]
+    [InlineData("I want to start a class Instagram account.", "account-stage=new activity=school-account")]
+    [InlineData("Our team's Facebook page has no district administrator.", "account-stage=no-district-admin activity=school-account")]
+    [InlineData("The principal approved our class Facebook page. Can I post updates?", "account-stage=approved activity=school-account")]
+    [InlineData("As a coach I use Facebook to organize team activities.", "")]
+    public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
+    [Fact]
+    public void Evidence_names_the_phrase_and_the_typo()
+    {
+        var reading = Stevensville.Reader.Read("Can I textt my students about homework?");
+        Assert.Equal("textt", reading.PhraseFor("medium"));
+        var cue = Assert.Single(reading.Evidence["medium"]);
+        Assert.Equal(CueSource.Typo, cue.Source);
+        Assert.Contains("textt → text", cue.Origin);
+        Assert.Equal("homework", reading.PhraseFor("purpose"));
+        Assert.Equal("my students", reading.PhraseFor("relationship"));
+        Assert.Contains("medium=text", reading.Explain());
+    }
+
+    [Fact]
+    public void Negated_and_irrelevant_cues_are_kept_for_diagnosis()
+    {
+        var reading = Stevensville.Reader.Read("Can I text my nephew? It's not about homework.");
+        Assert.Equal("activity=contact relationship=close-family", Stevensville.Text(reading.Facts));
+        Assert.Contains(reading.SetAside, a => a.Cue.FactId == "purpose" && a.Reason == SetAsideReason.Negated);
+        Assert.Contains(reading.SetAside, a => a.Cue.FactId == "medium" && a.Reason == SetAsideReason.Irrelevant);
+    }
+
+    [Fact]
+    public void Recognized_cues_say_which_recognizer()
+    {
+        var reading = Stevensville.Reader.Read("Can I give students 406-555-0123?");
+        var cue = Assert.Single(reading.Evidence["medium"]);
+        Assert.Equal(CueSource.PhoneNumber, cue.Source);
+        Assert.Equal("406-555-0123", cue.Text);
+    }
+
+    [Fact]
+    public void Without_school_domains_every_address_is_personal()
+    {
+        var reader = new SituationReader(Stevensville.Policy);
+        Assert.Equal("activity=contact medium=personal-email relationship=student",
+            Stevensville.Text(reader.Read("Can I email a student from jsmith@stevensville.k12.mt.us?").Facts));
+    }
+
+    [Fact]
+    public void Subdomains_of_a_school_domain_are_school_email()
+    {
+        Assert.Equal("activity=contact medium=school-email relationship=student",
+            Read("Can I email a student at kid@students.stevensville.k12.mt.us?"));
+    }
+
+    [Fact]
+    public void The_school_day_comes_from_the_options()
+    {
+        var reader = new SituationReader(Stevensville.Policy, new SituationReaderOptions { SchoolDayStart = new(8, 0), SchoolDayEnd = new(15, 0) });
+        Assert.Equal("activity=personal-use site-kind=social-networking time=outside-school",
+            Stevensville.Text(reader.Read("Can I check Facebook at 3:30 pm?").Facts));
+        Assert.Equal("activity=personal-use site-kind=social-networking time=school-day",
+            Read("Can I check Facebook at 3:30 pm?"));
+    }
+
+    [Fact]
+    public void A_lexicon_for_another_policy_is_refused()
+    {
+        var yaml = Yaml().Replace("policy: stevensville-electronic-resources", "policy: other-district");
+        var e = Assert.Throws<LexiconLoadException>(() => Lexicon.Load("other.lexicon.yaml", yaml, Stevensville.Policy));
+        Assert.Contains("other.lexicon.yaml, line", e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("Hello!")]
+    [InlineData("What does the policy say?")]
+    public void Text_without_cues_settles_nothing(string utterance) => Assert.Equal("", Read(utterance));
+
+    [Fact]
+    public void Every_reading_is_valid_input_for_the_evaluator()
+    {
+        foreach (var row in StaffQuestionsTests.Rows())
+        {
+            var evaluation = Stevensville.Evaluator.Evaluate(Stevensville.Reader.Read(row.Question).Facts);
+            Assert.False(evaluation.IsUndecided);
+        }
+    }
+
+    private static string Yaml()
+    {
+        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("PolicyBot.Understanding.Lexicons.stevensville.lexicon.yaml")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+}
