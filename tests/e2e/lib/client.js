@@ -310,8 +310,16 @@ class Client {
     if (!last) throw new Error('no card to screenshot');
     const file = path.join(ARTIFACTS, `${slug(name)}.png`);
     const card = this.scope().locator('.ac-adaptiveCard').nth(last.cardIndex);
-    await card.scrollIntoViewIfNeeded();
-    await card.screenshot({ path: file });
+    // A card taller than the window would be shot under the Playground's fixed top bar: grow the window.
+    const size = this.page.viewportSize();
+    const box = await card.boundingBox();
+    if (box && box.height + 300 > size.height) await this.page.setViewportSize({ width: size.width, height: Math.ceil(box.height + 300) });
+    try {
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: file });
+    } finally {
+      await this.page.setViewportSize(size);
+    }
     return file;
   }
 

@@ -8,7 +8,8 @@
 // .fui-CardHeader__header inside the post's .fui-Card, whose body follows the .fui-CardHeader;
 // replies in the thread have a header div (avatar, name, time, menu) followed by a body div.
 // Adaptive Cards render with Microsoft's JS renderer: .ac-adaptiveCard, .ac-textBlock,
-// .ac-richTextBlock, .ac-actionSet, buttons with title = the action title.
+// .ac-richTextBlock, .ac-actionSet; a button shows the action's title (also its aria-label) and
+// carries the action's tooltip, if any, as its title attribute.
 
 /** Messages under `root` in document order: {author|null, text, isCard, cardIndex, firstText, buttons, emptyCard}. */
 function readMessages(root) {
@@ -47,8 +48,10 @@ function readMessages(root) {
       const first = [...card.querySelectorAll('.ac-textBlock, .ac-richTextBlock')].find((e) => e.innerText.trim());
       msg.firstText = first ? first.innerText.trim() : '';
       const buttons = [...card.querySelectorAll('button')];
-      msg.buttons = buttons.map((b) => (b.getAttribute('title') || b.innerText || '').trim()).filter(Boolean);
-      msg.untitledButtons = buttons.filter((b) => !(b.getAttribute('title') || b.innerText || '').trim()).length;
+      // The renderer puts an action's title in aria-label and its text, and its tooltip in title.
+      const name = (b) => (b.innerText || b.getAttribute('aria-label') || '').trim();
+      msg.buttons = buttons.map(name).filter(Boolean);
+      msg.untitledButtons = buttons.filter((b) => !name(b)).length;
       msg.emptyCard = !card.innerText.trim() && !card.querySelector('input, select, textarea, img');
       msg.text = card.innerText.replace(/\n{3,}/g, '\n\n').trim();
     }

@@ -56,12 +56,31 @@ class Harness {
     return client;
   }
 
+  /**
+   * True (and the test marked skipped) while src/PolicyBot is still the echo placeholder that
+   * stood in before the conversation landed: it sends nothing on install and echoes "Echo: ...".
+   * Any other behaviour runs the scenario (and fails it if it is wrong).
+   */
+  async skipIfPlaceholderBot(t) {
+    if (this.placeholder === undefined) {
+      const tess = await this.as('Tess Teacher');
+      this.placeholder = false;
+      if (tess.installMessages.length === 0) {
+        await tess.openPersonalChat();
+        const [reply] = await tess.send('help');
+        this.placeholder = !!reply && /^Echo\b/.test(reply.text);
+      }
+    }
+    if (this.placeholder) t.skip('src/PolicyBot still runs EchoPlaceholderBot (no conversation yet)');
+    return this.placeholder;
+  }
+
   /** Stops the bot process and starts it again with the same data folder and port. */
   async restartBot() { await this.bot.restart(); }
 
   async screenshotAll(prefix) {
     for (const [name, c] of this.clients) {
-      if (c.page) await c.screenshot(`${prefix}-${name}`).catch(() => {});
+      if (c.page) await c.screenshot(`${slug(prefix).slice(0, 60)}-${slug(name)}`).catch(() => {});
     }
   }
 
@@ -95,7 +114,11 @@ function useHarness(tag, opts) {
  * page shows a card the client cannot render properly.
  */
 function scenario(h, name, fn, opts = {}) {
-  return test(name, { timeout: SCENARIO_TIMEOUT_MS, ...opts }, async (t) => {
+  // A scenario marked { knownBug: '...' } runs as a node:test TODO (reported, not failing the run)
+  // unless E2E_STRICT=1; remove the mark when the bot is fixed.
+  const { knownBug, ...rest } = opts;
+  if (knownBug && !process.env.E2E_STRICT) rest.todo = `known bot bug: ${knownBug}`;
+  return test(name, { timeout: SCENARIO_TIMEOUT_MS, ...rest }, async (t) => {
     try {
       await fn(t);
       await h.assertPagesHealthy();
