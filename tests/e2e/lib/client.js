@@ -51,6 +51,7 @@ class Client {
     this.problems = [];
     this.reported = 0;
     this.pageFindings = new Set(); // page-level findings already reported (they stay on the page)
+    this.opened = new Set(); // conversations this page has opened (the Playground installs on the first open)
   }
 
   // ---------- setup ----------
@@ -70,16 +71,21 @@ class Client {
         else if (ws.url().includes('/_ws/log/')) this.onLogFrame(data);
       });
     });
-    let installs = 0;
-    page.on('request', (r) => { if (/\/_debug\/conversation\/[^/]+\/installation$/.test(r.url())) installs += 1; });
     const mark = this.mark();
+    // Opening the page opens the personal chat, and the Playground "installs" the app there.
+    const installed = this.installResponse();
     await page.goto(this.playground.url, { waitUntil: 'domcontentloaded' });
     await page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor();
     this.view = 'chat';
     this.conversationName = 'Personal Chat';
-    // Opening the page opens the personal chat, and the Playground "installs" the app there.
-    await sleep(500);
-    return this.settleNavigation(mark, installs);
+    this.opened.add(this.conversationName);
+    await installed;
+    return this.settleNavigation(mark, true);
+  }
+
+  /** The Playground page asks its server to "install" the app the first time it opens a conversation. */
+  installResponse() {
+    return this.page.waitForResponse((r) => /\/_debug\/conversation\/[^/]+\/installation$/.test(r.url()), { timeout: TURN_TIMEOUT_MS });
   }
 
   onConversationFrame(data) {
@@ -106,17 +112,16 @@ class Client {
   // ---------- navigation ----------
 
   async openConversation(treeName, view) {
-    let installs = 0;
-    const onReq = (r) => { if (/\/_debug\/conversation\/[^/]+\/installation$/.test(r.url())) installs += 1; };
-    this.page.on('request', onReq);
+    const install = !this.opened.has(treeName);
     const mark = this.mark();
+    const installed = install ? this.installResponse() : null;
     await this.page.getByRole('treeitem', { name: treeName, exact: true }).click();
     this.view = view;
     this.conversationName = treeName;
     this.thread = null;
-    await sleep(500);
-    this.page.off('request', onReq);
-    return this.settleNavigation(mark, installs);
+    this.opened.add(treeName);
+    await installed;
+    return this.settleNavigation(mark, install);
   }
 
   /**
@@ -124,8 +129,8 @@ class Client {
    * time this page opens it (installationUpdate + conversationUpdate to the bot). Waits for those
    * and for the page to show what the bot sent; returns those messages.
    */
-  async settleNavigation(mark, installs) {
-    if (installs) await until('the install activities to reach the bot', () => this.toBot.length >= mark.toBot + 2 * installs);
+  async settleNavigation(mark, install) {
+    if (install) await until('the install activities to reach the bot', () => this.toBot.length >= mark.toBot + 2, TURN_TIMEOUT_MS, () => this.assertHealthy());
     await sleep(150);
     const sent = this.botCreates.length - mark.creates;
     let shown = await until(`the page to show ${sent} bot message(s)`, async () => {
