@@ -41,6 +41,10 @@ public class SituationReaderTests
     [InlineData("Can I text my cousin's daughter, a 9th grader?", "activity=contact relationship=distant-relative")]
     [InlineData("Can I friend a former student who graduated last year?", "activity=contact relationship=former-student")]
     [InlineData("Can I text a student's mom?", "activity=contact relationship=not-student")]
+    [InlineData("Can I text a student's legal guardian?", "activity=contact relationship=not-student")]
+    [InlineData("Can I text my own kids?", "activity=contact relationship=close-family")]
+    [InlineData("I'm her legal guardian. Can I text her?", "activity=contact relationship=legal")]
+    [InlineData("Can I text a student who moved to another district?", "activity=contact relationship=former-student")]
     [InlineData("Can I friend my colleague on Facebook?", "activity=contact relationship=not-student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
@@ -53,6 +57,13 @@ public class SituationReaderTests
     [InlineData("How do I foster a love of reading by texting students?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I text a student I might hire?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I text my students? I don't employ any of them.", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text my kids about the game?", "activity=contact medium=text purpose=operations relationship=student")]
+    [InlineData("Should I pay students for good grades?", "activity=contact purpose=educational relationship=student")]
+    [InlineData("Can I text a student whose cousin is my friend?", "activity=contact medium=text relationship=student")]
+    [InlineData("There is a foster child in my class. Can I text him?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text a student in foster care?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text a student whose dad moved away?", "activity=contact medium=text relationship=student")]
+    [InlineData("A student teacher was placed with me. Can she text my students?", "activity=contact medium=text relationship=student")]
     public void Weak_cues_never_make_an_exception(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -201,6 +212,20 @@ public class SituationReaderTests
         {
             var evaluation = Stevensville.Evaluator.Evaluate(Stevensville.Reader.Read(row.Question).Facts);
             Assert.False(evaluation.IsUndecided);
+        }
+    }
+
+    /// <summary>One reader serves every turn: reads in parallel give the same facts as one at a time.</summary>
+    [Fact]
+    public void Reads_are_thread_safe()
+    {
+        var questions = StaffQuestionsTests.Rows().Select(r => r.Question).ToList();
+        var sequential = questions.Select(q => Stevensville.Text(Stevensville.Reader.Read(q).Facts)).ToList();
+        var parallel = new string[questions.Count * 4];
+        Parallel.For(0, parallel.Length, i => parallel[i] = Stevensville.Text(Stevensville.Reader.Read(questions[i % questions.Count]).Facts));
+        for (var i = 0; i < parallel.Length; i++)
+        {
+            Assert.Equal(sequential[i % questions.Count], parallel[i]);
         }
     }
 

@@ -17,8 +17,9 @@ public class StaffQuestionsTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Row id → the facts of the situation, as the staff member would answer the bot. Copied verbatim
-    /// from tests/PolicyBot.Rules.Tests/StaffQuestionsTests.cs (Mapping), the ground truth for what a
-    /// staff member would answer; keep the two in step.
+    /// from the rules tests' mapping (tests/PolicyBot.Rules.Tests/StaffQuestions.cs, first written in
+    /// StaffQuestionsTests.cs there), the ground truth for what a staff member would answer;
+    /// <see cref="The_mapping_is_the_rules_tests_mapping"/> keeps the two in step.
     /// </summary>
     public static readonly IReadOnlyDictionary<int, string> Mapping = new Dictionary<int, string>
     {
@@ -72,6 +73,24 @@ public class StaffQuestionsTests(ITestOutputHelper output)
             .Select(l => l.Split('\t'))
             .Select(c => new Row(int.Parse(c[0]), c[1], c[7]))
             .ToList();
+
+    /// <summary>The copy above is the rules tests' table, row for row (read from the source tree).</summary>
+    [Fact]
+    public void The_mapping_is_the_rules_tests_mapping()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PolicyBot.sln")))
+        {
+            root = root.Parent;
+        }
+        Assert.NotNull(root);
+        var folder = Path.Combine(root.FullName, "tests", "PolicyBot.Rules.Tests");
+        var source = string.Concat(new[] { "StaffQuestions.cs", "StaffQuestionsTests.cs" }
+            .Select(f => Path.Combine(folder, f)).Where(File.Exists).Select(File.ReadAllText));
+        var theirs = System.Text.RegularExpressions.Regex.Matches(source, @"\[(\d+)\] = ""([^""]+)""")
+            .ToDictionary(m => int.Parse(m.Groups[1].Value), m => m.Groups[2].Value);
+        Assert.Equal(theirs.OrderBy(kv => kv.Key), Mapping.OrderBy(kv => kv.Key));
+    }
 
     [Fact]
     public void Every_row_has_a_mapping()
