@@ -66,6 +66,19 @@ public class SituationReaderTests
     [InlineData("A student teacher was placed with me. Can she text my students?", "activity=contact medium=text relationship=student")]
     public void Weak_cues_never_make_an_exception(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
+    /// <summary>Cues that would make a verdict more permissive need the unambiguous reading.</summary>
+    [Theory]
+    [InlineData("Can I text a student about the Fortnite game?", "activity=contact relationship=student")]
+    [InlineData("Can I text a student about video games?", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("Can I text my players about the game on Friday?", "activity=contact medium=text purpose=operations relationship=student")]
+    [InlineData("Can I text a student about his injury?", "activity=contact medium=text relationship=student")]
+    [InlineData("My principal told me not to use Facebook at school. Can I check it at lunch?", "")]
+    [InlineData("The principal asked me to go on Facebook at lunch.", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Can I check email from students during lunch?", "activity=contact relationship=student")]
+    [InlineData("Can I text a student about something related to me?", "activity=contact medium=text relationship=student")]
+    [InlineData("He is distantly related to me. Can I text him?", "activity=contact relationship=distant-relative")]
+    public void Permissive_values_need_clear_cues(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
     [Theory]
     [InlineData("can i txt a student about homework", "activity=contact medium=text purpose=educational relationship=student")]
     [InlineData("Can I textt my students about practice?", "activity=contact medium=text purpose=operations relationship=student")]
