@@ -237,17 +237,30 @@ class Client {
         shown: (await this.botMessages()).slice(before),
       };
     }
-    const healthy = () => this.assertHealthy(); // a rejected or broken message fails at once, not by time-out
-    await until(`the activity to reach the bot and the bot to answer (${this.userName})`, () => this.toBot.length > mark.toBot, TURN_TIMEOUT_MS, healthy);
-    await until(`a reply from the bot (${this.userName})`, () => this.botCreates.length > mark.creates, TURN_TIMEOUT_MS, healthy);
+    await until(`the activity to reach the bot and the bot to answer (${this.userName})`, () => this.toBot.length > mark.toBot,
+      TURN_TIMEOUT_MS, () => this.assertHealthy()); // a rejected or broken message fails at once, not by time-out
+    return this.waitForBotMessages({ ...mark, shown: before });
+  }
+
+  /** A mark to wait from: what the bot has sent so far, and how many bot messages the page shows here. */
+  async markNow() {
+    return { ...this.mark(), shown: (await this.botMessages()).length };
+  }
+
+  /**
+   * Waits for the next bot message(s) after `mark` (from markNow(); e.g. a proactive message) and
+   * returns every message the bot sent since, as the page shows them.
+   */
+  async waitForBotMessages(mark, { timeoutMs = TURN_TIMEOUT_MS } = {}) {
+    await until(`a message from the bot (${this.userName})`, () => this.botCreates.length > mark.creates, timeoutMs, () => this.assertHealthy());
     await sleep(150); // the conversation and log streams are two websockets, not ordered with each other
     const sent = this.botCreates.length - mark.creates;
     const all = await until(`the page to show ${sent} new bot message(s)`, async () => {
       const a = await this.botMessages();
-      return a.length >= before + sent ? a : null;
+      return a.length >= mark.shown + sent ? a : null;
     }, 10000);
     this.assertHealthy();
-    return all.slice(before);
+    return all.slice(mark.shown);
   }
 
   async typeInto(box, text) {

@@ -56,25 +56,6 @@ class Harness {
     return client;
   }
 
-  /**
-   * True (and the test marked skipped) while src/PolicyBot is still the echo placeholder that
-   * stood in before the conversation landed: it sends nothing on install and echoes "Echo: ...".
-   * Any other behaviour runs the scenario (and fails it if it is wrong).
-   */
-  async skipIfPlaceholderBot(t) {
-    if (this.placeholder === undefined) {
-      const tess = await this.as('Tess Teacher');
-      this.placeholder = false;
-      if (tess.installMessages.length === 0) {
-        await tess.openPersonalChat();
-        const [reply] = await tess.send('help');
-        this.placeholder = !!reply && /^Echo\b/.test(reply.text);
-      }
-    }
-    if (this.placeholder) t.skip('src/PolicyBot still runs EchoPlaceholderBot (no conversation yet)');
-    return this.placeholder;
-  }
-
   /** Stops the bot process and starts it again with the same data folder and port. */
   async restartBot() { await this.bot.restart(); }
 

@@ -9,8 +9,7 @@ const { CLAUSE, SITUATIONS, norm, isVerdict, answerUntilVerdict, assertVerdictCa
 
 const h = useHarness('group-channel');
 
-scenario(h, 'group chat: no answer without an @mention; with one, a dialog to a verdict', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'group chat: no answer without an @mention; with one, a dialog to a verdict', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.openGroupChat();
   const silent = await tess.send('can I text this student?', { expectReply: false });
@@ -24,8 +23,7 @@ scenario(h, 'group chat: no answer without an @mention; with one, a dialog to a 
   await tess.screenshot('group-chat-verdict');
 });
 
-scenario(h, 'group chat: a typed answer needs the @mention too', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'group chat: a typed answer needs the @mention too', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.openGroupChat();
   await tess.mention('can I text this student?');
@@ -38,8 +36,7 @@ scenario(h, 'group chat: a typed answer needs the @mention too', async (t) => {
   assertVerdictCard(card, { verdict: 'Allowed', clause: CLAUSE.texting });
 });
 
-scenario(h, "group chat: two staff members' situations do not mix", async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, "group chat: two staff members' situations do not mix", async () => {
   const tess = await h.as('Tess Teacher');
   await tess.openGroupChat();
   const [tessQuestion] = await tess.mention('can I text this student?');
@@ -67,8 +64,7 @@ scenario(h, "group chat: two staff members' situations do not mix", async (t) =>
   await carl.screenshot('group-chat-carl');
 });
 
-scenario(h, 'team channel: a post without @mention gets no answer; with one, the answer is in its thread', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'team channel: a post without @mention gets no answer; with one, the answer is in its thread', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.openChannel();
   const silent = await tess.send('Can I text this student? (no mention)', { expectReply: false });
@@ -83,8 +79,7 @@ scenario(h, 'team channel: a post without @mention gets no answer; with one, the
   await tess.screenshot('channel-thread-verdict');
 });
 
-scenario(h, 'team channel: a reply in the thread with @mention answers a pending question', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'team channel: a reply in the thread with @mention answers a pending question', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.openChannel();
   await tess.mention('can I text this student?');

@@ -6,9 +6,8 @@ const { CLAUSE, SITUATIONS, ASK_ANOTHER, norm, isVerdict, answerUntilVerdict, as
 
 const h = useHarness('personal');
 
-scenario(h, 'install: one welcome card with example questions as buttons', async (t) => {
+scenario(h, 'install: one welcome card with example questions as buttons', async () => {
   const tess = await h.as('Tess Teacher'); // opening the Playground installs the app in the personal chat
-  if (await h.skipIfPlaceholderBot(t)) return;
   const cards = tess.installMessages.filter((m) => m.isCard);
   assert.ok(cards.length >= 1, `a welcome card on install, got ${tess.installMessages.length} message(s)`);
   const welcome = cards[0];
@@ -20,15 +19,13 @@ scenario(h, 'install: one welcome card with example questions as buttons', async
 
 // Teams (and the Playground) send both installationUpdate (add) and conversationUpdate (bot
 // added) when the app is installed in a personal chat: the bot must welcome once, not twice.
-scenario(h, 'install: the welcome comes once, not once per install activity', async (t) => {
+scenario(h, 'install: the welcome comes once, not once per install activity', async () => {
   const tess = await h.as('Tess Teacher');
-  if (await h.skipIfPlaceholderBot(t)) return;
   const cards = tess.installMessages.filter((m) => m.isCard);
   assert.equal(cards.length, 1, `welcome cards on install: ${cards.length} (activities sent: installationUpdate + conversationUpdate)`);
 }, { knownBug: 'PolicyBot welcomes on installationUpdate and on conversationUpdate, so the welcome card shows twice' });
 
-scenario(h, 'an example question on the welcome card starts a dialog', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'an example question on the welcome card starts a dialog', async () => {
   const tess = await h.as('Tess Teacher');
   const welcome = tess.installMessages.find((m) => m.isCard);
   const example = welcome.buttons.find((b) => b.endsWith('?'));
@@ -38,8 +35,7 @@ scenario(h, 'an example question on the welcome card starts a dialog', async (t)
   if (/text a student about homework/i.test(example)) assertVerdictCard(reply, { verdict: 'Allowed with conditions', clause: CLAUSE.texting });
 });
 
-scenario(h, '"can I text this student?" answered by clicking: forbidden for personal reasons, quoting the texting clause', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, '"can I text this student?" answered by clicking: forbidden for personal reasons, quoting the texting clause', async () => {
   const tess = await h.as('Tess Teacher');
   const [first] = await tess.send('can I text this student?');
   assert.ok(first.isCard && !isVerdict(first), `a question card first, got: ${first.text}`);
@@ -51,8 +47,7 @@ scenario(h, '"can I text this student?" answered by clicking: forbidden for pers
   await tess.screenshotLastCard('verdict-forbidden');
 });
 
-scenario(h, 'each verdict kind renders: allowed, allowed with conditions, needs administration, not covered', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'each verdict kind renders: allowed, allowed with conditions, needs administration, not covered', async () => {
   const tess = await h.as('Tess Teacher');
   const cases = [
     { ask: 'can I text this student?', answers: SITUATIONS.textUrgent, verdict: 'Allowed', clause: CLAUSE.texting },
@@ -68,8 +63,7 @@ scenario(h, 'each verdict kind renders: allowed, allowed with conditions, needs 
   }
 });
 
-scenario(h, '"Ask another question" on a verdict card leads to a new question', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, '"Ask another question" on a verdict card leads to a new question', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.send('can I text this student?');
   await answerUntilVerdict(tess, SITUATIONS.textPersonal);
@@ -81,8 +75,7 @@ scenario(h, '"Ask another question" on a verdict card leads to a new question', 
   assertVerdictCard(card, { verdict: 'Forbidden', clause: CLAUSE.schoolHours });
 });
 
-scenario(h, '"start over" drops the situation half-way', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, '"start over" drops the situation half-way', async () => {
   const tess = await h.as('Tess Teacher');
   const [q] = await tess.send('can I text this student?');
   assert.ok(!isVerdict(q), 'a question first');
@@ -97,8 +90,7 @@ scenario(h, '"start over" drops the situation half-way', async (t) => {
   assert.ok(!/text messag/i.test(norm(card.text).replace(norm(CLAUSE.texting), '')), 'the verdict mentions texting');
 });
 
-scenario(h, 'a question typed while a choice is pending keeps the facts it states', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'a question typed while a choice is pending keeps the facts it states', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.send('start over'); // leaves "What is your question about?" pending
   await tess.send('can I text this student?');
@@ -107,8 +99,7 @@ scenario(h, 'a question typed while a choice is pending keeps the facts it state
   assertVerdictCard(card, { verdict: 'Forbidden', clause: CLAUSE.texting });
 }, { knownBug: 'after "start over", a typed question is read only as an answer to "What is your question about?" and its facts (texting, a student) are dropped' });
 
-scenario(h, 'a typed answer that matches a choice label works like a click', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'a typed answer that matches a choice label works like a click', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.send('can I text this student?');
   const { card, asked } = await answerUntilVerdict(tess, SITUATIONS.textPersonal, { how: 'type' });
@@ -116,8 +107,7 @@ scenario(h, 'a typed answer that matches a choice label works like a click', asy
   assertVerdictCard(card, { verdict: 'Forbidden', clause: CLAUSE.texting });
 });
 
-scenario(h, 'family: "can I friend my nephew on Instagram?" gets a verdict with no purpose question', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'family: "can I friend my nephew on Instagram?" gets a verdict with no purpose question', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.send('can I friend my nephew on Instagram?');
   const { card, asked } = await answerUntilVerdict(tess, SITUATIONS.nephew);

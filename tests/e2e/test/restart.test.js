@@ -7,8 +7,7 @@ const { CLAUSE, SITUATIONS, norm, isVerdict, answerUntilVerdict, assertVerdictCa
 
 const h = useHarness('restart');
 
-scenario(h, 'personal chat: a restart between two answers, then a click on the card shown before it', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'personal chat: a restart between two answers, then a click on the card shown before it', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.send('can I text this student?');
   // Answer until the purpose is the only thing left, then restart the bot.
@@ -27,8 +26,7 @@ scenario(h, 'personal chat: a restart between two answers, then a click on the c
   assertVerdictCard(verdict, { verdict: 'Forbidden', clause: CLAUSE.texting });
 });
 
-scenario(h, 'group chat: a restart between two answers, then a typed answer with @mention', async (t) => {
-  if (await h.skipIfPlaceholderBot(t)) return;
+scenario(h, 'group chat: a restart between two answers, then a typed answer with @mention', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.openGroupChat();
   await tess.mention('can I friend a student on Facebook?');
