@@ -112,6 +112,23 @@ public class LexiconTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Recognizer_target_must_be_a_value_of_the_policy()
+    {
+        var yaml = Replace("phone-number: { fact: medium, value: phone-number }", "phone-number: { fact: medium, value: phone }");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "value: phone }"), e.Line);
+        Assert.Contains("recognizers → phone-number: 'phone' is not a value of fact 'medium'", e.Message);
+    }
+
+    [Fact]
+    public void Unknown_recognizer_kind()
+    {
+        var yaml = Replace("  own-url: {", "  homepage: {");
+        var e = Broken(yaml);
+        Assert.Contains("recognizers: unknown key 'homepage' (known: phone-number, school-email, other-email, own-url, school-hours, outside-school-hours).", e.Message);
+    }
+
+    [Fact]
     public void Not_yaml()
     {
         var e = Broken("facts: [unclosed");

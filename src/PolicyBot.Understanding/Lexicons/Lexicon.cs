@@ -12,8 +12,10 @@ namespace PolicyBot.Understanding.Lexicons;
 public sealed class Lexicon
 {
     internal Lexicon(string fileName, string policyId, IReadOnlyList<LexiconEntry> entries, FuzzySettings fuzzy,
-        NegationSettings negation, ActivitySettings activities, IReadOnlyList<Combination> combinations)
+        NegationSettings negation, ActivitySettings activities, IReadOnlyList<Combination> combinations,
+        IReadOnlyDictionary<string, (string Fact, string Value)> recognizers)
     {
+        Recognizers = recognizers;
         FileName = fileName;
         PolicyId = policyId;
         Entries = entries;
@@ -41,6 +43,12 @@ public sealed class Lexicon
     internal ActivitySettings Activities { get; }
 
     internal IReadOnlyList<Combination> Combinations { get; }
+
+    /// <summary>What the recognizers' findings mean for this policy: kind (<see cref="RecognizerKinds"/>) → fact and value.</summary>
+    internal IReadOnlyDictionary<string, (string Fact, string Value)> Recognizers { get; }
+
+    /// <summary>The kinds of finding a lexicon can map to a fact value under <c>recognizers:</c>.</summary>
+    internal static readonly string[] RecognizerKinds = ["phone-number", "school-email", "other-email", "own-url", "school-hours", "outside-school-hours"];
 
     /// <summary>
     /// Loads the lexicon embedded in this assembly for <paramref name="policy"/>: the file under

@@ -14,7 +14,7 @@ namespace PolicyBot.Understanding.Lexicons;
 internal static class LexiconLoader
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(250);
-    private static readonly string[] TopKeys = ["policy", "fuzzy", "negation", "activities", "combine", "neutral", "facts"];
+    private static readonly string[] TopKeys = ["policy", "fuzzy", "negation", "activities", "combine", "recognizers", "neutral", "facts"];
     private static readonly string[] EntryKeys = ["phrases", "patterns", "weak-phrases", "weak-patterns", "overrides"];
 
     /// <summary>The <c>policy:</c> a lexicon declares, or null when the text is not a lexicon.</summary>
@@ -101,7 +101,8 @@ internal static class LexiconLoader
             var negation = Negation(root);
             var activities = Activities(root);
             var combinations = Combinations(root);
-            return new Lexicon(fileName, policyId, entries, fuzzy, negation, activities, combinations);
+            var recognizers = Recognizers(root);
+            return new Lexicon(fileName, policyId, entries, fuzzy, negation, activities, combinations, recognizers);
         }
 
         private LexiconEntry Entry(Fact? fact, string valueId, YamlNode node, string where)
@@ -277,6 +278,29 @@ internal static class LexiconLoader
                 throw Error(map, $"activities → precedence: must list every value of '{factId}'; missing {string.Join(", ", missing)}.");
             }
             return new ActivitySettings(factId, strong, weak, precedence);
+        }
+
+        private Dictionary<string, (string Fact, string Value)> Recognizers(YamlMappingNode root)
+        {
+            var targets = new Dictionary<string, (string Fact, string Value)>(StringComparer.Ordinal);
+            if (!root.Children.TryGetValue(new YamlScalarNode("recognizers"), out var node))
+            {
+                return targets;
+            }
+            var map = Mapping(node, "recognizers");
+            CheckKeys(map, Lexicon.RecognizerKinds, "recognizers");
+            foreach (var (key, value) in map.Children)
+            {
+                var kind = Scalar(key, "a recognizer kind");
+                var where = $"recognizers → {kind}";
+                var target = Mapping(value, where);
+                CheckKeys(target, ["fact", "value"], where);
+                var factNode = Required(target, "fact", where);
+                var factId = Scalar(factNode, $"{where} → fact");
+                var fact = policy.FindFact(factId) ?? throw Error(factNode, $"{where}: the policy has no fact '{factId}'.");
+                targets[kind] = (factId, CheckValue(fact, Required(target, "value", where), where));
+            }
+            return targets;
         }
 
         private List<Combination> Combinations(YamlMappingNode root)

@@ -199,13 +199,18 @@ internal sealed partial class Scanner
     {
         foreach (var phone in _recognizers.PhoneNumbers(text))
         {
-            found.Add(new Claim("medium", "phone-number", phone.Start, phone.End, CueSource.PhoneNumber, "phone number recognizer", false));
+            if (Target("phone-number") is { } target)
+            {
+                found.Add(new Claim(target.Fact, target.Value, phone.Start, phone.End, CueSource.PhoneNumber, "phone number recognizer", false));
+            }
         }
         foreach (var email in _recognizers.EmailAddresses(text))
         {
-            var value = IsSchoolDomain(DomainOf(email.Value)) ? "school-email" : "personal-email";
-            found.Add(new Claim("medium", value, email.Start, email.End, CueSource.EmailAddress,
-                $"e-mail recognizer: {(value == "school-email" ? "a school domain" : "not a school domain")}", false));
+            var school = IsSchoolDomain(DomainOf(email.Value));
+            found.Add(Target(school ? "school-email" : "other-email") is { } target
+                ? new Claim(target.Fact, target.Value, email.Start, email.End, CueSource.EmailAddress,
+                    $"e-mail recognizer: {(school ? "a school domain" : "not a school domain")}", false)
+                : new Claim(null, "email", email.Start, email.End, CueSource.EmailAddress, "e-mail recognizer", false));
         }
         foreach (var url in _recognizers.Urls(text))
         {
@@ -216,29 +221,31 @@ internal sealed partial class Scanner
             // A web address is a personal site only when the text says it is theirs ("my blog is …").
             var before = text[Math.Max(0, SentenceStart(text, url.Start))..url.Start];
             var theirs = MySiteBefore().IsMatch(before) && !IsSchoolDomain(DomainOf(url.Value));
-            found.Add(theirs
-                ? new Claim("medium", "personal-accounts", url.Start, url.End, CueSource.Url, "URL recognizer: an address the text calls theirs", false)
+            found.Add(theirs && Target("own-url") is { } target
+                ? new Claim(target.Fact, target.Value, url.Start, url.End, CueSource.Url, "URL recognizer: an address the text calls theirs", false)
                 : new Claim(null, "url", url.Start, url.End, CueSource.Url, "URL recognizer", false));
         }
         var reference = _options.Clock.GetLocalNow().DateTime;
         foreach (var (start, end, _, values) in _recognizers.DateTimes(text, reference))
         {
-            if (TimeOfSchoolDay(values) is { } value)
+            if (InSchoolHours(values) is { } inSchool && Target(inSchool ? "school-hours" : "outside-school-hours") is { } target)
             {
-                found.Add(new Claim("time", value, start, end, CueSource.DateTime,
-                    $"date-time recognizer: {(value == "school-day" ? $"a school day between {_options.SchoolDayStart:HH\\:mm} and {_options.SchoolDayEnd:HH\\:mm}" : "evening, night or weekend")}", false));
+                found.Add(new Claim(target.Fact, target.Value, start, end, CueSource.DateTime,
+                    $"date-time recognizer: {(inSchool ? $"a school day between {_options.SchoolDayStart:HH\\:mm} and {_options.SchoolDayEnd:HH\\:mm}" : "evening, night or weekend")}", false));
             }
         }
     }
 
+    private (string Fact, string Value)? Target(string kind) => _lexicon.Recognizers.GetValueOrDefault(kind) is { } target ? target : null;
+
     /// <summary>
-    /// school-day when every reading of the expression falls on a weekday between the school day's start
-    /// and end; outside-school when every reading falls outside; null when readings disagree or say nothing
-    /// about the time (a weekday without a time, "now", a duration).
+    /// True when every reading of the expression falls on a weekday between the school day's start and
+    /// end; false when every reading falls outside; null when readings disagree or say nothing about the
+    /// time (a weekday without a time, "now", a duration).
     /// </summary>
-    private string? TimeOfSchoolDay(IReadOnlyList<IReadOnlyDictionary<string, string>> values)
+    private bool? InSchoolHours(IReadOnlyList<IReadOnlyDictionary<string, string>> values)
     {
-        string? result = null;
+        bool? result = null;
         foreach (var value in values)
         {
             var one = OneValue(value);
@@ -251,7 +258,7 @@ internal sealed partial class Scanner
         return result;
     }
 
-    private string? OneValue(IReadOnlyDictionary<string, string> value)
+    private bool? OneValue(IReadOnlyDictionary<string, string> value)
     {
         if (value.TryGetValue("timex", out var timex) && timex.Contains("PRESENT_REF", StringComparison.Ordinal))
         {
@@ -261,37 +268,37 @@ internal sealed partial class Scanner
         switch (type)
         {
             case "time" when TimeOnly.TryParse(value.GetValueOrDefault("value"), CultureInfo.InvariantCulture, out var time):
-                return InSchoolHours(time, time) ? "school-day" : "outside-school";
+                return InSchoolHours(time);
             case "datetime" when DateTime.TryParse(value.GetValueOrDefault("value"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at):
-                return IsWeekend(at) ? "outside-school" : InSchoolHours(TimeOnly.FromDateTime(at), TimeOnly.FromDateTime(at)) ? "school-day" : "outside-school";
+                return !IsWeekend(at) && InSchoolHours(TimeOnly.FromDateTime(at));
             case "timerange" when TimeOnly.TryParse(value.GetValueOrDefault("start"), CultureInfo.InvariantCulture, out var from)
                                 && TimeOnly.TryParse(value.GetValueOrDefault("end"), CultureInfo.InvariantCulture, out var to):
                 return RangeVerdict(from, to);
             case "datetimerange" when DateTime.TryParse(value.GetValueOrDefault("start"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
                                     && DateTime.TryParse(value.GetValueOrDefault("end"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var to):
                 return from.Date == to.Date || to == from.Date.AddDays(1)
-                    ? IsWeekend(from) ? "outside-school" : RangeVerdict(TimeOnly.FromDateTime(from), TimeOnly.FromDateTime(to))
-                    : AllWeekend(from.Date, to.Date) ? "outside-school" : null;
+                    ? IsWeekend(from) ? false : RangeVerdict(TimeOnly.FromDateTime(from), TimeOnly.FromDateTime(to))
+                    : AllWeekend(from.Date, to.Date) ? false : null;
             case "date" when DateTime.TryParse(value.GetValueOrDefault("value"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var day):
-                return IsWeekend(day) ? "outside-school" : null;
+                return IsWeekend(day) ? false : null;
             case "daterange" when DateTime.TryParse(value.GetValueOrDefault("start"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
                                 && DateTime.TryParse(value.GetValueOrDefault("end"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var to):
-                return AllWeekend(from, to) ? "outside-school" : null;
+                return AllWeekend(from, to) ? false : null;
             default:
                 return null;
         }
     }
 
-    private string? RangeVerdict(TimeOnly from, TimeOnly to)
+    private bool? RangeVerdict(TimeOnly from, TimeOnly to)
     {
         if (from >= _options.SchoolDayStart && to <= _options.SchoolDayEnd && to > from)
         {
-            return "school-day";
+            return true;
         }
-        return from >= _options.SchoolDayEnd || (to <= _options.SchoolDayStart && to > from) ? "outside-school" : null;
+        return from >= _options.SchoolDayEnd || (to <= _options.SchoolDayStart && to > from) ? false : null;
     }
 
-    private bool InSchoolHours(TimeOnly from, TimeOnly to) => from >= _options.SchoolDayStart && to < _options.SchoolDayEnd;
+    private bool InSchoolHours(TimeOnly time) => time >= _options.SchoolDayStart && time < _options.SchoolDayEnd;
 
     private static bool IsWeekend(DateTime day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
