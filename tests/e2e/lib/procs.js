@@ -14,8 +14,8 @@ function killGroup(child, signal) {
 }
 
 process.on('exit', () => { for (const c of live) killGroup(c, 'SIGKILL'); });
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(sig, () => { for (const c of live) killGroup(c, 'SIGKILL'); process.exit(128 + 2); });
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.once(sig, () => { for (const c of live) killGroup(c, 'SIGKILL'); process.exit(code); });
 }
 
 /** Spawn `cmd args` in a new process group; stdout+stderr go to `logFile` and to `onLine`. */
