@@ -113,6 +113,16 @@ public class PolicyLoaderTests
     }
 
     [Fact]
+    public void Condition_split_by_an_unquoted_comma()
+    {
+        var yaml = Replace("conditions:\n      - \"Keep school matters on school channels, as you would with any student.\"",
+            "conditions: [Keep school matters on school channels, as you would with any student.]");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "id: family-exception"), e.Line);
+        Assert.Contains("rule 'family-exception' has the condition \"Keep school matters on school channels\", which is not a sentence ending with '.'", e.Message);
+    }
+
+    [Fact]
     public void Syntax_error_names_the_line()
     {
         var yaml = Replace("  - id: something-else\n", "  - id: something-else\n    when: { activity: other\n");

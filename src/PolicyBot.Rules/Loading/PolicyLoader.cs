@@ -263,6 +263,14 @@ public static partial class PolicyLoader
                         throw Error(r, $"rule '{id}' uses the placeholder {m.Value}, but has no condition on that fact.");
                     }
                 }
+                foreach (var condition in r.Conditions ?? [])
+                {
+                    // A fragment usually means a comma split an unquoted item of a [flow, list].
+                    if (!condition.TrimEnd().EndsWith('.'))
+                    {
+                        throw Error(r, $"rule '{id}' has the condition \"{condition}\", which is not a sentence ending with '.' (quote list items that contain commas).");
+                    }
+                }
                 if (kind == VerdictKind.AllowedWithConditions && r.Conditions is not { Count: > 0 })
                 {
                     throw Error(r, $"rule '{id}' is allowed-with-conditions but states no conditions.");
