@@ -65,27 +65,35 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
                 return NewSituation(state, text);
         }
 
-        if (PendingQuestion(state) is { } pending && reader.MatchAnswer(pending, text) is { } choice)
-        {
-            return Answer(state, pending.Fact.Id, choice.Id);
-        }
-
         var facts = reader.Read(text).Facts;
-        if (state.PendingFact is null || LooksLikeNewQuestion(text))
+        var pending = PendingQuestion(state);
+        if (pending is null)
         {
             return NewSituation(state, text, facts);
         }
-        if (facts.Count > 0)
+        // A question that states more than the answer asked for ("can I text this student?" while the bot asks what
+        // the question is about) is a new situation; a plain answer or statement continues the current one.
+        var statesMore = facts.Keys.Any(f => f != pending.Fact.Id);
+        if (statesMore && LooksLikeNewQuestion(text))
         {
-            // A statement mid-way ("actually, it's my nephew") corrects what was said before.
-            foreach (var (fact, value) in facts)
-            {
-                state.Facts[fact] = value;
-            }
-            state.Step++;
-            return Advance(state);
+            return NewSituation(state, text, facts);
         }
-        return [new NoticeReply("Sorry, I didn't catch which one you mean. Pick one of the buttons, type its name, or type \"start over\"."), .. Advance(state)];
+        var answer = reader.MatchAnswer(pending, text);
+        if (answer is null && facts.Count == 0)
+        {
+            return [new NoticeReply("Sorry, I didn't catch which one you mean. Pick one of the buttons, type its name, or type \"start over\"."), .. Advance(state)];
+        }
+        // The answer, plus anything else the message states ("actually, it's my nephew" corrects an earlier answer).
+        foreach (var (fact, value) in facts)
+        {
+            state.Facts[fact] = value;
+        }
+        if (answer is not null)
+        {
+            state.Facts[pending.Fact.Id] = answer.Id;
+        }
+        state.Step++;
+        return Advance(state);
     }
 
     private IReadOnlyList<Reply> NewSituation(SituationState state, string text, IReadOnlyDictionary<string, string>? facts = null)

@@ -64,8 +64,10 @@ public sealed class PolicyBotHandler(
 
     /// <summary>
     /// Welcomes once per conversation when the bot itself is added (installed in a personal chat, group chat or
-    /// team). Handled here rather than in TeamsActivityHandler's members-added dispatch, which looks up every
-    /// added member with a connector call: a lookup the welcome does not need, and one failing lookup would fail the turn.
+    /// team). Teams sends an installationUpdate at the same moment; it is deliberately not welcomed too, since the
+    /// two turns run concurrently and would both see "not welcomed yet". Handled here rather than in
+    /// TeamsActivityHandler's members-added dispatch, which looks up every added member with a connector call: a
+    /// lookup the welcome does not need, and one failing lookup would fail the turn.
     /// </summary>
     protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -74,10 +76,6 @@ public sealed class PolicyBotHandler(
             ? WelcomeOnceAsync(turnContext, cancellationToken)
             : Task.CompletedTask;
     }
-
-    /// <inheritdoc />
-    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
-        WelcomeOnceAsync(turnContext, cancellationToken);
 
     private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -79,6 +79,17 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
     }
 
     [Fact]
+    public async Task A_question_typed_after_start_over_keeps_everything_it_says()
+    {
+        var chat = TeamsConversation.Personal();
+        await bot.Teams.SayAsync(chat, _teacher, "start over");
+
+        var turn = await bot.Teams.SayAsync(chat, _teacher, "can I text this student?");
+
+        Assert.Equal("purpose", AskedFact(LastCard(turn)));
+    }
+
+    [Fact]
     public async Task Changing_an_earlier_answer_mid_way_changes_the_verdict()
     {
         var chat = TeamsConversation.Personal();

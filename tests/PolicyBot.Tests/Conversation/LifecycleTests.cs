@@ -48,6 +48,21 @@ public class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Install_sends_one_welcome_though_Teams_sends_two_activities_at_once()
+    {
+        var chat = TeamsConversation.Personal();
+        var update = _teams.Activities.MembersAdded(chat, _teacher);
+        var installation = _teams.Activities.MembersAdded(chat, _teacher);
+        installation.Type = ActivityTypes.InstallationUpdate;
+        installation.Action = "add";
+        installation.MembersAdded = null;
+
+        var turns = await Task.WhenAll(_teams.SendAsync(update), _teams.SendAsync(installation));
+
+        Assert.Single(turns.SelectMany(t => t.Activities).Select(CardOf).OfType<Newtonsoft.Json.Linq.JObject>());
+    }
+
+    [Fact]
     public async Task Another_member_joining_gets_no_welcome()
     {
         var chat = TeamsConversation.GroupChat();
