@@ -2,8 +2,7 @@
 # End-to-end suite: PolicyBot (src/PolicyBot, local mode) in the Microsoft 365 Agents Playground,
 # a Teams-like client, driven in headless Debian Chromium with playwright-core.
 #   bash tests/e2e/run.sh            # from anywhere; screenshots and logs land in tests/e2e/artifacts/
-# Env: E2E_STRICT=1 fails on scenarios marked as known bot bugs (otherwise node:test TODOs);
-#      E2E_BOT_COMMAND='node my-bot.js' runs the scenarios against another bot (gets PORT, DataFolder).
+# Env: E2E_BOT_COMMAND='node my-bot.js' runs the scenarios against another bot (gets PORT, DataFolder).
 set -euo pipefail
 cd "$(dirname "$0")"
 REPO_ROOT="$(cd ../.. && pwd)"

@@ -95,11 +95,7 @@ function useHarness(tag, opts) {
  * page shows a card the client cannot render properly.
  */
 function scenario(h, name, fn, opts = {}) {
-  // A scenario marked { knownBug: '...' } runs as a node:test TODO (reported, not failing the run)
-  // unless E2E_STRICT=1; remove the mark when the bot is fixed.
-  const { knownBug, ...rest } = opts;
-  if (knownBug && !process.env.E2E_STRICT) rest.todo = `known bot bug: ${knownBug}`;
-  return test(name, { timeout: SCENARIO_TIMEOUT_MS, ...rest }, async (t) => {
+  return test(name, { timeout: SCENARIO_TIMEOUT_MS, ...opts }, async (t) => {
     try {
       await fn(t);
       await h.assertPagesHealthy();

@@ -23,7 +23,7 @@ scenario(h, 'install: the welcome comes once, not once per install activity', as
   const tess = await h.as('Tess Teacher');
   const cards = tess.installMessages.filter((m) => m.isCard);
   assert.equal(cards.length, 1, `welcome cards on install: ${cards.length} (activities sent: installationUpdate + conversationUpdate)`);
-}, { knownBug: 'the two install activities arrive at the same time and WelcomeOnceAsync (read flag, then set it) lets both welcome' });
+});
 
 scenario(h, 'an example question on the welcome card starts a dialog', async () => {
   const tess = await h.as('Tess Teacher');
@@ -97,7 +97,7 @@ scenario(h, 'a question typed while a choice is pending keeps the facts it state
   const { card, asked } = await answerUntilVerdict(tess, SITUATIONS.textPersonal);
   assert.deepEqual(asked, ['What is it for?'], `"text" and "this student" were in the question; asked: ${asked.join(' / ')}`);
   assertVerdictCard(card, { verdict: 'Forbidden', clause: CLAUSE.texting });
-}, { knownBug: 'after "start over", a typed question is read only as an answer to "What is your question about?" and its facts (texting, a student) are dropped' });
+});
 
 scenario(h, 'a typed answer that matches a choice label works like a click', async () => {
   const tess = await h.as('Tess Teacher');
