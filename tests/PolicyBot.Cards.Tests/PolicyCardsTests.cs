@@ -21,7 +21,9 @@ public class PolicyCardsTests
     [Fact]
     public void The_tree_gives_every_kind_of_card_to_check()
     {
-        Assert.Equal(75, AllCards.VerdictNodes().Count());
+        // Every rule is reached by at least one path, so every rule's card is checked.
+        Assert.Empty(PolicyBot.Rules.Loading.PolicyLoader.LoadEmbedded().Rules.Select(r => r.Id)
+            .Except(AllCards.VerdictNodes().Select(n => n.Outcome!.Verdict!.RuleId)));
         Assert.All(AllCards.VerdictNodes(), n => Assert.NotNull(n.Outcome?.Verdict));
         Assert.Equal(
             Enum.GetValues<VerdictKind>().Order(),

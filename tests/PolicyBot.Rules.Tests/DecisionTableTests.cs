@@ -23,8 +23,8 @@ public class DecisionTableTests
         { "activity=contact relationship=student medium=phone-number purpose=educational","allowed-with-conditions", "phone-for-school",                   "1 X" },
         { "activity=contact relationship=student medium=phone-number purpose=operations", "allowed-with-conditions", "phone-for-school",                   "1 X" },
         { "activity=contact relationship=student medium=phone-number purpose=emergency",  "allowed-with-conditions", "phone-for-school",                   "1 X" },
-        { "activity=contact relationship=student medium=phone-number purpose=support",    "allowed-with-conditions", "phone-for-support",                  "1 X G" },
-        { "activity=contact relationship=student medium=phone-number purpose=mixed",      "allowed-with-conditions", "phone-mixed",                        "1 X" },
+        { "activity=contact relationship=student medium=phone-number purpose=support",    "forbidden",               "phone-for-support",                  "1 X G" },
+        { "activity=contact relationship=student medium=phone-number purpose=mixed",      "forbidden",               "phone-personal",                     "1 X" },
         { "activity=contact relationship=student medium=phone-number purpose=personal",   "forbidden",               "phone-personal",                     "1 X" },
         // 2: text messaging.
         { "activity=contact relationship=student medium=text purpose=educational",        "allowed-with-conditions", "text-for-school",                    "2 X" },
@@ -60,7 +60,8 @@ public class DecisionTableTests
         { "activity=contact relationship=student medium=student-initiated",               "not-covered",             "student-initiated",                  "G 7" },
         // 8, 9: personal use of social networking.
         { "activity=personal-use site-kind=other-site",                                   "not-covered",             "not-social-networking",              "9" },
-        { "activity=personal-use site-kind=social-networking time=outside-school",        "allowed-with-conditions", "social-outside-school",              "9 G 10" },
+        { "activity=personal-use site-kind=social-networking time=outside-school device=personal-device","allowed-with-conditions","social-outside-school","9 G 10" },
+        { "activity=personal-use site-kind=social-networking time=outside-school device=district-device","forbidden",   "social-district-device",             "9" },
         { "activity=personal-use site-kind=social-networking time=school-day access-reason=individual","forbidden",   "social-school-day-individual",       "8 9" },
         { "activity=personal-use site-kind=social-networking time=school-day access-reason=asked-by-administration","allowed-with-conditions","social-school-day-administration","8 9" },
         { "activity=personal-use site-kind=social-networking time=school-day access-reason=emergency-access","allowed-with-conditions","social-school-day-emergency","9 8" },
@@ -124,6 +125,7 @@ public class DecisionTableTests
     [InlineData("purpose=personal relationship=student", "medium")]
     [InlineData("activity=personal-use", "site-kind")]
     [InlineData("activity=personal-use site-kind=social-networking", "time")]
+    [InlineData("activity=personal-use site-kind=social-networking time=outside-school", "device")]
     [InlineData("activity=posting content=district-material", "site")]
     public void Next_question_is_the_fact_still_needed(string facts, string expectedFact)
     {
