@@ -17,7 +17,7 @@ namespace PolicyBot.Conversation;
 public sealed partial class ConversationEngine(PolicyEvaluator evaluator, SituationReader reader)
 {
     /// <summary>Longest typed message read, in characters; longer ones get a clear reply instead.</summary>
-    public const int MaxTextLength = 1000;
+    public const int MaxTextLength = 3000;
 
     /// <summary>Handles one input and returns the replies, in order.</summary>
     /// <param name="state">The person's situation; changed in place.</param>
@@ -113,6 +113,9 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         {
             case CardActions.Help:
                 return [new HelpReply()];
+            case CardActions.StartOver when submit.Situation is { } from && from != state.Id && state.PendingFact is not null:
+                // "Ask another question" on an old verdict must not wipe the question in progress.
+                return Stale(state);
             case CardActions.StartOver:
                 state.Restart(new Dictionary<string, string>());
                 return [new NoticeReply("OK, a new question. Type it, or pick what it is about:"), .. Advance(state)];
@@ -141,7 +144,7 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
 
     private IReadOnlyList<Reply> Stale(SituationState state)
     {
-        const string text = "That card belongs to an earlier question, so I left your current one as it is.";
+        const string text = "That card is not part of your current question (it may be an earlier one, or someone else's), so I left your question as it is.";
         if (state.PendingFact is not null)
         {
             return [new NoticeReply(text + " Here is where we are:"), .. Advance(state)];

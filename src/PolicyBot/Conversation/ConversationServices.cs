@@ -4,6 +4,7 @@ using PolicyBot.Rules.Evaluation;
 using PolicyBot.Rules.Loading;
 using PolicyBot.Rules.Model;
 using PolicyBot.Understanding;
+using PolicyBot.Understanding.Lexicons;
 
 namespace PolicyBot.Conversation;
 
@@ -19,16 +20,69 @@ public static class ConversationServices
     {
         services.AddSingleton(sp => LoadPolicy(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => new PolicyEvaluator(sp.GetRequiredService<Policy>()));
-        services.AddSingleton(sp => new SituationReader(sp.GetRequiredService<Policy>(), new SituationReaderOptions
+        services.AddSingleton(sp =>
         {
-            SchoolEmailDomains = (sp.GetRequiredService<IConfiguration>()[SettingsKeys.SchoolEmailDomains] ?? "")
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        }));
+            var policy = sp.GetRequiredService<Policy>();
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new SituationReader(policy, new SituationReaderOptions
+            {
+                SchoolEmailDomains = (configuration[SettingsKeys.SchoolEmailDomains] ?? "")
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Lexicon = FindLexicon(policy, configuration[SettingsKeys.PolicyFile], sp.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Understanding")),
+            });
+        });
         services.AddSingleton<Redactor>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ReplyRenderer>();
         services.AddTransient<IBot, PolicyBotHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// The lexicon for <paramref name="policy"/>: <c>NAME.lexicon.yaml</c> beside a <c>NAME.policy.yaml</c> policy
+    /// file, else the one embedded for the policy's id, else none: the bot then still works, reading typed answers
+    /// against the choices' labels, and says so once at start-up.
+    /// </summary>
+    private static Lexicon FindLexicon(Policy policy, string? policyFile, ILogger logger)
+    {
+        if (!string.IsNullOrWhiteSpace(policyFile))
+        {
+            var path = Path.GetFullPath(policyFile.Trim());
+            var stem = Path.GetFileName(path);
+            stem = stem.EndsWith(".policy.yaml", StringComparison.OrdinalIgnoreCase) ? stem[..^".policy.yaml".Length] : Path.GetFileNameWithoutExtension(stem);
+            var beside = Path.Combine(Path.GetDirectoryName(path)!, stem + ".lexicon.yaml");
+            if (File.Exists(beside))
+            {
+                return Lexicon.LoadFile(beside, policy);
+            }
+        }
+        try
+        {
+            return Lexicon.LoadEmbedded(policy);
+        }
+        catch (LexiconLoadException)
+        {
+            logger.LogWarning(
+                "No lexicon for policy '{PolicyId}': free text is read against the choices' labels only, so people answer more questions. " +
+                "Put a NAME.lexicon.yaml beside the NAME.policy.yaml file (see src/PolicyBot.Understanding/Lexicons/).", policy.Metadata.Id);
+            return EmptyLexicon(policy);
+        }
+    }
+
+    /// <summary>A lexicon with no words: the activity fact (the one other facts imply) and no cues.</summary>
+    private static Lexicon EmptyLexicon(Policy policy)
+    {
+        var activity = policy.Facts.FirstOrDefault(f => policy.Facts.Any(g => g.Implies.ContainsKey(f.Id)))
+            ?? throw new LexiconLoadException("(no lexicon)", 0, $"policy '{policy.Metadata.Id}' has no lexicon and no fact that others imply; add a lexicon file.");
+        var yaml = $$"""
+            policy: {{policy.Metadata.Id}}
+            facts: {}
+            activities:
+              fact: {{activity.Id}}
+              anchors: { strong: [], weak: [] }
+              precedence: [{{string.Join(", ", activity.Values.Select(v => v.Id))}}]
+            """;
+        return Lexicon.Load("(no lexicon)", yaml, policy);
     }
 
     private static Policy LoadPolicy(IConfiguration configuration)

@@ -24,6 +24,13 @@ public sealed class PolicyBotHandler(
     private readonly IStatePropertyAccessor<SituationState> _situation = situations.CreateProperty<SituationState>("situation");
     private readonly IStatePropertyAccessor<bool> _welcomed = conversations.CreateProperty<bool>("welcomed");
 
+    /// <summary>
+    /// One lock per stripe of (conversation, person): a person's turns run one at a time, so a double tap on a card
+    /// is decided against the state the first tap left, never against the same old state twice. In-process only,
+    /// which matches the single instance the SQLite store supports.
+    /// </summary>
+    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <inheritdoc />
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -39,10 +46,22 @@ public sealed class PolicyBotHandler(
                 activity.Conversation?.ConversationType ?? "personal", redactor.Redact(Shorten(typed.Text)));
         }
 
-        var state = await _situation.GetAsync(turnContext, () => new SituationState(), cancellationToken).ConfigureAwait(false);
-        var replies = engine.Handle(state, input);
-        await _situation.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
-        await SendAsync(turnContext, replies, cancellationToken).ConfigureAwait(false);
+        var stripe = Stripes[(int)((uint)HashCode.Combine(activity.Conversation?.Id, activity.From?.Id) % (uint)Stripes.Length)];
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Read the state as the previous turn left it (not a copy cached before the lock), decide, answer, save.
+            await situations.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+            var state = await _situation.GetAsync(turnContext, () => new SituationState(), cancellationToken).ConfigureAwait(false);
+            var replies = engine.Handle(state, input);
+            await SendAsync(turnContext, replies, cancellationToken).ConfigureAwait(false);
+            await _situation.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
+            await situations.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            stripe.Release();
+        }
     }
 
     /// <summary>The input of a message, or null when the bot should stay silent.</summary>
@@ -52,13 +71,19 @@ public sealed class PolicyBotHandler(
         {
             return new CardInput(CardActions.TryRead(activity.Value, out var submit) ? submit : null);
         }
+        var botMentions = activity.GetMentions().Where(m => m.Mentioned?.Id is { } id && id == activity.Recipient?.Id).ToList();
         var isGroup = activity.Conversation?.ConversationType is "groupChat" or "channel";
-        if (isGroup && !activity.GetMentions().Any(m => m.Mentioned?.Id == activity.Recipient?.Id))
+        if (isGroup && botMentions.Count == 0)
         {
             return null;
         }
-        // RemoveRecipientMention edits Text in place; Text is not null here (Value was null).
-        var text = activity.Text is null ? "" : ((Activity)activity).RemoveRecipientMention() ?? "";
+        // Removes "<at>PolicyBot</at>" by the mention's own text. (RemoveRecipientMention throws on a mention entity
+        // without 'mentioned', which a malformed activity can carry.)
+        var text = activity.Text ?? "";
+        foreach (var mention in botMentions.Where(m => !string.IsNullOrEmpty(m.Text)))
+        {
+            text = text.Replace(mention.Text, " ", StringComparison.OrdinalIgnoreCase);
+        }
         return new TypedInput(System.Net.WebUtility.HtmlDecode(text).Trim());
     }
 

@@ -131,6 +131,17 @@ internal static class ActivityEndpoint
             return ("Activity has no conversation", "The activity needs 'conversation.id'.");
         }
 
+        // State is kept per sender and replies come from the recipient: a message needs both.
+        if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return ("Message has no sender", "A message activity needs 'from.id'.");
+        }
+
+        if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.Recipient?.Id))
+        {
+            return ("Message has no recipient", "A message activity needs 'recipient.id' (the bot).");
+        }
+
         return null;
     }
 

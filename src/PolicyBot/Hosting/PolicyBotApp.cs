@@ -103,6 +103,7 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<IStorage>();
             _ = app.Services.GetRequiredService<CloudAdapter>();
             _ = app.Services.GetRequiredService<Policy>();
+            _ = app.Services.GetRequiredService<PolicyBot.Understanding.SituationReader>();
         }
         catch
         {

@@ -111,8 +111,51 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
 
         var turn = await bot.Teams.SubmitAsync(chat, _teacher, oldChoice);
 
-        Assert.Contains(turn.Texts, t => t.Contains("earlier question"));
+        Assert.Contains(turn.Texts, t => t.Contains("not part of your current question"));
         Assert.Equal("content", AskedFact(LastCard(turn)));
+    }
+
+    [Fact]
+    public async Task A_double_tap_on_a_question_card_is_decided_once()
+    {
+        var chat = TeamsConversation.Personal();
+        var card = LastCard(await bot.Teams.SayAsync(chat, _teacher, "can I text this student?"));
+        var choices = SubmitsOf(card).Where(s => s.Data[CardActions.ActionField]?.ToString() == CardActions.Answer).ToList();
+        var taps = new[] { "Teaching and learning", "Personal or social", "Teaching and learning" }
+            .Select(title => choices.Single(c => c.Title == title).Data);
+
+        var before = bot.Connector.LastSequence;
+        await Task.WhenAll(taps.Select(data => bot.Teams.SubmitAsync(chat, _teacher, data)));
+
+        // Concurrent turns share a conversation, so read what the bot sent there rather than per turn.
+        var sent = bot.Connector.Received.Where(r => r.Sequence > before && r.ConversationId == chat.Id && r.Activity is not null).Select(r => r.Activity!).ToList();
+        var verdicts = sent.Select(CardOf).OfType<Newtonsoft.Json.Linq.JObject>().Select(VerdictWords).OfType<string>().ToList();
+        Assert.Single(verdicts);
+        Assert.Equal(2, sent.Count(a => a.Text?.Contains("not part of your current question") == true));
+    }
+
+    [Fact]
+    public async Task Ask_another_question_on_an_old_verdict_keeps_the_question_in_progress()
+    {
+        var chat = TeamsConversation.Personal();
+        var verdict = LastCard(await bot.Teams.SayAsync(chat, _teacher, "can I friend my nephew on Instagram?"));
+        var another = SubmitsOf(verdict).Single(s => s.Data[CardActions.ActionField]?.ToString() == CardActions.StartOver).Data;
+        await bot.Teams.SayAsync(chat, _teacher, "can I post photos?");
+
+        var turn = await bot.Teams.SubmitAsync(chat, _teacher, another);
+
+        Assert.Equal("content", AskedFact(LastCard(turn)));
+    }
+
+    [Fact]
+    public async Task A_long_message_within_the_limit_is_read()
+    {
+        var rambling = string.Concat(Enumerable.Repeat("It has been a long week and I keep thinking about it. ", 40)) + "Can I text this student?";
+        Assert.InRange(rambling.Length, 2000, 3000);
+
+        var turn = await bot.Teams.SayAsync(TeamsConversation.Personal(), _teacher, rambling);
+
+        Assert.Equal("purpose", AskedFact(LastCard(turn)));
     }
 
     [Fact]

@@ -111,6 +111,35 @@ public class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_without_recipient_or_sender_is_refused_with_a_problem_not_a_failed_turn()
+    {
+        var chat = TeamsConversation.Personal();
+        var noRecipient = _teams.Activities.Message(chat, _teacher, "hello");
+        noRecipient.Recipient = null;
+        var noSender = _teams.Activities.Message(chat, _teacher, "hello");
+        noSender.From = new ChannelAccount(id: "", name: "nobody");
+
+        var first = await _teams.SendAsync(noRecipient);
+        var second = await _teams.SendAsync(noSender);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, first.Status);
+        Assert.Contains("recipient", first.Body);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, second.Status);
+        Assert.Contains("from.id", second.Body);
+    }
+
+    [Fact]
+    public async Task A_mention_entity_without_mentioned_does_not_fail_the_turn()
+    {
+        var message = _teams.Activities.Message(TeamsConversation.Personal(), _teacher, "can I text this student?");
+        message.Entities.Add(new Entity("mention") { Properties = new Newtonsoft.Json.Linq.JObject { ["text"] = "<at>Someone</at>" } });
+
+        var turn = await _teams.SendAsync(message);
+
+        Assert.Equal("purpose", AskedFact(LastCard(turn)));
+    }
+
+    [Fact]
     public async Task A_card_submit_in_a_channel_with_a_mention_entity_and_no_text_is_read()
     {
         var chat = TeamsConversation.Channel();

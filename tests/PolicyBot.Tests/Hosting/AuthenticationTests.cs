@@ -23,7 +23,7 @@ public sealed class AuthenticationTests
         Assert.Empty(turn.Replies);
         Assert.Empty(connector.Received);
         Assert.DoesNotContain(host.Logs, l => l.Message.Contains("Local mode", StringComparison.Ordinal));
-        using var again = await host.PostMessagesAsync("{\"type\":\"message\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"conversation\":{\"id\":\"c\"}}");
+        using var again = await host.PostMessagesAsync("{\"type\":\"message\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u\"},\"recipient\":{\"id\":\"b\"}}");
         await HttpEndpointTests.AssertProblemAsync(again, HttpStatusCode.Unauthorized, "");
     }
 
