@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using PolicyBot.Deployment.Tests.NodeTools;
+using PolicyBot.TestSupport;
 
 namespace PolicyBot.Deployment.Tests;
 
@@ -23,13 +23,13 @@ public sealed class BuiltPackage : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Packaging = await NodeRunner.RunScriptAsync(RepoPaths.PackageScript, "--app-id", BotId, "--version", AppVersion, "--out", OutDir);
+        Packaging = await NodeTools.RunScriptAsync(RepoPaths.PackageScript, "--app-id", BotId, "--version", AppVersion, "--out", OutDir);
         if (Packaging.ExitCode != 0)
         {
             throw new InvalidOperationException($"package.mjs failed: {Packaging}");
         }
 
-        Inspection = await NodeRunner.RunToolAsync("inspect-app-package.mjs", ZipPath);
+        Inspection = await NodeTools.RunToolAsync("inspect-app-package.mjs", ZipPath);
         Report = JsonNode.Parse(Inspection.StdOut)?.AsObject()
             ?? throw new InvalidOperationException($"inspect-app-package.mjs printed no report: {Inspection}");
     }
@@ -141,7 +141,7 @@ public sealed class AppPackageTests(BuiltPackage package) : IClassFixture<BuiltP
             writer.Write(manifest.ToJsonString());
         }
 
-        var result = await NodeRunner.RunToolAsync("inspect-app-package.mjs", brokenZip);
+        var result = await NodeTools.RunToolAsync("inspect-app-package.mjs", brokenZip);
 
         Assert.Equal(1, result.ExitCode);
         var errors = JsonNode.Parse(result.StdOut)!["schemaErrors"]!.AsArray().Select(e => (string)e!).ToList();
@@ -168,7 +168,7 @@ public sealed class PackageCommandTests
         var outDir = Directory.CreateTempSubdirectory("policybot-package-").FullName;
         try
         {
-            var result = await NodeRunner.RunScriptAsync(RepoPaths.PackageScript, [.. arguments, "--out", outDir]);
+            var result = await NodeTools.RunScriptAsync(RepoPaths.PackageScript, [.. arguments, "--out", outDir]);
 
             Assert.True(result.ExitCode == 2, result.ToString());
             Assert.Contains(message, result.StdErr);
@@ -187,7 +187,7 @@ public sealed class PackageCommandTests
         var outDir = Directory.CreateTempSubdirectory("policybot-package-").FullName;
         try
         {
-            var result = await NodeRunner.RunScriptAsync(
+            var result = await NodeTools.RunScriptAsync(
                 RepoPaths.PackageScript,
                 "--app-id", "3F2504E0-4F89-11D3-9A0C-0305E82C3301", "--teams-app-id", "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d", "--out", outDir);
             Assert.True(result.ExitCode == 0, result.ToString());

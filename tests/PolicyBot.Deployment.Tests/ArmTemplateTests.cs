@@ -1,3 +1,4 @@
+using PolicyBot.TestSupport;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PolicyBot.Hosting;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
-using PolicyBot.Deployment.Tests.NodeTools;
+using PolicyBot.TestSupport;
 
 namespace PolicyBot.Deployment.Tests;
 

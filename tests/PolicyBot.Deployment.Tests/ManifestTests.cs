@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PolicyBot.Conversation;
-using PolicyBot.Deployment.Tests.NodeTools;
+using PolicyBot.TestSupport;
 
 namespace PolicyBot.Deployment.Tests;
 
@@ -99,14 +99,14 @@ public sealed class ManifestTests
         var outDir = Directory.CreateTempSubdirectory("policybot-icons-").FullName;
         try
         {
-            var result = await NodeRunner.RunScriptAsync(RepoPaths.MakeIconsScript, "--out", outDir);
+            var result = await NodeTools.RunScriptAsync(RepoPaths.MakeIconsScript, "--out", outDir);
             Assert.True(result.ExitCode == 0, result.ToString());
 
             foreach (var icon in new[] { "color.png", "outline.png" })
             {
                 var drawn = Path.Combine(outDir, icon);
                 var committed = Path.Combine(RepoPaths.ManifestFolder, icon);
-                var facts = await NodeRunner.RunToolAsync("png-facts.mjs", drawn, committed);
+                var facts = await NodeTools.RunToolAsync("png-facts.mjs", drawn, committed);
                 Assert.True(facts.ExitCode == 0, facts.ToString());
                 var report = JsonNode.Parse(facts.StdOut)!;
                 foreach (var property in new[] { "width", "height", "rgbaSha256" })

@@ -5,8 +5,7 @@ namespace PolicyBot.TestSupport;
 /// <summary>
 /// Runs the Node.js scripts in tests/node-tools after making sure their packages are installed: <c>npm ci</c> runs
 /// at most once per change of package-lock.json, guarded in-process (a semaphore) and across test processes (an
-/// exclusive lock on tests/node-tools/.npm-ci.lock). The stamp and lock are the ones
-/// tests/PolicyBot.Deployment.Tests' NodeRunner uses, so the two never install at the same time or twice.
+/// exclusive lock on tests/node-tools/.npm-ci.lock), so test projects running in parallel never install twice.
 /// </summary>
 public static class NodeTools
 {
@@ -18,6 +17,14 @@ public static class NodeTools
 
     /// <summary>How long a script may run.</summary>
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Runs <c>node script args…</c> in the repository root (a script that needs no packages).</summary>
+    public static Task<ProcessResult> RunScriptAsync(string scriptPath, params string[] arguments) =>
+        ProcessRunner.RunAsync("node", [scriptPath, .. arguments], RepoPaths.Root, DefaultTimeout);
+
+    /// <summary>Installs tests/node-tools if needed, then runs <c>node tests/node-tools/script args…</c> there.</summary>
+    public static Task<ProcessResult> RunToolAsync(string toolScript, params string[] arguments) =>
+        RunToolAsync(toolScript, (IEnumerable<string>)arguments);
 
     /// <summary>Installs tests/node-tools if needed, then runs <c>node tests/node-tools/script args…</c> there.</summary>
     public static async Task<ProcessResult> RunToolAsync(string toolScript, IEnumerable<string> arguments, TimeSpan? timeout = null)

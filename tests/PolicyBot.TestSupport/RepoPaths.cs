@@ -24,4 +24,19 @@ public static class RepoPaths
 
     /// <summary>tests/node-tools: the Node.js scripts the tests run.</summary>
     public static string NodeTools => Path.Combine(Root, "tests", "node-tools");
+
+    /// <summary>azuredeploy.json.</summary>
+    public static string ArmTemplate => Path.Combine(Root, "azuredeploy.json");
+
+    /// <summary>manifest/: the Teams app manifest, icons and their scripts.</summary>
+    public static string ManifestFolder => Path.Combine(Root, "manifest");
+
+    /// <summary>manifest/manifest.json.</summary>
+    public static string Manifest => Path.Combine(ManifestFolder, "manifest.json");
+
+    /// <summary>manifest/package.mjs: builds appPackage.zip.</summary>
+    public static string PackageScript => Path.Combine(ManifestFolder, "package.mjs");
+
+    /// <summary>manifest/make-icons.mjs: draws the icons.</summary>
+    public static string MakeIconsScript => Path.Combine(ManifestFolder, "make-icons.mjs");
 }
