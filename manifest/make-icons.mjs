@@ -6,7 +6,7 @@
 // Needs only Node.js (>= 18): the PNG encoder below uses node:zlib. The committed PNGs are this
 // script's output; re-run it after changing the drawing and commit both files.
 
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib'; // zlib.crc32: Node.js 20.15 or later
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -137,18 +137,6 @@ function render(size, background, layers) {
 }
 
 // ---------------------------------------------------------------- PNG encoder
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type, data) {
   const len = Buffer.alloc(4);

@@ -7,7 +7,7 @@
 // Needs only Node.js (>= 18): the zip writer below uses node:zlib, so no npm install and no `zip`.
 // Exit codes: 0 written, 2 bad arguments, 1 anything else (e.g. a placeholder left unfilled).
 
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib'; // zlib.crc32: Node.js 20.15 or later
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
@@ -83,18 +83,6 @@ function fill(node, values, path = '') {
 }
 
 // ---------------------------------------------------------------- zip writer (PKZIP 2.0, deflate)
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** Zips [name, Buffer] entries. A fixed timestamp (2020-01-01 00:00) keeps the package reproducible. */
 function zip(entries) {
