@@ -4,7 +4,7 @@
 //
 //   node manifest/package.mjs --app-id <GUID> [--version 1.0.0] [--teams-app-id <GUID>] [--out <folder>]
 //
-// Needs only Node.js (>= 18): the zip writer below uses node:zlib, so no npm install and no `zip`.
+// Needs only Node.js (>= 20.15): the zip writer below uses node:zlib, so no npm install and no `zip`.
 // Exit codes: 0 written, 2 bad arguments, 1 anything else (e.g. a placeholder left unfilled).
 
 import { crc32, deflateRawSync } from 'node:zlib'; // zlib.crc32: Node.js 20.15 or later
