@@ -138,9 +138,9 @@ public sealed partial class SituationReader
     }
 
     /// <summary>
-    /// Matches a typed answer to a question card: a choice's label (exactly, by its first words, or with a
-    /// small typo), its number ("2", "the second one"), or the lexicon's phrases for the fact asked
-    /// ("homework" when the question is the purpose). Null when unsure.
+    /// Matches a typed answer to a question card: a choice's label (exactly or by its first words), its
+    /// number ("2", "the second one"), the lexicon's phrases for the fact asked ("homework" when the
+    /// question is the purpose), or last a label with a small typo. Null when unsure.
     /// </summary>
     public FactValue? MatchAnswer(Question question, string text)
     {
@@ -180,13 +180,22 @@ public sealed partial class SituationReader
             }
         }
 
-        // A label with a typo: one best label, similar enough.
-        var scored = choices.Select(c => (Choice: c, Score: LabelSimilarity.Similarity(answer, Simplify(c.Label)))).OrderByDescending(s => s.Score).ToList();
-        if (scored[0].Score >= 0.85 && (scored.Count == 1 || scored[1].Score < scored[0].Score))
+        // The lexicon's words, before a label with a typo: "not my student" is a student, however close it
+        // is to "Not a student".
+        if (LexiconAnswer(question, text) is { } read)
         {
-            return scored[0].Choice;
+            return read;
         }
 
+        // A label with a typo: one best label, similar enough.
+        var scored = choices.Select(c => (Choice: c, Score: LabelSimilarity.Similarity(answer, Simplify(c.Label)))).OrderByDescending(s => s.Score).ToList();
+        return scored[0].Score >= 0.85 && (scored.Count == 1 || scored[1].Score < scored[0].Score) ? scored[0].Choice : null;
+    }
+
+    /// <summary>The choice the lexicon's words for the asked fact (or a fact implying it) give, or null.</summary>
+    private FactValue? LexiconAnswer(Question question, string text)
+    {
+        var choices = question.Choices;
         // The lexicon's words for this fact, or for a fact that implies it ("texting" → contact).
         var scan = _scanner.Run(text);
         var cues = new List<Cue>();
@@ -227,6 +236,13 @@ public sealed partial class SituationReader
         var strong = anchored.Where(c => settings.StrongAnchors.Contains(c.FactId) && !c.Weak).ToList();
         var weak = anchored.Where(c => settings.WeakAnchors.Contains(c.FactId) || (settings.StrongAnchors.Contains(c.FactId) && c.Weak)).ToList();
         var anchors = strong.Count > 0 ? strong : weak;
+        // A decisive value (confidential material) names its activity whenever a strong anchor names it too.
+        var decisive = cues.Where(c => settings.Decisive.Contains((c.FactId, c.ValueId))).Select(ActivityOf)
+            .FirstOrDefault(a => a is not null && strong.Any(c => ActivityOf(c) == a));
+        if (decisive is not null)
+        {
+            return (decisive, strong.Where(c => ActivityOf(c) == decisive).ToList());
+        }
         var activity = settings.Precedence.FirstOrDefault(a => anchors.Any(c => ActivityOf(c) == a));
         return (activity, anchors.Where(c => ActivityOf(c) == activity).ToList());
     }

@@ -133,17 +133,24 @@ internal sealed record PatternCue(string Source, Regex Regex, bool Weak, int Lin
 /// <see cref="Vocabulary"/> (words patterns rely on) of at least <see cref="MinLength"/> letters, except
 /// English words in their own right (<see cref="RealWords"/>).
 /// </summary>
-internal sealed record FuzzySettings(int MinLength, IReadOnlySet<string> Vocabulary, IReadOnlySet<string> RealWords);
+/// <see cref="Aliases"/> are short forms read as their full word before matching ("insta" → "instagram").
+internal sealed record FuzzySettings(int MinLength, IReadOnlySet<string> Vocabulary, IReadOnlySet<string> RealWords, IReadOnlyDictionary<string, string> Aliases);
 
-/// <summary>Negation cue words, the words that end their scope, and the longest scope.</summary>
-internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<string> ScopeEnds, int MaxWords);
+/// <summary>
+/// Negation cue words, the words that end their scope, and the longest scope. <see cref="Focus"/>: facts
+/// whose cue takes the negation when one lies in the scope ("I don't text students for personal reasons"
+/// denies the reason, not the texting).
+/// </summary>
+internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<string> ScopeEnds, int MaxWords, IReadOnlySet<string> Focus);
 
 /// <summary>
 /// How the activity is settled: the fact that names it, which facts' cues establish it (strong,
-/// weak), and the order in which activities win when strong anchors disagree.
+/// weak), the order in which activities win when strong anchors disagree, and <see cref="Decisive"/>
+/// values (fact, value) whose activity wins over the precedence whenever a strong anchor also names it
+/// (confidential material named beside posting makes it a question about posting, wherever).
 /// </summary>
 internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> StrongAnchors, IReadOnlySet<string> WeakAnchors,
-    IReadOnlyList<string> Precedence);
+    IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive);
 
 /// <summary>When the cued values of a fact include one of <see cref="AnyOf"/> and one of <see cref="With"/> (and nothing else), the fact is <see cref="Gives"/>.</summary>
 internal sealed record Combination(string FactId, IReadOnlySet<string> AnyOf, IReadOnlySet<string> With, string Gives);

@@ -180,10 +180,10 @@ internal static class LexiconLoader
         {
             if (!root.Children.TryGetValue(new YamlScalarNode("fuzzy"), out var node))
             {
-                return new FuzzySettings(int.MaxValue, new HashSet<string>(), new HashSet<string>());
+                return new FuzzySettings(int.MaxValue, new HashSet<string>(), new HashSet<string>(), new Dictionary<string, string>());
             }
             var map = Mapping(node, "fuzzy");
-            CheckKeys(map, ["min-length", "vocabulary", "real-words"], "fuzzy");
+            CheckKeys(map, ["min-length", "vocabulary", "real-words", "aliases"], "fuzzy");
             var minNode = Required(map, "min-length", "fuzzy");
             if (!int.TryParse(Scalar(minNode, "fuzzy → min-length"), out var min) || min < 3)
             {
@@ -206,17 +206,31 @@ internal static class LexiconLoader
                 }
                 return set;
             }
-            return new FuzzySettings(min, WordList("vocabulary"), WordList("real-words"));
+            var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (map.Children.TryGetValue(new YamlScalarNode("aliases"), out var aliasNode))
+            {
+                foreach (var (key, value) in Mapping(aliasNode, "fuzzy → aliases").Children)
+                {
+                    var from = Scalar(key, "fuzzy → aliases").ToLowerInvariant();
+                    var to = Scalar(value, $"fuzzy → aliases → {from}").ToLowerInvariant();
+                    if (!from.All(char.IsLetter) || !to.All(char.IsLetter))
+                    {
+                        throw Error(key, $"fuzzy → aliases → {from}: an alias and its word must be single words of letters.");
+                    }
+                    aliases[from] = to;
+                }
+            }
+            return new FuzzySettings(min, WordList("vocabulary"), WordList("real-words"), aliases);
         }
 
         private NegationSettings Negation(YamlMappingNode root)
         {
             if (!root.Children.TryGetValue(new YamlScalarNode("negation"), out var node))
             {
-                return new NegationSettings(new HashSet<string>(), new HashSet<string>(), 0);
+                return new NegationSettings(new HashSet<string>(), new HashSet<string>(), 0, new HashSet<string>());
             }
             var map = Mapping(node, "negation");
-            CheckKeys(map, ["cues", "scope-ends", "max-words"], "negation");
+            CheckKeys(map, ["cues", "scope-ends", "max-words", "focus"], "negation");
             var cues = Sequence(Required(map, "cues", "negation"), "negation → cues").Select(n => Scalar(n, "negation → cues").ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
             var ends = map.Children.TryGetValue(new YamlScalarNode("scope-ends"), out var endsNode)
                 ? Sequence(endsNode, "negation → scope-ends").Select(n => Scalar(n, "negation → scope-ends").ToLowerInvariant()).ToHashSet(StringComparer.Ordinal)
@@ -226,13 +240,22 @@ internal static class LexiconLoader
             {
                 throw Error(maxNode, "negation → max-words: must be a whole number of at least 1.");
             }
-            return new NegationSettings(cues, ends, max);
+            var focus = new HashSet<string>(StringComparer.Ordinal);
+            if (map.Children.TryGetValue(new YamlScalarNode("focus"), out var focusNode))
+            {
+                foreach (var item in Sequence(focusNode, "negation → focus"))
+                {
+                    var id = Scalar(item, "negation → focus");
+                    focus.Add(policy.FindFact(id)?.Id ?? throw Error(item, $"negation → focus: the policy has no fact '{id}'."));
+                }
+            }
+            return new NegationSettings(cues, ends, max, focus);
         }
 
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
-            CheckKeys(map, ["fact", "anchors", "precedence"], "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence", "decisive"], "activities");
             var factNode = Required(map, "fact", "activities");
             var factId = Scalar(factNode, "activities → fact");
             var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
@@ -277,7 +300,20 @@ internal static class LexiconLoader
             {
                 throw Error(map, $"activities → precedence: must list every value of '{factId}'; missing {string.Join(", ", missing)}.");
             }
-            return new ActivitySettings(factId, strong, weak, precedence);
+            var decisive = new List<(string, string)>();
+            if (map.Children.TryGetValue(new YamlScalarNode("decisive"), out var decisiveNode))
+            {
+                foreach (var (key, value) in Mapping(decisiveNode, "activities → decisive").Children)
+                {
+                    var id = Scalar(key, "activities → decisive");
+                    var decisiveFact = policy.FindFact(id) ?? throw Error(key, $"activities → decisive: the policy has no fact '{id}'.");
+                    foreach (var item in Sequence(value, $"activities → decisive → {id}"))
+                    {
+                        decisive.Add((id, CheckValue(decisiveFact, item, $"activities → decisive → {id}")));
+                    }
+                }
+            }
+            return new ActivitySettings(factId, strong, weak, precedence, decisive);
         }
 
         private Dictionary<string, (string Fact, string Value)> Recognizers(YamlMappingNode root)

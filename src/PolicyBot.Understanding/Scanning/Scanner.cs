@@ -28,6 +28,7 @@ internal sealed partial class Scanner
     private static readonly Damerau Distance = new();
     private static readonly char[] ScopeBreaks = ['.', ',', ';', ':', '!', '?', '(', ')', '"'];
     private static readonly HashSet<string> InvertedSubjects = new(StringComparer.Ordinal) { "i", "we", "you", "it", "they", "he", "she", "that", "this", "there" };
+    private static readonly HashSet<string> AnsweringSubjects = new(StringComparer.Ordinal) { "i", "i'm", "im", "we", "we're", "it", "it's", "its", "they", "they're", "he", "he's", "she", "she's", "that", "that's", "thats", "this", "just", "not" };
 
     private readonly Lexicon _lexicon;
     private readonly SituationReaderOptions _options;
@@ -100,7 +101,9 @@ internal sealed partial class Scanner
         var at = 0;
         foreach (var word in words)
         {
-            if (_lexicon.Fuzzy.RealWords.Contains(word.Lower) || TypoOf(word.Lower) is not { } meant)
+            var meant = _lexicon.Fuzzy.Aliases.GetValueOrDefault(word.Lower)
+                ?? (_lexicon.Fuzzy.RealWords.Contains(word.Lower) ? null : TypoOf(word.Lower));
+            if (meant is null)
             {
                 continue;
             }
@@ -417,6 +420,11 @@ internal sealed partial class Scanner
             {
                 continue;
             }
+            // "no" before a subject ("no, it's personal", "no I just …") answers; it denies nothing after it.
+            if (word.Lower == "no" && i + 1 < words.Count && AnsweringSubjects.Contains(words[i + 1].Lower))
+            {
+                continue;
+            }
             var scopeStart = word.End;
             var scopeEnd = word.End;
             for (var k = i + 1; k < words.Count && k <= i + negation.MaxWords; k++)
@@ -430,11 +438,13 @@ internal sealed partial class Scanner
             }
             // The negation applies to the first cue in its scope (and whatever overlaps it): "never text
             // students" denies the texting, not that they are students.
+            // A cue of a focus fact in the scope takes the negation instead: "I don't text students for
+            // personal reasons" denies the reason.
             var inScope = claims.Where(c => c.Start >= scopeStart && c.Start < scopeEnd).OrderBy(c => c.Start).ToList();
             if (inScope.Count > 0)
             {
-                var first = inScope[0];
-                negated.UnionWith(inScope.Where(c => c.Start < first.End));
+                var first = inScope.FirstOrDefault(c => c.FactId is not null && negation.Focus.Contains(c.FactId)) ?? inScope[0];
+                negated.UnionWith(inScope.Where(c => c.Start < first.End && c.End > first.Start));
             }
         }
         return negated;
