@@ -15,7 +15,11 @@ public class SituationReaderTests
     [InlineData("Can I text a student?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I give a student my cell number?", "activity=contact medium=phone-number relationship=student")]
     [InlineData("May I email students from my Gmail?", "activity=contact medium=personal-email relationship=student")]
-    [InlineData("Can I email a student from my school email about the field trip?", "activity=contact medium=school-email purpose=operations relationship=student")]
+    // "My school email" is one end: the student's end is asked. Both ends school: school-email.
+    [InlineData("Can I email a student from my school email about the field trip?", "activity=contact purpose=operations relationship=student")]
+    [InlineData("can i email a student from my work email", "activity=contact relationship=student")]
+    [InlineData("Can I email a student at their school email about the field trip?", "activity=contact medium=school-email purpose=operations relationship=student")]
+    [InlineData("Can I use school email to school email with my students?", "activity=contact medium=school-email relationship=student")]
     [InlineData("Is it OK to Snapchat with students?", "activity=contact medium=other-app relationship=student")]
     [InlineData("Can I DM a student on Instagram?", "activity=contact medium=other-app relationship=student")]
     [InlineData("Can I use ClassDojo to message my class about the field trip?", "activity=contact medium=school-platform purpose=operations relationship=student")]
@@ -57,7 +61,7 @@ public class SituationReaderTests
     [InlineData("How do I foster a love of reading by texting students?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I text a student I might hire?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I text my students? I don't employ any of them.", "activity=contact medium=text relationship=student")]
-    [InlineData("Can I text my kids about the game?", "activity=contact medium=text purpose=operations relationship=student")]
+    [InlineData("Can I text my kids about the game?", "activity=contact medium=text relationship=student")]
     [InlineData("Should I pay students for good grades?", "activity=contact purpose=educational relationship=student")]
     [InlineData("Can I text a student whose cousin is my friend?", "activity=contact medium=text relationship=student")]
     [InlineData("There is a foster child in my class. Can I text him?", "activity=contact medium=text relationship=student")]
@@ -94,7 +98,7 @@ public class SituationReaderTests
 
     [Theory]
     [InlineData("Can I give students 406-555-0123 for homework questions?", "activity=contact medium=phone-number purpose=educational relationship=student")]
-    [InlineData("Students can call me on (406) 777 1234 about the trip", "activity=contact medium=phone-number purpose=operations relationship=student")]
+    [InlineData("Students can call me on (406) 777 1234 about the field trip", "activity=contact medium=phone-number purpose=operations relationship=student")]
     [InlineData("Can I email a student from jsmith@stevensville.k12.mt.us about her assignment?", "activity=contact medium=school-email purpose=educational relationship=student")]
     [InlineData("Can I email students at their stevensville.k12.mt.us addresses from j.smith@gmail.com?", "activity=contact medium=personal-email relationship=student")]
     [InlineData("Students can reach me at mrsmith@stevensville.k12.mt.us or mrsmith@yahoo.com", "activity=contact medium=personal-email relationship=student")]
@@ -119,7 +123,7 @@ public class SituationReaderTests
     [InlineData("He is not my nephew, just a student in my class. Can I text him?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I text a student who has not graduated yet?", "activity=contact medium=text relationship=student")]
     [InlineData("She is no longer a student here. Can I friend her?", "activity=contact relationship=former-student")]
-    [InlineData("I never text students. Can I email them from my school account?", "activity=contact medium=school-email relationship=student")]
+    [InlineData("I never text students. Can I email them from my school account to their school account?", "activity=contact medium=school-email relationship=student")]
     [InlineData("Can't I text students about homework?", "activity=contact medium=text purpose=educational relationship=student")]
     public void Negation(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
@@ -128,7 +132,8 @@ public class SituationReaderTests
     [InlineData("Can I text a student about homework and also just to chat?", "activity=contact medium=text purpose=mixed relationship=student")]
     [InlineData("Practice is cancelled because of lightning. Can I text my athletes?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I give my students my cell number so they can text me?", "activity=contact relationship=student")]
-    [InlineData("Can I friend current and former students?", "activity=contact medium=friend-request")]
+    // "Former" alone does not say they left the district; the current ones are students either way.
+    [InlineData("Can I friend current and former students?", "activity=contact medium=friend-request relationship=student")]
     [InlineData("Can I text my students and their parents?", "activity=contact medium=text")]
     [InlineData("Can I counsel a student by text and be friends?", "activity=contact medium=text relationship=student")]
     [InlineData("Students have school email; can I email them from my personal email?", "activity=contact medium=personal-email relationship=student")]
