@@ -52,6 +52,7 @@ public class FalseReadingsTests
     [InlineData("Can I text my students that school is closed for a snow day?", "activity=contact medium=text purpose=emergency relationship=student")]
     [InlineData("Can I text my students that the field trip is cancelled?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I text students in an emergency?", "activity=contact medium=text purpose=emergency relationship=student")]
+    [InlineData("Its an emergency, can I text her to ask her out?", "activity=contact medium=text")]
     public void Urgent_and_routine_words_need_school_context(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
