@@ -226,7 +226,7 @@ public class SituationReaderTests
     [Fact]
     public void Every_reading_is_valid_input_for_the_evaluator()
     {
-        foreach (var row in StaffQuestionsTests.Rows())
+        foreach (var row in PolicyBot.Rules.Tests.StaffQuestions.Rows())
         {
             var evaluation = Stevensville.Evaluator.Evaluate(Stevensville.Reader.Read(row.Question).Facts);
             Assert.False(evaluation.IsUndecided);
@@ -237,7 +237,7 @@ public class SituationReaderTests
     [Fact]
     public void Reads_are_thread_safe()
     {
-        var questions = StaffQuestionsTests.Rows().Select(r => r.Question).ToList();
+        var questions = PolicyBot.Rules.Tests.StaffQuestions.Rows().Select(r => r.Question).ToList();
         var sequential = questions.Select(q => Stevensville.Text(Stevensville.Reader.Read(q).Facts)).ToList();
         var parallel = new string[questions.Count * 4];
         Parallel.For(0, parallel.Length, i => parallel[i] = Stevensville.Text(Stevensville.Reader.Read(questions[i % questions.Count]).Facts));

@@ -1,5 +1,4 @@
 using PolicyBot.Rules.Evaluation;
-using PolicyBot.Rules.Loading;
 using PolicyBot.Rules.Model;
 
 namespace PolicyBot.Understanding.Tests;
@@ -9,49 +8,23 @@ public static class Stevensville
 {
     public const string SchoolDomain = "stevensville.k12.mt.us";
 
-    private static readonly Lazy<Policy> LoadedPolicy = new(() => PolicyLoader.LoadEmbedded());
     private static readonly Lazy<SituationReader> LoadedReader = new(() =>
-        new SituationReader(LoadedPolicy.Value, new SituationReaderOptions { SchoolEmailDomains = [SchoolDomain] }));
+        new SituationReader(Policy, new SituationReaderOptions { SchoolEmailDomains = [SchoolDomain] }));
 
-    public static Policy Policy => LoadedPolicy.Value;
+    public static Policy Policy => PolicyBot.Rules.Tests.Stevensville.Policy;
 
     public static SituationReader Reader => LoadedReader.Value;
 
-    public static PolicyEvaluator Evaluator { get; } = new(LoadedPolicy.Value);
+    public static PolicyEvaluator Evaluator => PolicyBot.Rules.Tests.Stevensville.Evaluator;
 
     /// <summary>Parses "fact=value fact=value" into a fact dictionary; "" is no facts.</summary>
-    public static Dictionary<string, string> Facts(string text) =>
-        text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('='))
-            .ToDictionary(p => p[0], p => p[1]);
+    public static Dictionary<string, string> Facts(string text) => PolicyBot.Rules.Tests.Stevensville.Facts(text);
 
     /// <summary>"fact=value …" in a stable order, for comparing.</summary>
     public static string Text(IReadOnlyDictionary<string, string> facts) =>
         string.Join(" ", facts.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
 
-    /// <summary>
-    /// Plays the dialog from <paramref name="start"/>, answering every question from <paramref name="truth"/>.
-    /// Returns the verdict and the facts asked, in order; throws when a question asks a fact the truth does not hold.
-    /// </summary>
-    public static (Verdict Verdict, List<string> Asked) Play(IReadOnlyDictionary<string, string> start, IReadOnlyDictionary<string, string> truth)
-    {
-        var known = new Dictionary<string, string>(start);
-        var asked = new List<string>();
-        for (var turn = 0; turn <= Policy.Facts.Count; turn++)
-        {
-            var evaluation = Evaluator.Evaluate(known);
-            if (evaluation.Verdict is { } verdict)
-            {
-                return (verdict, asked);
-            }
-            var question = evaluation.Question ?? throw new InvalidOperationException("undecided");
-            asked.Add(question.Fact.Id);
-            if (!truth.TryGetValue(question.Fact.Id, out var answer))
-            {
-                throw new InvalidOperationException($"asked '{question.Fact.Id}', which the situation does not state (known: {Text(known)})");
-            }
-            known[question.Fact.Id] = answer;
-        }
-        throw new InvalidOperationException("the dialog did not end");
-    }
+    /// <summary>Plays the dialog answering from the truth: the rules tests' player (linked), so both suites play alike.</summary>
+    public static (Verdict Verdict, List<string> Asked) Play(IReadOnlyDictionary<string, string> start, IReadOnlyDictionary<string, string> truth) =>
+        PolicyBot.Rules.Tests.Stevensville.Play(start, truth);
 }
