@@ -64,7 +64,9 @@ public static class PolicyCards
     /// <param name="soFar">What is already known, in the order learnt: the fact (e.g. its question) and the answer in
     /// words (e.g. a value's phrase). Only the answers are shown: "So far: texting · a current student".</param>
     /// <param name="context">The situation and step the answers belong to.</param>
-    public static JObject Question(Question question, IReadOnlyList<(string Fact, string Answer)> soFar, SubmitContext context)
+    /// <param name="suggestion">The choice the person's words pointed to but that needs their confirmation (an
+    /// exception, for instance): named on the card so one tap confirms it. Null for none.</param>
+    public static JObject Question(Question question, IReadOnlyList<(string Fact, string Answer)> soFar, SubmitContext context, FactValue? suggestion = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(soFar);
@@ -75,6 +77,8 @@ public static class PolicyCards
             ["hasSoFar"] = soFar.Count > 0,
             ["soFar"] = string.Join(" · ", soFar.Select(f => f.Answer)),
             ["choiceList"] = string.Join(", ", question.Choices.Select(c => c.Label)),
+            ["hasSuggestion"] = suggestion is not null,
+            ["suggestion"] = suggestion?.Label ?? "",
             ["choices"] = new JArray(question.Choices.Select(choice => new JObject
             {
                 ["label"] = choice.Label,

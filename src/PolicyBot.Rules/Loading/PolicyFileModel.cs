@@ -53,6 +53,7 @@ internal sealed class ValueModel : Located
     public string? Label { get; set; }
     public string? Phrase { get; set; }
     public string? Description { get; set; }
+    public bool Confirm { get; set; }
 }
 
 internal sealed class RuleModel : Located

@@ -182,7 +182,7 @@ public static partial class PolicyLoader
                         throw Error(v, $"fact '{id}' has the value '{vid}' twice.");
                     }
                     var label = Required(v, v.Label, $"the label of '{id}: {vid}'");
-                    values.Add(new FactValue(vid, label, v.Phrase?.Trim() ?? label.ToLowerInvariant(), v.Description?.Trim() ?? ""));
+                    values.Add(new FactValue(vid, label, v.Phrase?.Trim() ?? label.ToLowerInvariant(), v.Description?.Trim() ?? "", v.Confirm));
                 }
                 if (values.Count < 2)
                 {

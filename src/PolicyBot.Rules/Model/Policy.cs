@@ -91,7 +91,9 @@ public sealed record Fact(string Id, string Question, IReadOnlyList<FactValue> V
 /// <param name="Label">A short button label.</param>
 /// <param name="Phrase">How the value reads inside a sentence (used in reasons).</param>
 /// <param name="Description">A longer hint shown beside the choice.</param>
-public sealed record FactValue(string Id, string Label, string Phrase, string Description);
+/// <param name="Confirm">True for a value that opens an exception or takes a situation outside the policy's bans:
+/// applied only when the person picks it, never inferred from their wording alone.</param>
+public sealed record FactValue(string Id, string Label, string Phrase, string Description, bool Confirm = false);
 
 /// <summary>
 /// A rule: when every condition holds, the verdict applies. A condition is one fact and the set of

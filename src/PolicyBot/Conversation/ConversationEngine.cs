@@ -65,7 +65,7 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
                 return NewSituation(state, text);
         }
 
-        var facts = reader.Read(text).Facts;
+        var facts = ReadFacts(text);
         var pending = PendingQuestion(state);
         if (pending is null)
         {
@@ -84,13 +84,10 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             return [new NoticeReply("Sorry, I didn't catch which one you mean. Pick one of the buttons, type its name, or type \"start over\"."), .. Advance(state)];
         }
         // The answer, plus anything else the message states ("actually, it's my nephew" corrects an earlier answer).
-        foreach (var (fact, value) in facts)
-        {
-            state.Facts[fact] = value;
-        }
+        Take(state, facts.Where(f => answer is null || f.Key != pending.Fact.Id).ToDictionary());
         if (answer is not null)
         {
-            state.Facts[pending.Fact.Id] = answer.Id;
+            Answered(state, pending.Fact.Id, answer.Id);
         }
         state.Step++;
         return Advance(state);
@@ -98,8 +95,9 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
 
     private IReadOnlyList<Reply> NewSituation(SituationState state, string text, IReadOnlyDictionary<string, string>? facts = null)
     {
-        facts ??= reader.Read(text).Facts;
-        state.Restart(facts);
+        facts ??= ReadFacts(text);
+        state.Restart(new Dictionary<string, string>());
+        Take(state, facts);
         if (facts.Count == 0)
         {
             return [new NoticeReply("I'm not sure which situation you mean yet, so let's narrow it down."), .. Advance(state)];
@@ -154,9 +152,58 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
 
     private IReadOnlyList<Reply> Answer(SituationState state, string fact, string value)
     {
-        state.Facts[fact] = value;
+        Answered(state, fact, value);
         state.Step++;
         return Advance(state);
+    }
+
+    /// <summary>
+    /// The facts a message states. The reader leaves out facts that cannot change the verdict given the others
+    /// ("my nephew" makes the medium irrelevant); they are kept here, because an exception is only suggested until
+    /// confirmed, and if the person says it does not apply they matter again.
+    /// </summary>
+    private Dictionary<string, string> ReadFacts(string text)
+    {
+        var reading = reader.Read(text);
+        var facts = new Dictionary<string, string>(reading.Facts, StringComparer.Ordinal);
+        foreach (var group in reading.SetAside.Where(a => a.Reason == SetAsideReason.Irrelevant).GroupBy(a => a.Cue.FactId))
+        {
+            var values = group.Select(a => a.Cue.ValueId).Distinct().ToList();
+            if (values.Count == 1 && !facts.ContainsKey(group.Key))
+            {
+                facts[group.Key] = values[0];
+            }
+        }
+        return facts;
+    }
+
+    /// <summary>An answer the person gave to a question (a click or a typed choice): it counts as it is.</summary>
+    private static void Answered(SituationState state, string fact, string value)
+    {
+        state.Facts[fact] = value;
+        state.Suggested.Remove(fact);
+    }
+
+    /// <summary>
+    /// Facts read from the person's words. Values the policy marks <c>confirm</c> (an exception, "not a student",
+    /// an urgent notice …) are only suggested: the bot asks for them, showing what it understood, so a misread
+    /// word can never open an exception on its own.
+    /// </summary>
+    private void Take(SituationState state, IReadOnlyDictionary<string, string> facts)
+    {
+        foreach (var (fact, value) in facts)
+        {
+            if (Policy.Fact(fact).FindValue(value)!.Confirm)
+            {
+                state.Suggested[fact] = value;
+                state.Facts.Remove(fact);
+            }
+            else
+            {
+                state.Facts[fact] = value;
+                state.Suggested.Remove(fact);
+            }
+        }
     }
 
     /// <summary>Evaluates the situation and replies with the verdict or the next question.</summary>
@@ -172,7 +219,8 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         var question = evaluation.Question!;
         state.PendingFact = question.Fact.Id;
         state.Decided = false;
-        return [new QuestionReply(question, Describe(evaluation.Facts, v => v.Phrase), state.Id, state.Step)];
+        var suggestion = state.Suggested.TryGetValue(question.Fact.Id, out var suggested) ? question.Fact.FindValue(suggested) : null;
+        return [new QuestionReply(question, Describe(evaluation.Facts, v => v.Phrase), state.Id, state.Step, suggestion)];
     }
 
     private Question? PendingQuestion(SituationState state)

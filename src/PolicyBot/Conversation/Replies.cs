@@ -1,4 +1,5 @@
 using PolicyBot.Rules.Evaluation;
+using PolicyBot.Rules.Model;
 
 namespace PolicyBot.Conversation;
 
@@ -23,7 +24,8 @@ public sealed record NoticeReply(string Text) : Reply;
 /// <param name="SoFar">What is known so far, as (question, answer phrase), in the policy's fact order.</param>
 /// <param name="SituationId">The situation the card belongs to.</param>
 /// <param name="Step">Answers given before this question.</param>
-public sealed record QuestionReply(Question Question, IReadOnlyList<(string Question, string Answer)> SoFar, string SituationId, int Step) : Reply;
+/// <param name="Suggestion">The choice the person's words pointed to, when it needs their confirmation; else null.</param>
+public sealed record QuestionReply(Question Question, IReadOnlyList<(string Question, string Answer)> SoFar, string SituationId, int Step, FactValue? Suggestion = null) : Reply;
 
 /// <summary>A verdict card.</summary>
 /// <param name="Verdict">The verdict.</param>

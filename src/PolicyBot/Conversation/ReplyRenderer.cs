@@ -24,7 +24,7 @@ public sealed class ReplyRenderer(Policy policy)
         WelcomeReply => Card(PolicyCards.Welcome(policy.Metadata, ExampleQuestions)),
         HelpReply => Card(PolicyCards.Help(policy.Metadata)),
         PolicyInfoReply => Card(PolicyCards.PolicyInfo(policy)),
-        QuestionReply q => Card(PolicyCards.Question(q.Question, q.SoFar, new SubmitContext(q.SituationId, q.Step))),
+        QuestionReply q => Card(PolicyCards.Question(q.Question, q.SoFar, new SubmitContext(q.SituationId, q.Step), q.Suggestion)),
         VerdictReply v => Card(PolicyCards.Verdict(v.Verdict, v.Facts, new SubmitContext(v.SituationId, v.Step))),
         ErrorReply e => Card(PolicyCards.Error(e.Message)),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "Unknown reply."),

@@ -12,6 +12,12 @@ public sealed class SituationState
     /// <summary>Facts the person stated or answered (fact id → value id), without implied ones.</summary>
     public Dictionary<string, string> Facts { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Facts read from the person's words whose values must be confirmed before they count (values marked
+    /// <c>confirm</c> in the policy: exceptions, "not a student", urgent notices …): shown on the question card.
+    /// </summary>
+    public Dictionary<string, string> Suggested { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Number of answers given in this situation; a card's step must match it to count.</summary>
     public int Step { get; set; }
 
@@ -29,6 +35,7 @@ public sealed class SituationState
     {
         Id = Guid.NewGuid().ToString("N")[..12];
         Facts = new Dictionary<string, string>(facts, StringComparer.Ordinal);
+        Suggested = new Dictionary<string, string>(StringComparer.Ordinal);
         Step = 0;
         PendingFact = null;
         Decided = false;
@@ -39,6 +46,7 @@ public sealed class SituationState
     {
         Id = "";
         Facts.Clear();
+        Suggested.Clear();
         Step = 0;
         PendingFact = null;
         Decided = false;

@@ -26,17 +26,55 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
     }
 
     [Theory]
-    [InlineData("can I friend my nephew on Instagram?", "Allowed", "familial, employment, or legal relationship")]
     [InlineData("Can I email a student from my gmail account?", "Forbidden", "Emailing students other than through and to school controlled and monitored accounts;")]
     [InlineData("can I text a student for personal reasons?", "Forbidden", "Text messaging students for non-educational purposes;")]
-    [InlineData("A student's mom sent me a friend request, can I accept?", "Not covered", "The school district staff shall not socialize")]
+    [InlineData("Can I friend a student on Facebook for personal reasons?", "Forbidden", "Soliciting students as friends or contacts on social networking sites for non-educational purposes;")]
     public async Task A_question_that_states_every_deciding_fact_gets_the_verdict_at_once(string text, string verdict, string clause)
     {
         var turn = await bot.Teams.SayAsync(TeamsConversation.Personal(), _teacher, text);
 
         var card = LastCard(turn);
+        Assert.True(verdict == VerdictWords(card), TextOf(card));
+        Assert.Contains(clause, TextOf(card));
+    }
+
+    /// <summary>
+    /// A value that opens an exception or leaves the policy's bans (family, employment, legal care, not a student,
+    /// an urgent notice …) never counts from the wording alone: the bot names what it understood and asks, so a
+    /// misread word cannot turn into "allowed". One tap confirms it; no question that cannot matter is asked.
+    /// </summary>
+    [Theory]
+    [InlineData("can I friend my nephew on Instagram?", "relationship", "My child or close relative", "Allowed", "familial, employment, or legal relationship")]
+    [InlineData("A student's mom sent me a friend request, can I accept?", "relationship", "Not a student", "Not covered", "The school district staff shall not socialize")]
+    [InlineData("I hired a student to mow my lawn, can I text him about it?", "relationship", "A student I employ", "Allowed", "familial, employment, or legal relationship")]
+    public async Task An_exception_read_from_the_words_is_confirmed_with_one_tap(string text, string fact, string suggested, string verdict, string clause)
+    {
+        var chat = TeamsConversation.Personal();
+        var question = LastCard(await bot.Teams.SayAsync(chat, _teacher, text));
+        Assert.Equal(fact, AskedFact(question));
+        Assert.Contains($"I think the answer is \"{suggested}\"", TextOf(question));
+
+        var turn = await bot.Teams.SubmitAsync(chat, _teacher, SubmitsOf(question).Single(s => s.Title == suggested).Data);
+
+        var card = LastCard(turn);
         Assert.Equal(verdict, VerdictWords(card));
         Assert.Contains(clause, TextOf(card));
+    }
+
+    [Fact]
+    public async Task A_misread_exception_is_corrected_with_one_tap()
+    {
+        var chat = TeamsConversation.Personal();
+        var question = LastCard(await bot.Teams.SayAsync(chat, _teacher, "can I text my nephew about the party?"));
+        Assert.True(AskedFact(question) == "relationship", TextOf(question));   // "nephew" suggests family; in fact he is only a student
+
+        var answer = await bot.Teams.SubmitAsync(chat, _teacher, SubmitsOf(question).Single(s => s.Title == "A current student").Data);
+        var next = LastCard(answer);
+        var verdict = AskedFact(next) == "purpose"
+            ? LastCard(await bot.Teams.SubmitAsync(chat, _teacher, SubmitsOf(next).Single(s => s.Title == "Personal or social").Data))
+            : next;
+
+        Assert.Equal("Forbidden", VerdictWords(verdict));
     }
 
     [Fact]
@@ -97,8 +135,11 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
         Assert.Equal("purpose", AskedFact(LastCard(first)));
 
         var turn = await bot.Teams.SayAsync(chat, _teacher, "actually he is my nephew");
+        var confirm = LastCard(turn);
+        Assert.Equal("relationship", AskedFact(confirm));
+        var confirmed = await bot.Teams.SubmitAsync(chat, _teacher, SubmitsOf(confirm).Single(s => s.Title == "My child or close relative").Data);
 
-        Assert.Equal("Allowed", VerdictWords(LastCard(turn)));
+        Assert.Equal("Allowed", VerdictWords(LastCard(confirmed)));
     }
 
     [Fact]
@@ -199,9 +240,9 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
     [Fact]
     public async Task In_a_channel_the_mention_is_stripped_before_reading()
     {
-        var turn = await bot.Teams.SayAsync(TeamsConversation.Channel(), _teacher, "can I friend my nephew on Instagram?");
+        var turn = await bot.Teams.SayAsync(TeamsConversation.Channel(), _teacher, "can I text a student for personal reasons?");
 
-        Assert.Equal("Allowed", VerdictWords(LastCard(turn)));
+        Assert.Equal("Forbidden", VerdictWords(LastCard(turn)));
     }
 
     [Fact]

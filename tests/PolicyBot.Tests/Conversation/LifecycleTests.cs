@@ -79,8 +79,11 @@ public class LifecycleTests : IAsyncLifetime
         var example = SubmitsOf(welcome).Single(s => s.Title == "Can I friend my nephew on Instagram?");
 
         var turn = await _teams.SubmitAsync(chat, _teacher, example.Data);
+        var confirm = LastCard(turn);
+        Assert.Equal("relationship", AskedFact(confirm));
+        var confirmed = await _teams.SubmitAsync(chat, _teacher, SubmitsOf(confirm).Single(s => s.Title == "My child or close relative").Data);
 
-        Assert.Equal("Allowed", VerdictWords(LastCard(turn)));
+        Assert.Equal("Allowed", VerdictWords(LastCard(confirmed)));
     }
 
     [Fact]
