@@ -136,6 +136,18 @@ public class DecisionTableTests
         Assert.NotEmpty(result.Question.Choices);
     }
 
+    /// <summary>The exception (X) and the ways out of the bans are never taken from a person's wording alone.</summary>
+    [Theory]
+    [InlineData("relationship", "close-family distant-relative employment legal former-student not-student")]
+    [InlineData("purpose", "emergency support")]
+    [InlineData("medium", "student-initiated")]
+    [InlineData("account-stage", "approved")]
+    public void Exception_values_must_be_confirmed(string fact, string values)
+    {
+        var confirmed = Stevensville.Policy.Fact(fact).Values.Where(v => v.Confirm).Select(v => v.Id);
+        Assert.Equal(values.Split(' ').Order(), confirmed.Order());
+    }
+
     [Fact]
     public void Unknown_fact_or_value_is_refused_with_its_name()
     {
