@@ -22,7 +22,7 @@ namespace PolicyBot.Cards;
 /// <para>No <c>msteams</c> property (messageBack/imBack) on purpose. For a plain <c>Action.Submit</c> Teams does not
 /// echo the button's title into the chat; <c>msteams.displayText</c> would, but in a channel every tap would then
 /// post a visible message for everyone. The question card the user answered is instead followed by the next card,
-/// whose "So far" line (or "What you told me" list) repeats the answers; the bot may also update the answered card
+/// whose "So far" line (or "What I understood" list) repeats the answers; the bot may also update the answered card
 /// (UpdateActivityAsync with the submit's ReplyToId).</para>
 /// </remarks>
 public static class CardActions

@@ -208,7 +208,7 @@ public class PolicyCardsTests
         var node = VerdictNode(path);
         var card = AllCards.VerdictCard(node);
 
-        Assert.Contains("What you told me", Texts(card));
+        Assert.Contains("What I understood", Texts(card));
         var facts = Assert.Single(OfType(card, "FactSet"))["facts"]!.Select(f => ((string?)f["title"], (string?)f["value"]));
         Assert.Equal(node.Path.Select(s => ((string?)s.Fact.Question, (string?)s.Value.Label)), facts);
 
@@ -225,7 +225,7 @@ public class PolicyCardsTests
         var verdict = AllCards.VerdictNodes().First().Outcome!.Verdict!;
         var card = PolicyCards.Verdict(verdict, [], new SubmitContext("s", 0));
 
-        Assert.DoesNotContain("What you told me", Texts(card));
+        Assert.DoesNotContain("What I understood", Texts(card));
         Assert.Empty(OfType(card, "FactSet"));
     }
 

@@ -115,11 +115,21 @@ public class PolicyLoaderTests
     [Fact]
     public void Condition_split_by_an_unquoted_comma()
     {
-        var yaml = Replace("conditions:\n      - \"Keep school matters on school channels, as you would with any student.\"",
-            "conditions: [Keep school matters on school channels, as you would with any student.]");
+        var yaml = Replace("conditions:\n      - \"Keep the contact about family life.\"\n      - \"Keep school matters on school channels.\"",
+            "conditions: [Keep the contact about family life, and school matters on school channels.]");
         var e = Broken(yaml);
-        Assert.Equal(LineOf(yaml, "id: family-exception"), e.Line);
-        Assert.Contains("rule 'family-exception' has the condition \"Keep school matters on school channels\", which is not a sentence ending with '.'", e.Message);
+        Assert.Equal(LineOf(yaml, "  - id: distant-relative"), e.Line);
+        Assert.Contains("rule 'distant-relative' has the condition \"Keep the contact about family life\", which is not a sentence ending with '.'", e.Message);
+    }
+
+    [Fact]
+    public void Conditions_on_a_verdict_other_than_allowed_with_conditions()
+    {
+        var yaml = Replace("    instead: Apply the general standard, and ask administration if in doubt.",
+            "    instead: Apply the general standard, and ask administration if in doubt.\n    conditions:\n      - \"Be careful.\"");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "id: something-else"), e.Line);
+        Assert.Contains("rule 'something-else' is not-covered but states conditions; only allowed-with-conditions has conditions", e.Message);
     }
 
     [Fact]

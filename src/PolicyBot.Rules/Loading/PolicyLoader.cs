@@ -271,6 +271,10 @@ public static partial class PolicyLoader
                         throw Error(r, $"rule '{id}' has the condition \"{condition}\", which is not a sentence ending with '.' (quote list items that contain commas).");
                     }
                 }
+                if (kind != VerdictKind.AllowedWithConditions && r.Conditions is { Count: > 0 })
+                {
+                    throw Error(r, $"rule '{id}' is {kind.Id()} but states conditions; only allowed-with-conditions has conditions (put advice in 'reason' or 'instead').");
+                }
                 if (kind == VerdictKind.AllowedWithConditions && r.Conditions is not { Count: > 0 })
                 {
                     throw Error(r, $"rule '{id}' is allowed-with-conditions but states no conditions.");
