@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Connections;
 using PolicyBot.Hosting;
 using PolicyBot.Rules.Loading;
-using PolicyBot.Understanding.Lexicons;
 
 // All construction lives in PolicyBotApp so tests and benchmarks start the very same app.
 try
@@ -16,9 +15,10 @@ catch (Exception e) when (e is AddressInUseException || e.InnerException is Addr
     Console.Error.WriteLine("  dotnet run --project src/PolicyBot --urls http://localhost:3979");
     return 1;
 }
-catch (Exception e) when (e is PolicyLoadException or LexiconLoadException or InvalidOperationException)
+catch (Exception e) when (e is PolicyLoadException or InvalidOperationException)
 {
-    // A broken policy or lexicon file, or incomplete settings: the message names the file and line, or the keys.
+    // A broken policy or lexicon file (LexiconLoadException is a PolicyLoadException), or incomplete settings:
+    // the message names the file and line, or the keys.
     Console.Error.WriteLine($"PolicyBot could not start: {e.Message}");
     return 1;
 }

@@ -1,10 +1,11 @@
 namespace PolicyBot.Rules.Loading;
 
 /// <summary>
-/// A policy file that cannot be served. The message names the file, the line (when known) and the
-/// problem, e.g. <c>stevensville.policy.yaml, line 212: rule 'text-personal' cites unknown clause '13'.</c>
+/// A policy file (or a file that goes with one, such as a lexicon) that cannot be served. The message names
+/// the file, the line (when known) and the problem, e.g.
+/// <c>stevensville.policy.yaml, line 212: rule 'text-personal' cites unknown clause '13'.</c>
 /// </summary>
-public sealed class PolicyLoadException : Exception
+public class PolicyLoadException : Exception
 {
     /// <summary>Creates the error for <paramref name="file"/>; <paramref name="line"/> is 1-based, 0 when unknown.</summary>
     public PolicyLoadException(string file, int line, string problem, Exception? inner = null)
@@ -15,7 +16,7 @@ public sealed class PolicyLoadException : Exception
         Problem = problem;
     }
 
-    /// <summary>The policy file's name.</summary>
+    /// <summary>The file's name.</summary>
     public string File { get; }
 
     /// <summary>1-based line of the offending node; 0 when the problem has no single place.</summary>
