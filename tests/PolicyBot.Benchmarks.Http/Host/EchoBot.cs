@@ -1,7 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace PolicyBot.Benchmarks.Http;
+namespace PolicyBot.Benchmarks.Http.Host;
 
 /// <summary>
 /// The baseline: one reply per message and no state, so its cost is the host's (HTTP, validation, adapter,
