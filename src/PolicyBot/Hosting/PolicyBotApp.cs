@@ -69,10 +69,10 @@ public static class PolicyBotApp
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             _ = sp.GetRequiredService<BotRuntimeSettings>(); // validates the credential keys first, with clear messages
-            return new ConfigurationBotFrameworkAuthentication(
+            return new SharedContractsAuthentication(new ConfigurationBotFrameworkAuthentication(
                 sp.GetRequiredService<IConfiguration>(),
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         });
 
         // CloudAdapter has several public constructors; a factory picks the one taking BotFrameworkAuthentication.
