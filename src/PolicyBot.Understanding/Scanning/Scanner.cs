@@ -228,7 +228,10 @@ internal sealed partial class Scanner
                 ? new Claim(target.Fact, target.Value, url.Start, url.End, CueSource.Url, "URL recognizer: an address the text calls theirs", false)
                 : new Claim(null, "url", url.Start, url.End, CueSource.Url, "URL recognizer", false));
         }
-        var reference = _options.Clock.GetLocalNow().DateTime;
+        // To the minute: the recognizers cache results by text and reference time, so a reference that changes every
+        // tick would add a cache entry for every call (measured by tests/PolicyBot.Benchmarks.Http).
+        var now = _options.Clock.GetLocalNow().DateTime;
+        var reference = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, now.Kind);
         foreach (var (start, end, _, values) in _recognizers.DateTimes(text, reference))
         {
             if (InSchoolHours(values) is { } inSchool && Target(inSchool ? "school-hours" : "outside-school-hours") is { } target)
