@@ -14,8 +14,6 @@ using PolicyBot.Benchmarks.Http;
 //     --block 1000         turns per block; the bots alternate block by block       --max-seconds 1200 whole run
 //     --gc server|workstation   GC of both bots (default: the app's own, server)
 //     --profile            run PolicyBot through the benchmark's own host with Stopwatch sections and allocation counts
-//     --shared-contracts   experiment: both bots through the benchmark's host, the adapter's connector clients sharing one
-//                          Json.NET contract resolver (what a fix in PolicyBotApp.CreateAdapter would give; see Host/SharedContracts.cs)
 //
 // Each bot is its own process, so its RSS is its own: PolicyBot is the app as built (dotnet PolicyBot.dll); the
 // baseline is Host/ (the same PolicyBotApp with the bare EchoBot as its IBot). PolicyBot plays staff dialogs (a typed
@@ -52,7 +50,7 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => Cleanup.Run(bots, runFolder); /
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"PolicyBot HTTP benchmark: {options.Turns} measured turns per bot over {options.Conversations} personal chats, {options.Warmup} warm-up turns, " +
     $"{options.Concurrency} in flight, blocks of {options.Block}, at most {options.MaxSeconds} s. {Environment.ProcessorCount} cores, " +
-    $"load average {LoadAverage()}, GC of the bots: {options.Gc ?? "the app's (server)"}{(options.Profile ? ", PROFILED" : "")}{(options.SharedContracts ? ", EXPERIMENT shared contracts" : "")}."));
+    $"load average {LoadAverage()}, GC of the bots: {options.Gc ?? "the app's (server)"}{(options.Profile ? ", PROFILED" : "")}."));
 
 try
 {
@@ -78,11 +76,6 @@ try
         environment["POLICYBOT_BENCH_PROFILE"] = "1";
     }
 
-    if (options.SharedContracts)
-    {
-        environment["POLICYBOT_BENCH_SHARED_CONTRACTS"] = "1";
-    }
-
     var appDll = Path.Combine(AppContext.BaseDirectory, "PolicyBot.dll");
     var hostDll = Path.Combine(AppContext.BaseDirectory, "PolicyBot.Benchmarks.Http.Host.dll");
     var startLimit = TimeSpan.FromSeconds(Math.Min(120, options.MaxSeconds));
@@ -93,14 +86,14 @@ try
     bots.Add(echoProcess);
     var echoStart = clock.Elapsed;
     clock.Restart();
-    var appProcess = options.Profile || options.SharedContracts
+    var appProcess = options.Profile
         ? await BotProcess.StartAsync("policybot", hostDll, ["--bot", "policybot"], Path.Combine(runFolder, "policybot"), environment, http, startLimit, stop.Token)
         : await BotProcess.StartAsync("policybot", appDll, [], Path.Combine(runFolder, "policybot"), environment, http, startLimit, stop.Token);
     bots.Add(appProcess);
     var appStart = clock.Elapsed;
 
     var echo = new BotRun("echo (EchoBot)", echoProcess, IsEcho: true);
-    var app = new BotRun(options.Profile || options.SharedContracts ? "PolicyBot (bench host)" : "PolicyBot (PolicyBot.dll)", appProcess, IsEcho: false);
+    var app = new BotRun(options.Profile ? "PolicyBot (bench host)" : "PolicyBot (PolicyBot.dll)", appProcess, IsEcho: false);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  started: echo pid {echoProcess.Pid} in {echoStart.TotalSeconds:F1} s, RSS {echoProcess.Memory().Rss:F0} MB; " +
         $"PolicyBot pid {appProcess.Pid} in {appStart.TotalSeconds:F1} s, RSS {appProcess.Memory().Rss:F0} MB"));
@@ -199,7 +192,7 @@ static string LoadAverage()
 }
 
 /// <summary>Command-line options (see the top of Program.cs).</summary>
-internal sealed record BenchOptions(int Turns, int Conversations, int Concurrency, int Warmup, int Block, int MaxSeconds, string? Gc, bool Profile, bool SharedContracts)
+internal sealed record BenchOptions(int Turns, int Conversations, int Concurrency, int Warmup, int Block, int MaxSeconds, string? Gc, bool Profile)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -226,8 +219,7 @@ internal sealed record BenchOptions(int Turns, int Conversations, int Concurrenc
             Block: Math.Min(Int("--block", 1_000), Math.Max(1, turns / 2)), // at least two blocks: a checkpoint at half
             MaxSeconds: Int("--max-seconds", 1_200),
             Gc: gc,
-            Profile: args.Contains("--profile"),
-            SharedContracts: args.Contains("--shared-contracts"));
+            Profile: args.Contains("--profile"));
     }
 }
 

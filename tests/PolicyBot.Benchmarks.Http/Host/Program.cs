@@ -12,8 +12,6 @@ using PolicyBot.Hosting;
 // With POLICYBOT_BENCH_PROFILE=1 (set only by the benchmark's --profile) it adds timing and allocation counters
 // around the request, the adapter, the bot, the storage and the outgoing connector calls, readable at GET /bench/stats,
 // and GET /bench/micro times the conversation's own parts in this process (see BenchProfiler).
-// With POLICYBOT_BENCH_SHARED_CONTRACTS=1 (the benchmark's --shared-contracts) the adapter's per-turn connector clients
-// share one Json.NET contract resolver (an experiment: see SharedContracts).
 // With POLICYBOT_BENCH_PARENT_PID it stops when that process is gone (the benchmark was killed).
 var bot = "policybot";
 var appArgs = new List<string>();
@@ -40,11 +38,6 @@ var builder = PolicyBotApp.CreateBuilder([.. appArgs]);
 if (bot == "echo")
 {
     builder.Services.AddTransient<IBot, EchoBot>(); // the last IBot registration wins (see PolicyBotApp)
-}
-
-if (Environment.GetEnvironmentVariable("POLICYBOT_BENCH_SHARED_CONTRACTS") == "1")
-{
-    SharedContracts.Register(builder.Services);
 }
 
 if (profile)
