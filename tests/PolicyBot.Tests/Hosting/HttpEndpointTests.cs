@@ -19,7 +19,7 @@ public sealed class LocalBotFixture : IAsyncLifetime
     {
         Connector = await FakeBotConnector.StartAsync();
         // The echo stand-in explicitly: these tests are about the host, whatever IBot the app registers.
-        Host = await BotHost.StartAsync(new BotHostOptions().UseBot<EchoPlaceholderBot>());
+        Host = await BotHost.StartAsync(new BotHostOptions().UseBot<EchoTestBot>());
         Teams = new TeamsChatClient(Host, Connector);
     }
 
