@@ -45,7 +45,7 @@ public class PolicyLoaderTests
     {
         var yaml = Replace("when: { activity: other }", "when: { activity: other, mood: happy }");
         var e = Broken(yaml);
-        Assert.Equal($"{FileName}, line {LineOf(yaml, "id: something-else")}: rule 'something-else' names unknown fact 'mood' (known facts: activity, relationship, medium, purpose, site-kind, time, access-reason, device, content, site, account-stage).", e.Message);
+        Assert.Equal($"{FileName}, line {LineOf(yaml, "id: something-else")}: rule 'something-else' names unknown fact 'mood' (known facts: activity, relationship, medium, purpose, site-kind, time, access-reason, device, content, site, account-stage, account-use).", e.Message);
     }
 
     [Fact]

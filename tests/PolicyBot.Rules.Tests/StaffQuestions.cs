@@ -15,7 +15,7 @@ public static class StaffQuestions
         [2] = "activity=contact relationship=student medium=friend-request purpose=personal",      // Facebook / current / social
         [4] = "activity=contact relationship=student medium=accept-request purpose=personal",      // Facebook / current / social-emotional
         [5] = "activity=contact relationship=student medium=accept-request purpose=personal",      // Instagram / student at placement / social
-        [7] = "activity=school-account account-stage=approved",                // school's official Twitter / current / school news
+        [7] = "activity=school-account account-stage=approved account-use=school-news",             // school's official Twitter / current / school news
         [8] = "activity=contact relationship=former-student",                  // Instagram / former students / social
         [10] = "activity=posting content=district-material site=personal-site",// personal Facebook / class photos
         [12] = "activity=contact relationship=student medium=phone-number purpose=educational",    // text/phone / homework
@@ -24,7 +24,7 @@ public static class StaffQuestions
         [16] = "activity=contact relationship=student medium=school-platform purpose=educational", // Remind / reminders
         [18] = "activity=contact relationship=student medium=text purpose=educational",            // text / reminders, homework
         [20] = "activity=contact relationship=student medium=text purpose=personal",               // text / personal advice
-        [21] = "activity=school-account account-stage=approved",               // Facebook group / athletes / team logistics
+        [21] = "activity=school-account account-stage=approved account-use=school-news",             // Facebook group / athletes / team logistics
         [23] = "activity=contact relationship=student medium=phone-number purpose=operations",     // text / athletes / logistics, safety
         [24] = "activity=contact relationship=student medium=text purpose=operations",             // group text / players / schedules
         [25] = "activity=contact relationship=student medium=text purpose=emergency",              // text / athletes / lightning cancellation
@@ -39,7 +39,7 @@ public static class StaffQuestions
         [41] = "activity=contact relationship=former-student",                 // personal email / moved to another district
         [42] = "activity=contact relationship=student medium=personal-email purpose=educational",  // personal email / coursework
         [44] = "activity=contact relationship=not-student",                    // Remind / parent / condolence
-        [45] = "activity=contact relationship=student medium=other-app purpose=support",           // text or DM / condolence
+        [45] = "activity=contact relationship=student medium=undecided purpose=support",           // "message her privately": no channel chosen / condolence
         [47] = "activity=contact relationship=student medium=student-initiated purpose=personal",  // student got my cell
         [49] = "activity=contact relationship=student medium=student-initiated purpose=personal",  // students found my channels
         [50] = "activity=contact relationship=student medium=accept-request purpose=mixed",        // personal Twitter / follows / mixed

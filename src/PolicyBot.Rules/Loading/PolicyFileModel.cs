@@ -18,6 +18,7 @@ internal sealed class PolicyFileModel : Located
     public List<ClauseModel>? Clauses { get; set; }
     public List<FactModel>? Facts { get; set; }
     public List<RuleModel>? Rules { get; set; }
+    public List<UnaskedModel>? Unasked { get; set; }
 }
 
 internal sealed class HeaderModel : Located
@@ -69,4 +70,11 @@ internal sealed class RuleModel : Located
     public List<string>? Conditions { get; set; }
     public string? Instead { get; set; }
     public string? Ambiguity { get; set; }
+}
+
+internal sealed class UnaskedModel : Located
+{
+    public Dictionary<string, string>? When { get; set; }
+    public List<string>? Clauses { get; set; }
+    public string? Why { get; set; }
 }

@@ -106,7 +106,7 @@ public static partial class PolicyLoader
             var clauses = Clauses(source, sourceName);
             var facts = Facts();
             var rules = Rules(clauses, facts);
-            var policy = new Policy(metadata, source, clauses, facts, rules);
+            var policy = new Policy(metadata, source, clauses, facts, rules, Unasked(clauses, facts));
             CheckEveryFactUsed(policy);
             CheckNoOverlaps(policy);
             CheckComplete(policy);
@@ -281,6 +281,30 @@ public static partial class PolicyLoader
                 }
                 result.Add(new Rule(id, when, kind, clauseIds, answer, reason, r.Conditions ?? [],
                     r.Instead?.Trim(), r.Ambiguity?.Trim()));
+            }
+            return result;
+        }
+
+        private List<UnaskedBans> Unasked(List<Clause> clauses, List<Fact> facts)
+        {
+            var result = new List<UnaskedBans>();
+            foreach (var u in model.Unasked ?? [])
+            {
+                if (u.When is not { Count: > 0 })
+                {
+                    throw Error(u, "an 'unasked' entry has no 'when' (the paths it is about).");
+                }
+                foreach (var (factId, valueId) in u.When)
+                {
+                    CheckValue(facts, u, "an 'unasked' entry names", factId, valueId);
+                }
+                var clauseIds = u.Clauses ?? [];
+                foreach (var clauseId in clauseIds.Where(c => clauses.All(k => k.Id != c)))
+                {
+                    throw Error(u, $"an 'unasked' entry names unknown clause '{clauseId}'.");
+                }
+                result.Add(new UnaskedBans(new Dictionary<string, string>(u.When, StringComparer.Ordinal), clauseIds,
+                    Required(u, u.Why, "an 'unasked' entry's 'why'")));
             }
             return result;
         }

@@ -8,8 +8,9 @@ namespace PolicyBot.Rules.Model;
 public sealed class Policy
 {
     internal Policy(PolicyMetadata metadata, string sourceText, IReadOnlyList<Clause> clauses,
-        IReadOnlyList<Fact> facts, IReadOnlyList<Rule> rules)
+        IReadOnlyList<Fact> facts, IReadOnlyList<Rule> rules, IReadOnlyList<UnaskedBans>? unasked = null)
     {
+        Unasked = unasked ?? [];
         Metadata = metadata;
         SourceText = sourceText;
         Clauses = clauses;
@@ -36,6 +37,12 @@ public sealed class Policy
 
     /// <summary>Rules in file order; pairwise disjoint.</summary>
     public IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>
+    /// Bans a situation's path never asks about (clauses that forbid acts of another activity), each entry with why
+    /// leaving them unasked cannot turn a forbidden act into an allowed one. Empty when the file has no <c>unasked</c> section.
+    /// </summary>
+    public IReadOnlyList<UnaskedBans> Unasked { get; }
 
     /// <summary>The clause with this id; throws <see cref="KeyNotFoundException"/> for an unknown id.</summary>
     public Clause Clause(string id) => _clauses[id];
@@ -118,3 +125,12 @@ public sealed record Rule(
     IReadOnlyList<string> Conditions,
     string? Instead,
     string? Ambiguity);
+
+/// <summary>
+/// Clauses that the paths matching <see cref="When"/> never establish the facts of, and why that is safe
+/// (the policy file's <c>unasked</c> section).
+/// </summary>
+/// <param name="When">Fact id → value id naming the paths, e.g. <c>activity → contact</c>.</param>
+/// <param name="ClauseIds">The forbidding clauses left unasked on those paths.</param>
+/// <param name="Why">The justification, for people reviewing the policy file.</param>
+public sealed record UnaskedBans(IReadOnlyDictionary<string, string> When, IReadOnlyList<string> ClauseIds, string Why);
