@@ -18,6 +18,10 @@ namespace PolicyBot.Cards;
 /// <item><description><c>{"policybot":"start-over"}</c>, with <c>"situation"</c> and <c>"step"</c> when the card
 /// belongs to a situation: "Start over" and "Ask another question".</description></item>
 /// <item><description><c>{"policybot":"help"}</c>: show the help card.</description></item>
+/// <item><description><c>{"policybot":"confirm","situation":"…","step":2}</c>: "Yes, that's right" on a confirmation
+/// card: everything the card says the bot understood is confirmed.</description></item>
+/// <item><description><c>{"policybot":"change","situation":"…","step":2,"fact":"relationship"}</c>: change one thing the
+/// bot understood (the bot asks that fact's question); without <c>fact</c>, list what can be changed.</description></item>
 /// </list>
 /// <para>No <c>msteams</c> property (messageBack/imBack) on purpose. For a plain <c>Action.Submit</c> Teams does not
 /// echo the button's title into the chat; <c>msteams.displayText</c> would, but in a channel every tap would then
@@ -57,8 +61,41 @@ public static class CardActions
     /// <summary>Show the help card.</summary>
     public const string Help = "help";
 
+    /// <summary>Confirm what a confirmation card says the bot understood: <c>situation</c>, <c>step</c>.</summary>
+    public const string Confirm = "confirm";
+
+    /// <summary>Change something the bot understood: <c>situation</c>, <c>step</c>, and <c>fact</c> (optional).</summary>
+    public const string Change = "change";
+
     /// <summary>Every action name above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help];
+    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change];
+
+    /// <summary>The data of "Yes, that's right" on a confirmation card.</summary>
+    /// <param name="context">The situation and step the card belongs to.</param>
+    public static JObject ConfirmData(SubmitContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new JObject { [ActionField] = Confirm, [SituationField] = context.Situation, [StepField] = context.Step };
+    }
+
+    /// <summary>The data of a "Change" button: one understood fact, or (null) the list of what can be changed.</summary>
+    /// <param name="context">The situation and step the card belongs to.</param>
+    /// <param name="fact">The fact id to change, or null.</param>
+    /// <param name="value">The value the card showed for it (for the record; the bot acts on its own state).</param>
+    public static JObject ChangeData(SubmitContext context, string? fact, string? value = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var data = new JObject { [ActionField] = Change, [SituationField] = context.Situation, [StepField] = context.Step };
+        if (fact is not null)
+        {
+            data[FactField] = fact;
+        }
+        if (value is not null)
+        {
+            data[ValueField] = value;
+        }
+        return data;
+    }
 
     /// <summary>The data of a choice on a question card.</summary>
     /// <param name="context">The situation and step the question belongs to.</param>
@@ -128,6 +165,8 @@ public static class CardActions
             Ask when text is not null => new CardSubmit(Ask, null, null, null, null, text),
             StartOver => new CardSubmit(StartOver, situation, step, null, null, null),
             Help => new CardSubmit(Help, null, null, null, null, null),
+            Confirm when situation is not null && step is not null => new CardSubmit(Confirm, situation, step, null, null, null),
+            Change when situation is not null && step is not null => new CardSubmit(Change, situation, step, fact, null, null),
             _ => null,
         };
         return submit is not null;

@@ -59,26 +59,31 @@ public static class PolicyCards
         return CardTemplateBinder.Bind("welcome.json", data);
     }
 
-    /// <summary>Asks for one fact: the question, what is known so far, one button per choice with its description, and "Start over".</summary>
-    /// <param name="question">The evaluator's next question.</param>
-    /// <param name="soFar">What is already known, in the order learnt: the fact (e.g. its question) and the answer in
-    /// words (e.g. a value's phrase). Only the answers are shown: "So far: texting · a current student".</param>
+    /// <summary>
+    /// Asks for one fact: the question, what is known so far, what was only understood from the person's words
+    /// (answering confirms it; "Change what I understood" when wrong), one button per choice with its description, and
+    /// "Start over".
+    /// </summary>
+    /// <param name="question">The evaluator's next question (or a fact asked again after "Change").</param>
+    /// <param name="facts">The situation so far, in the policy's fact order; answers are value phrases.</param>
     /// <param name="context">The situation and step the answers belong to.</param>
-    /// <param name="suggestion">The choice the person's words pointed to but that needs their confirmation (an
-    /// exception, for instance): named on the card so one tap confirms it. Null for none.</param>
-    public static JObject Question(Question question, IReadOnlyList<(string Fact, string Answer)> soFar, SubmitContext context, FactValue? suggestion = null)
+    public static JObject Question(Question question, IReadOnlyList<SituationFact> facts, SubmitContext context)
     {
         ArgumentNullException.ThrowIfNull(question);
-        ArgumentNullException.ThrowIfNull(soFar);
+        ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(context);
+        var known = facts.Where(f => !f.Understood).ToList();
+        var understood = facts.Where(f => f.Understood).ToList();
+        var understoodText = string.Join(" · ", understood.Select(f => f.Answer));
         var data = new JObject
         {
             ["question"] = question.Fact.Question,
-            ["hasSoFar"] = soFar.Count > 0,
-            ["soFar"] = string.Join(" · ", soFar.Select(f => f.Answer)),
+            ["hasSoFar"] = known.Count > 0,
+            ["soFar"] = string.Join(" · ", known.Select(f => f.Answer)),
             ["choiceList"] = string.Join(", ", question.Choices.Select(c => c.Label)),
-            ["hasSuggestion"] = suggestion is not null,
-            ["suggestion"] = suggestion?.Label ?? "",
+            ["hasUnderstood"] = understood.Count > 0,
+            ["understood"] = understoodText,
+            ["understoodFallback"] = understood.Count > 0 ? $" From what you wrote, I understood: {understoodText}; answering confirms it." : "",
             ["choices"] = new JArray(question.Choices.Select(choice => new JObject
             {
                 ["label"] = choice.Label,
@@ -86,8 +91,44 @@ public static class PolicyCards
                 ["data"] = CardActions.AnswerData(context, question.Fact.Id, choice.Id),
             })),
             ["startOverData"] = CardActions.StartOverData(context),
+            ["changeData"] = CardActions.ChangeData(context, null),
         };
         return CardTemplateBinder.Bind("question.json", data);
+    }
+
+    /// <summary>
+    /// Before a verdict that would let the person go ahead: everything it rests on that was only understood from their
+    /// words, each with a "Change" button, and "Yes, that's right" to confirm it all in one tap. With
+    /// <paramref name="correcting"/>, the same list without the confirm button (the person said something is wrong).
+    /// </summary>
+    /// <param name="facts">The understood facts; answers are value phrases.</param>
+    /// <param name="context">The situation and step the card belongs to.</param>
+    /// <param name="correcting">True to list what can be changed, without "Yes, that's right".</param>
+    public static JObject Confirm(IReadOnlyList<SituationFact> facts, SubmitContext context, bool correcting = false)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(context);
+        var heading = correcting ? "What should I change?" : "Before I answer: is this right?";
+        var intro = correcting
+            ? "Tap \"Change\" next to what I got wrong, and I'll ask it again."
+            : "This is what I understood from your message. The answer depends on it, so please check it.";
+        var lines = string.Join("; ", facts.Select(f => $"{f.Question} {f.Answer}"));
+        var data = new JObject
+        {
+            ["heading"] = heading,
+            ["intro"] = intro,
+            ["confirmable"] = !correcting,
+            ["fallback"] = $"{heading} {lines}. " + (correcting ? "Type what is wrong." : "Reply \"yes\" if it is right, or type what is wrong."),
+            ["facts"] = new JArray(facts.Select(f => new JObject
+            {
+                ["question"] = f.Question,
+                ["answer"] = f.Answer,
+                ["changeData"] = CardActions.ChangeData(context, f.FactId, f.ValueId),
+            })),
+            ["confirmData"] = CardActions.ConfirmData(context),
+            ["startOverData"] = CardActions.StartOverData(context),
+        };
+        return CardTemplateBinder.Bind("confirm.json", data);
     }
 
     /// <summary>
@@ -96,9 +137,10 @@ public static class PolicyCards
     /// person told the bot, and "Ask another question".
     /// </summary>
     /// <param name="verdict">The evaluator's verdict.</param>
-    /// <param name="facts">What the person told the bot: each question and the answer (label) given.</param>
+    /// <param name="facts">The facts the verdict rests on: each question and the answer (label); understood ones are
+    /// marked "(from your words)" and offered for correction ("Change what I understood").</param>
     /// <param name="context">The situation the verdict ends (for "Ask another question").</param>
-    public static JObject Verdict(Verdict verdict, IReadOnlyList<(string Question, string Answer)> facts, SubmitContext context)
+    public static JObject Verdict(Verdict verdict, IReadOnlyList<SituationFact> facts, SubmitContext context)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         ArgumentNullException.ThrowIfNull(facts);
@@ -121,8 +163,10 @@ public static class PolicyCards
             ["administrationOffer"] =
                 "If you want a definite answer, contact your school administration: tell them what you told me here and they can confirm how the policy applies to you.",
             ["hasFacts"] = facts.Count > 0,
-            ["facts"] = new JArray(facts.Select(f => new JObject { ["title"] = f.Question, ["value"] = f.Answer })),
+            ["facts"] = new JArray(facts.Select(f => new JObject { ["title"] = f.Question, ["value"] = f.Understood ? $"{f.Answer} (from your words)" : f.Answer })),
+            ["hasUnderstood"] = facts.Any(f => f.Understood),
             ["askAnotherData"] = CardActions.StartOverData(context),
+            ["changeData"] = CardActions.ChangeData(context, null),
         };
         return CardTemplateBinder.Bind("verdict.json", data);
     }
@@ -234,3 +278,11 @@ public static class PolicyCards
 
     private static JObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 }
+
+/// <summary>One fact of a situation as a card shows it.</summary>
+/// <param name="FactId">The fact id, e.g. <c>relationship</c> (carried by "Change" buttons).</param>
+/// <param name="Question">The fact's question, e.g. "Who is the person?".</param>
+/// <param name="Answer">The value in words (a phrase or a label).</param>
+/// <param name="Understood">True when only read from the person's words, not picked or confirmed.</param>
+/// <param name="ValueId">The value id, e.g. <c>student</c>.</param>
+public sealed record SituationFact(string FactId, string Question, string Answer, bool Understood, string ValueId = "");

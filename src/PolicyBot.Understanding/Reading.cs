@@ -77,7 +77,7 @@ public sealed record SetAsideCue(Cue Cue, SetAsideReason Reason)
 }
 
 /// <summary>
-/// What <see cref="SituationReader.Read"/> understood from a text: the facts it could settle (fact id →
+/// What <see cref="SituationReader.Read(string)"/> understood from a text: the facts it could settle (fact id →
 /// value id, ready for <c>PolicyEvaluator.Evaluate</c>), the cues each fact rests on, and the cues it
 /// set aside. A fact the text does not settle is absent, so the dialog asks it.
 /// </summary>
@@ -90,6 +90,19 @@ public sealed class Reading
         Facts = facts;
         Evidence = evidence;
         SetAside = setAside;
+    }
+
+    /// <summary>
+    /// This reading with <paramref name="factId"/> settled to <paramref name="valueId"/> (one part of a message that
+    /// gives the fact two values); the cues of its other values stay set aside.
+    /// </summary>
+    internal Reading With(string factId, string valueId, IReadOnlyDictionary<string, int> factOrder)
+    {
+        var facts = new Dictionary<string, string>(Facts, StringComparer.Ordinal) { [factId] = valueId };
+        var ordered = facts.OrderBy(f => factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var used = SetAside.Where(a => a.Cue.FactId == factId && a.Cue.ValueId == valueId).Select(a => a.Cue).ToList();
+        var evidence = new Dictionary<string, IReadOnlyList<Cue>>(Evidence, StringComparer.Ordinal) { [factId] = used };
+        return new Reading(Text, ordered, evidence, SetAside.Where(a => !(a.Cue.FactId == factId && a.Cue.ValueId == valueId)).ToList());
     }
 
     /// <summary>The text read.</summary>

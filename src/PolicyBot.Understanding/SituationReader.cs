@@ -61,7 +61,57 @@ public sealed partial class SituationReader
     internal Scanner Scanner => _scanner;
 
     /// <summary>Reads as many facts as <paramref name="text"/> supports; see the class remarks for how.</summary>
-    public Reading Read(string text)
+    public Reading Read(string text) => Read(text, null);
+
+    /// <summary>
+    /// Reads every situation a message describes. Most messages describe one, and this returns
+    /// <see cref="Read(string)"/>'s reading alone. A message with two acts ("text the team about practice and post
+    /// their photos on my Instagram") gives a reading per activity its words establish; one with two values for the
+    /// same fact ("my nephew and a boy from my class", "text or call") gives a reading per value. At most
+    /// <paramref name="maxParts"/> readings, in the order the words come; never a part dropped for another.
+    /// </summary>
+    /// <param name="text">The message.</param>
+    /// <param name="maxParts">The most readings returned (2 or more).</param>
+    public IReadOnlyList<Reading> ReadParts(string text, int maxParts = 3)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var main = Read(text, null);
+        var parts = new List<Reading>();
+
+        // Two values of one fact, each said specifically: a part per value (the rest of the facts shared).
+        var split = main.SetAside
+            .Where(a => a.Reason == SetAsideReason.Conflict && !a.Cue.Weak && !main.Facts.ContainsKey(a.Cue.FactId))
+            .GroupBy(a => a.Cue.FactId)
+            .Select(g => (Fact: g.Key, Values: g.OrderBy(a => a.Cue.Start).Select(a => a.Cue.ValueId).Distinct(StringComparer.Ordinal).ToList()))
+            .FirstOrDefault(g => g.Values.Count >= 2 && !Lexicon.Combinations.Any(k => k.Gives is null && k.Covers(g.Fact, g.Values)));
+        if (split.Fact is not null)
+        {
+            parts.AddRange(split.Values.Select(v => main.With(split.Fact, v, _factOrder)));
+        }
+        else
+        {
+            parts.Add(main);
+        }
+
+        // Another act the words establish with a strong anchor ("post", "text", "Instagram"): its own part.
+        var settings = Lexicon.Activities;
+        if (main.Facts.TryGetValue(settings.FactId, out var activity) && settings.Containers.Contains(activity))
+        {
+            return parts;   // the other acts happen through it ("students help post to the class account")
+        }
+        var others = main.SetAside
+            .Where(a => a.Reason == SetAsideReason.OtherActivity && settings.StrongAnchors.Contains(a.Cue.FactId) && !a.Cue.Weak)
+            .OrderBy(a => a.Cue.Start)
+            .Select(a => ActivityOf(a.Cue)!)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var other in others)
+        {
+            parts.Add(Read(text, other));
+        }
+        return parts.Take(Math.Max(2, maxParts)).ToList();
+    }
+
+    private Reading Read(string text, string? forcedActivity)
     {
         ArgumentNullException.ThrowIfNull(text);
         var scan = _scanner.Run(text);
@@ -85,7 +135,7 @@ public sealed partial class SituationReader
 
         // 1. The activity: from the cues that establish one; cues of other activities are set aside.
         var settings = Lexicon.Activities;
-        var (activity, anchors) = Activity(cues);
+        var (activity, anchors) = forcedActivity is null ? Activity(cues) : (forcedActivity, cues.Where(c => ActivityOf(c) == forcedActivity).ToList());
         var remaining = new List<Cue>();
         foreach (var cue in cues)
         {
@@ -275,9 +325,7 @@ public sealed partial class SituationReader
         if (values.Count > 1)
         {
             // The one combination the policy names a value for (school AND personal purposes → mixed).
-            var combination = Lexicon.Combinations.FirstOrDefault(k => k.FactId == factId
-                && values.All(v => k.AnyOf.Contains(v) || k.With.Contains(v))
-                && values.Any(k.AnyOf.Contains) && values.Any(k.With.Contains));
+            var combination = Lexicon.Combinations.FirstOrDefault(k => k.Gives is not null && k.Covers(factId, values));
             if (combination is not null)
             {
                 return (combination.Gives, live, aside);

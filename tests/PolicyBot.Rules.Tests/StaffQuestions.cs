@@ -29,7 +29,7 @@ public static class StaffQuestions
         [24] = "activity=contact relationship=student medium=text purpose=operations",             // group text / players / schedules
         [25] = "activity=contact relationship=student medium=text purpose=emergency",              // text / athletes / lightning cancellation
         [27] = "activity=contact relationship=student medium=phone-number purpose=operations",     // phone / trip logistics
-        [30] = "activity=contact relationship=student medium=existing-connection purpose=personal",// Facebook / 250 friends / counselling, social
+        [30] = "activity=contact relationship=student medium=existing-connection purpose=personal content=district-material site=personal-site",// Facebook / 250 friends / counselling, social
         [32] = "activity=contact relationship=not-student",                    // Facebook / parent and colleague
         [33] = "activity=contact relationship=employment",                     // text / neighbour's son / paid job
         [35] = "activity=contact relationship=legal",                          // text, social / foster child
@@ -42,7 +42,7 @@ public static class StaffQuestions
         [45] = "activity=contact relationship=student medium=undecided purpose=support",           // "message her privately": no channel chosen / condolence
         [47] = "activity=contact relationship=student medium=student-initiated purpose=personal",  // student got my cell
         [49] = "activity=contact relationship=student medium=student-initiated purpose=personal",  // students found my channels
-        [50] = "activity=contact relationship=student medium=accept-request purpose=mixed",        // personal Twitter / follows / mixed
+        [50] = "activity=contact relationship=student medium=accept-request purpose=mixed content=district-material site=personal-site",        // personal Twitter / follows / mixed
         [52] = "activity=personal-use site-kind=other-site",                   // phone / job email on breaks
         [54] = "activity=posting content=district-material site=district-site",// district website / student photos
         [55] = "activity=school-account account-stage=new",                    // class Instagram, not yet set up

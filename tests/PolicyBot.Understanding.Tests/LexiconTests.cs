@@ -46,7 +46,7 @@ public class LexiconTests(ITestOutputHelper output)
         var yaml = Replace("\n  medium:\n", "\n  channel:\n");
         var e = Broken(yaml);
         Assert.Equal(LineOf(yaml, "  channel:"), e.Line);
-        Assert.Equal($"{FileName}, line {e.Line}: facts → channel: the policy has no fact 'channel' (facts: activity, relationship, medium, purpose, site-kind, time, access-reason, device, content, site, account-stage).", e.Message);
+        Assert.Equal($"{FileName}, line {e.Line}: facts → channel: the policy has no fact 'channel' (facts: activity, relationship, medium, purpose, site-kind, time, access-reason, device, content, site, account-stage, account-use).", e.Message);
     }
 
     [Fact]

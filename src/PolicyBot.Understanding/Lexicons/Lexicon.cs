@@ -150,7 +150,12 @@ internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<
 /// (confidential material named beside posting makes it a question about posting, wherever).
 /// </summary>
 internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> StrongAnchors, IReadOnlySet<string> WeakAnchors,
-    IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive);
+    IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers);
 
 /// <summary>When the cued values of a fact include one of <see cref="AnyOf"/> and one of <see cref="With"/> (and nothing else), the fact is <see cref="Gives"/>.</summary>
-internal sealed record Combination(string FactId, IReadOnlySet<string> AnyOf, IReadOnlySet<string> With, string Gives);
+internal sealed record Combination(string FactId, IReadOnlySet<string> AnyOf, IReadOnlySet<string> With, string? Gives)
+{
+    /// <summary>True when <paramref name="values"/> (two or more of the fact's values) are exactly this combination's kind of mix.</summary>
+    public bool Covers(string factId, IReadOnlyCollection<string> values) =>
+        FactId == factId && values.All(v => AnyOf.Contains(v) || With.Contains(v)) && values.Any(AnyOf.Contains) && values.Any(With.Contains);
+}

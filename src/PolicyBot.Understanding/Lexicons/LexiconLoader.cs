@@ -255,7 +255,7 @@ internal static class LexiconLoader
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
-            CheckKeys(map, ["fact", "anchors", "precedence", "decisive"], "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers"], "activities");
             var factNode = Required(map, "fact", "activities");
             var factId = Scalar(factNode, "activities → fact");
             var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
@@ -313,7 +313,15 @@ internal static class LexiconLoader
                     }
                 }
             }
-            return new ActivitySettings(factId, strong, weak, precedence, decisive);
+            var containers = new HashSet<string>(StringComparer.Ordinal);
+            if (map.Children.TryGetValue(new YamlScalarNode("containers"), out var containersNode))
+            {
+                foreach (var item in Sequence(containersNode, "activities → containers"))
+                {
+                    containers.Add(CheckValue(fact, item, "activities → containers"));
+                }
+            }
+            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers);
         }
 
         private Dictionary<string, (string Fact, string Value)> Recognizers(YamlMappingNode root)
@@ -355,7 +363,8 @@ internal static class LexiconLoader
                 var fact = policy.FindFact(factId) ?? throw Error(factNode, $"combine → fact: the policy has no fact '{factId}'.");
                 HashSet<string> Values(string key) => Sequence(Required(map, key, "combine"), $"combine → {key}")
                     .Select(n => CheckValue(fact, n, $"combine → {key}")).ToHashSet(StringComparer.Ordinal);
-                var gives = CheckValue(fact, Required(map, "gives", "combine"), "combine → gives");
+                // Without 'gives', the values describe one situation: the fact stays open to ask, never split in parts.
+                var gives = map.Children.TryGetValue(new YamlScalarNode("gives"), out var givesNode) ? CheckValue(fact, givesNode, "combine → gives") : null;
                 list.Add(new Combination(factId, Values("any-of"), Values("with"), gives));
             }
             return list;

@@ -51,6 +51,7 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             case BotCommands.Policy:
                 return [new PolicyInfoReply()];
             case BotCommands.StartOver:
+                state.Clear();
                 state.Restart(new Dictionary<string, string>());
                 return [new NoticeReply("OK, let's start over. Type your question, or pick what it is about:"), .. Advance(state)];
             case BotCommands.Cancel:
@@ -58,49 +59,88 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
                 state.Clear();
                 return [new NoticeReply(had ? "Cancelled. Ask me another question whenever you like." : "There was nothing to cancel. Ask me a question whenever you like.")];
             case BotCommands.Ask when rest.Length == 0:
+                state.Clear();
                 state.Restart(new Dictionary<string, string>());
                 return [new NoticeReply("What would you like to ask? Type your question, or pick what it is about:"), .. Advance(state)];
             case BotCommands.Ask:
-                text = rest;
-                return NewSituation(state, text);
+                return NewSituation(state, rest);
         }
 
-        var facts = ReadFacts(text);
+        if (state.AwaitingConfirmation && !state.Decided)
+        {
+            return ConfirmationTyped(state, text);
+        }
         var pending = PendingQuestion(state);
         if (pending is null)
         {
-            return NewSituation(state, text, facts);
+            return NewSituation(state, text);
         }
         // A question that states more than the answer asked for ("can I text this student?" while the bot asks what
         // the question is about) is a new situation; a plain answer or statement continues the current one.
+        var facts = ReadFacts(reader.Read(text));
         var statesMore = facts.Keys.Any(f => f != pending.Fact.Id);
         if (statesMore && LooksLikeNewQuestion(text))
         {
-            return NewSituation(state, text, facts);
+            return NewSituation(state, text);
         }
         var answer = reader.MatchAnswer(pending, text);
         if (answer is null && facts.Count == 0)
         {
             return [new NoticeReply("Sorry, I didn't catch which one you mean. Pick one of the buttons, type its name, or type \"start over\"."), .. Advance(state)];
         }
-        // The answer, plus anything else the message states ("actually, it's my nephew" corrects an earlier answer).
-        Take(state, facts.Where(f => answer is null || f.Key != pending.Fact.Id).ToDictionary());
         if (answer is not null)
         {
-            Answered(state, pending.Fact.Id, answer.Id);
+            // Answering the card confirms what it showed as understood; the answer itself is the person's own.
+            ConfirmAll(state);
+            state.Facts[pending.Fact.Id] = answer.Id;
+            state.Understood.Remove(pending.Fact.Id);
         }
+        // Anything else the message states ("actually, it's my nephew") is understood, and corrects earlier answers.
+        Take(state, facts.Where(f => answer is null || f.Key != pending.Fact.Id).ToDictionary());
         state.Step++;
         return Advance(state);
     }
 
-    private IReadOnlyList<Reply> NewSituation(SituationState state, string text, IReadOnlyDictionary<string, string>? facts = null)
+    /// <summary>Typed text while a confirmation card waits: yes, no, a correction, or a new question.</summary>
+    private IReadOnlyList<Reply> ConfirmationTyped(SituationState state, string text)
     {
-        facts ??= ReadFacts(text);
-        state.Restart(new Dictionary<string, string>());
-        Take(state, facts);
+        var words = CommandWords().Replace(text.ToLowerInvariant(), " ").Trim();
+        if (Yes.Contains(words))
+        {
+            return Confirm(state);
+        }
+        if (No.Contains(words))
+        {
+            return [new ConfirmReply(Lines(state, v => v.Phrase).Where(l => l.Understood).ToList(), state.Id, state.Step, Correcting: true)];
+        }
+        var facts = ReadFacts(reader.Read(text));
         if (facts.Count == 0)
         {
+            return [new NoticeReply("Sorry, I didn't catch that. Tap \"Yes, that's right\", or \"Change\" next to what I got wrong."), .. Advance(state)];
+        }
+        if (LooksLikeNewQuestion(text))
+        {
+            return NewSituation(state, text);
+        }
+        Take(state, facts);
+        state.Step++;
+        return Advance(state);
+    }
+
+    private IReadOnlyList<Reply> NewSituation(SituationState state, string text)
+    {
+        var parts = reader.ReadParts(text).Select(ReadFacts).ToList();
+        state.Clear();
+        state.Restart(parts[0]);
+        state.Waiting = parts.Skip(1).ToList();
+        if (parts.All(p => p.Count == 0))
+        {
             return [new NoticeReply("I'm not sure which situation you mean yet, so let's narrow it down."), .. Advance(state)];
+        }
+        if (parts.Count > 1)
+        {
+            var list = string.Join("; ", parts.Select((p, i) => $"{i + 1}) {Summary(p)}"));
+            return [new NoticeReply($"You asked about {parts.Count} things, so I'll answer them one at a time: {list}."), .. Advance(state)];
         }
         return Advance(state);
     }
@@ -111,16 +151,23 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         {
             case CardActions.Help:
                 return [new HelpReply()];
-            case CardActions.StartOver when submit.Situation is { } from && from != state.Id && state.PendingFact is not null:
+            case CardActions.StartOver when submit.Situation is { } from && from != state.Id && (state.PendingFact is not null || state.AwaitingConfirmation):
                 // "Ask another question" on an old verdict must not wipe the question in progress.
                 return Stale(state);
             case CardActions.StartOver:
+                state.Clear();
                 state.Restart(new Dictionary<string, string>());
                 return [new NoticeReply("OK, a new question. Type it, or pick what it is about:"), .. Advance(state)];
             case CardActions.Ask:
                 return HandleText(state, submit.Text ?? "");
             case CardActions.Answer:
                 return SubmittedAnswer(state, submit);
+            case CardActions.Confirm:
+                return submit.Situation == state.Id && submit.Step == state.Step && state.AwaitingConfirmation && !state.Decided
+                    ? Confirm(state)
+                    : Stale(state);
+            case CardActions.Change:
+                return submit.Situation == state.Id && submit.Step == state.Step ? Change(state, submit.Fact) : Stale(state);
             default:
                 return [new ErrorReply("I couldn't read that card's data. It may come from an older version of me: type your question, or \"help\".")];
         }
@@ -137,34 +184,63 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         {
             return Stale(state);
         }
-        return Answer(state, fact.Id, submit.Value);
+        ConfirmAll(state);
+        state.Facts[fact.Id] = submit.Value;
+        state.Understood.Remove(fact.Id);
+        state.Step++;
+        return Advance(state);
     }
 
     private IReadOnlyList<Reply> Stale(SituationState state)
     {
         const string text = "That card is not part of your current question (it may be an earlier one, or someone else's), so I left your question as it is.";
-        if (state.PendingFact is not null)
+        if (state.PendingFact is not null || (state.AwaitingConfirmation && !state.Decided))
         {
             return [new NoticeReply(text + " Here is where we are:"), .. Advance(state)];
         }
         return [new NoticeReply(text + " Ask me a new question whenever you like.")];
     }
 
-    private IReadOnlyList<Reply> Answer(SituationState state, string fact, string value)
+    /// <summary>"Yes, that's right": what the confirmation card showed becomes known.</summary>
+    private IReadOnlyList<Reply> Confirm(SituationState state)
     {
-        Answered(state, fact, value);
+        if (evaluator.Evaluate(state.Believed()).Verdict is { } verdict)
+        {
+            foreach (var line in Behind(state, verdict))
+            {
+                state.Facts[line] = state.Understood[line];
+                state.Understood.Remove(line);
+            }
+        }
         state.Step++;
         return Advance(state);
     }
 
-    /// <summary>
-    /// The facts a message states. The reader leaves out facts that cannot change the verdict given the others
-    /// ("my nephew" makes the medium irrelevant); they are kept here, because an exception is only suggested until
-    /// confirmed, and if the person says it does not apply they matter again.
-    /// </summary>
-    private Dictionary<string, string> ReadFacts(string text)
+    /// <summary>"Change": one understood fact is asked again; without a fact, the list of what can be changed.</summary>
+    private IReadOnlyList<Reply> Change(SituationState state, string? factId)
     {
-        var reading = reader.Read(text);
+        var fact = factId is null ? null : Policy.FindFact(factId);
+        if (fact is null || !(state.Understood.ContainsKey(fact.Id) || state.Facts.ContainsKey(fact.Id)))
+        {
+            var lines = Lines(state, v => v.Phrase);
+            return [new ConfirmReply(lines.Any(l => l.Understood) ? lines.Where(l => l.Understood).ToList() : lines, state.Id, state.Step, Correcting: true)];
+        }
+        state.Understood.Remove(fact.Id);
+        state.Facts.Remove(fact.Id);
+        state.Decided = false;
+        state.AwaitingConfirmation = false;
+        state.PendingFact = fact.Id;
+        state.Step++;
+        return [new QuestionReply(new Question(fact, fact.Values), Lines(state, v => v.Phrase), state.Id, state.Step)];
+    }
+
+    /// <summary>
+    /// The facts a message states, all of them understood (not known) until the person confirms them. The reader
+    /// leaves out facts that cannot change the verdict given the others ("my nephew" makes the medium irrelevant);
+    /// they are kept here, because if the person says the exception does not apply they matter again.
+    /// </summary>
+    private static Dictionary<string, string> ReadFacts(Reading reading)
+    {
         var facts = new Dictionary<string, string>(reading.Facts, StringComparer.Ordinal);
         foreach (var group in reading.SetAside.Where(a => a.Reason == SetAsideReason.Irrelevant).GroupBy(a => a.Cue.FactId))
         {
@@ -177,68 +253,110 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         return facts;
     }
 
-    /// <summary>An answer the person gave to a question (a click or a typed choice): it counts as it is.</summary>
-    private static void Answered(SituationState state, string fact, string value)
+    /// <summary>Answering a question confirms what its card showed as understood.</summary>
+    private static void ConfirmAll(SituationState state)
     {
-        state.Facts[fact] = value;
-        state.Suggested.Remove(fact);
+        foreach (var (fact, value) in state.Understood)
+        {
+            state.Facts.TryAdd(fact, value);
+        }
+        state.Understood.Clear();
     }
 
-    /// <summary>
-    /// Facts read from the person's words. Values the policy marks <c>confirm</c> (an exception, "not a student",
-    /// an urgent notice …) are only suggested: the bot asks for them, showing what it understood, so a misread
-    /// word can never open an exception on its own.
-    /// </summary>
-    private void Take(SituationState state, IReadOnlyDictionary<string, string> facts)
+    /// <summary>Facts read from the person's words: understood, and in place of anything said before about them.</summary>
+    private static void Take(SituationState state, IReadOnlyDictionary<string, string> facts)
     {
         foreach (var (fact, value) in facts)
         {
-            if (Policy.Fact(fact).FindValue(value)!.Confirm)
-            {
-                state.Suggested[fact] = value;
-                state.Facts.Remove(fact);
-            }
-            else
-            {
-                state.Facts[fact] = value;
-                state.Suggested.Remove(fact);
-            }
+            state.Understood[fact] = value;
+            state.Facts.Remove(fact);
         }
     }
 
-    /// <summary>Evaluates the situation and replies with the verdict or the next question.</summary>
+    /// <summary>
+    /// Evaluates the situation and replies with the verdict, the next question, or — when a verdict that lets the
+    /// person go ahead (allowed, allowed with conditions, not covered) would rest on something only understood from
+    /// their words — the confirmation card first. Once a part is decided, the next waiting part follows.
+    /// </summary>
     private IReadOnlyList<Reply> Advance(SituationState state)
     {
-        var evaluation = evaluator.Evaluate(state.Facts);
+        var evaluation = evaluator.Evaluate(state.Believed());
         if (evaluation.Verdict is { } verdict)
         {
             state.PendingFact = null;
+            if (LetsGoAhead(verdict.Kind) && evaluator.Evaluate(state.Facts).Verdict?.RuleId != verdict.RuleId)
+            {
+                state.AwaitingConfirmation = true;
+                state.Decided = false;
+                var behind = Behind(state, verdict).ToHashSet(StringComparer.Ordinal);
+                return [new ConfirmReply(Lines(state, v => v.Phrase).Where(l => behind.Contains(l.FactId)).ToList(), state.Id, state.Step)];
+            }
+            state.AwaitingConfirmation = false;
             state.Decided = true;
-            return [new VerdictReply(verdict, Describe(evaluation.Facts, v => v.Label), state.Id, state.Step)];
+            var replies = new List<Reply> { new VerdictReply(verdict, Lines(state, v => v.Label), state.Id, state.Step) };
+            if (state.Waiting.Count > 0)
+            {
+                var next = state.Waiting[0];
+                state.Waiting.RemoveAt(0);
+                state.Restart(next);
+                replies.Add(new NoticeReply($"Now the next part of your message: {Summary(next)}."));
+                replies.AddRange(Advance(state));
+            }
+            return replies;
         }
         var question = evaluation.Question!;
         state.PendingFact = question.Fact.Id;
+        state.AwaitingConfirmation = false;
         state.Decided = false;
-        var suggestion = state.Suggested.TryGetValue(question.Fact.Id, out var suggested) ? question.Fact.FindValue(suggested) : null;
-        return [new QuestionReply(question, Describe(evaluation.Facts, v => v.Phrase), state.Id, state.Step, suggestion)];
+        return [new QuestionReply(question, Lines(state, v => v.Phrase), state.Id, state.Step)];
     }
 
-    private Question? PendingQuestion(SituationState state)
+    /// <summary>Verdicts a person would act on as a go-ahead: these must never rest on a guess.</summary>
+    private static bool LetsGoAhead(VerdictKind kind) =>
+        kind is VerdictKind.Allowed or VerdictKind.AllowedWithConditions or VerdictKind.NotCovered;
+
+    /// <summary>
+    /// The understood facts <paramref name="verdict"/> rests on: those its rule names, and those that imply a fact its
+    /// rule names which nothing known settles (a medium implies the activity).
+    /// </summary>
+    private IEnumerable<string> Behind(SituationState state, Verdict verdict)
     {
-        if (state.PendingFact is null)
-        {
-            return null;
-        }
-        var question = evaluator.Evaluate(state.Facts).Question;
-        return question?.Fact.Id == state.PendingFact ? question : null;
+        var rule = Policy.Rules.First(r => r.Id == verdict.RuleId);
+        var knownImplied = evaluator.Evaluate(state.Facts).Facts;
+        var behind = state.Understood.Keys
+            .Where(f => rule.When.ContainsKey(f) || Policy.Fact(f).Implies.Keys.Any(i => rule.When.ContainsKey(i) && !knownImplied.ContainsKey(i)))
+            .ToList();
+        return behind.Count > 0 ? behind : state.Understood.Keys.ToList();
     }
 
-    /// <summary>Known facts as (question, answer in words), in the policy's fact order.</summary>
-    private List<(string Question, string Answer)> Describe(IReadOnlyDictionary<string, string> facts, Func<FactValue, string> words) =>
+    private Question? PendingQuestion(SituationState state) =>
+        state.PendingFact is { } id && Policy.FindFact(id) is { } fact ? new Question(fact, fact.Values) : null;
+
+    /// <summary>The situation's facts, known and understood, in the policy's fact order.</summary>
+    private List<SituationFact> Lines(SituationState state, Func<FactValue, string> words) =>
         Policy.Facts
-            .Where(f => facts.ContainsKey(f.Id))
-            .Select(f => (f.Question, words(f.FindValue(facts[f.Id])!)))
+            .Where(f => state.Facts.ContainsKey(f.Id) || state.Understood.ContainsKey(f.Id))
+            .Select(f => state.Facts.TryGetValue(f.Id, out var known)
+                ? new SituationFact(f.Id, f.Question, words(f.FindValue(known)!), false, known)
+                : new SituationFact(f.Id, f.Question, words(f.FindValue(state.Understood[f.Id])!), true, state.Understood[f.Id]))
             .ToList();
+
+    /// <summary>A part of a message in a few words: its facts' phrases ("texting · your child or close relative").</summary>
+    private string Summary(IReadOnlyDictionary<string, string> facts) =>
+        facts.Count == 0
+            ? "a situation to narrow down"
+            : string.Join(" · ", Policy.Facts.Where(f => facts.ContainsKey(f.Id)).Select(f => f.FindValue(facts[f.Id])!.Phrase));
+
+    private static readonly HashSet<string> Yes = new(StringComparer.Ordinal)
+    {
+        "yes", "y", "yep", "yeah", "yup", "correct", "right", "that s right", "thats right", "yes that s right", "yes thats right",
+        "confirm", "confirmed", "ok", "okay", "sure", "exactly", "that s correct", "yes correct",
+    };
+
+    private static readonly HashSet<string> No = new(StringComparer.Ordinal)
+    {
+        "no", "n", "nope", "wrong", "not right", "that s wrong", "no that s wrong", "not quite", "change", "change something",
+    };
 
     /// <summary>The command a message is, if any; <paramref name="rest"/> is what follows "ask".</summary>
     private static string? Command(string text, out string rest)

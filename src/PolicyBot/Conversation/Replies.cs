@@ -1,3 +1,4 @@
+using PolicyBot.Cards;
 using PolicyBot.Rules.Evaluation;
 using PolicyBot.Rules.Model;
 
@@ -21,18 +22,28 @@ public sealed record NoticeReply(string Text) : Reply;
 
 /// <summary>A question card.</summary>
 /// <param name="Question">The fact asked and its choices.</param>
-/// <param name="SoFar">What is known so far, as (question, answer phrase), in the policy's fact order.</param>
+/// <param name="Facts">What the situation is so far, known and understood, in the policy's fact order. Answering the
+/// question confirms the understood ones.</param>
 /// <param name="SituationId">The situation the card belongs to.</param>
 /// <param name="Step">Answers given before this question.</param>
-/// <param name="Suggestion">The choice the person's words pointed to, when it needs their confirmation; else null.</param>
-public sealed record QuestionReply(Question Question, IReadOnlyList<(string Question, string Answer)> SoFar, string SituationId, int Step, FactValue? Suggestion = null) : Reply;
+public sealed record QuestionReply(Question Question, IReadOnlyList<SituationFact> Facts, string SituationId, int Step) : Reply;
+
+/// <summary>
+/// The confirmation card: before a verdict that would let the person go ahead, everything it rests on that was only
+/// understood from their words, with one tap to confirm it all and a "Change" for each.
+/// </summary>
+/// <param name="Understood">The understood facts the verdict would rest on.</param>
+/// <param name="SituationId">The situation the card belongs to.</param>
+/// <param name="Step">Answers given so far.</param>
+/// <param name="Correcting">True when the person asked to change something (no "Yes, that's right" then).</param>
+public sealed record ConfirmReply(IReadOnlyList<SituationFact> Understood, string SituationId, int Step, bool Correcting = false) : Reply;
 
 /// <summary>A verdict card.</summary>
 /// <param name="Verdict">The verdict.</param>
-/// <param name="Facts">The facts it rests on, as (question, answer label), in the policy's fact order.</param>
+/// <param name="Facts">The facts it rests on, known and understood, in the policy's fact order.</param>
 /// <param name="SituationId">The situation decided.</param>
 /// <param name="Step">Answers given.</param>
-public sealed record VerdictReply(Verdict Verdict, IReadOnlyList<(string Question, string Answer)> Facts, string SituationId, int Step) : Reply;
+public sealed record VerdictReply(Verdict Verdict, IReadOnlyList<SituationFact> Facts, string SituationId, int Step) : Reply;
 
 /// <summary>The error card: something the person did that the bot could not use, with a way on.</summary>
 /// <param name="Message">What happened and what to do.</param>

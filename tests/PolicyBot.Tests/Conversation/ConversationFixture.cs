@@ -60,7 +60,26 @@ public static class Cards
 
     /// <summary>The fact a question card asks ("fact" of its answer buttons), or null for another card.</summary>
     public static string? AskedFact(JObject card) =>
-        SubmitsOf(card).Select(s => s.Data[CardActions.FactField]?.ToString()).FirstOrDefault(f => f is not null);
+        SubmitsOf(card).Where(s => s.Data[CardActions.ActionField]?.ToString() == CardActions.Answer)
+            .Select(s => s.Data[CardActions.FactField]?.ToString()).FirstOrDefault(f => f is not null);
+
+    /// <summary>True for a confirmation card (what the bot understood, before a verdict that lets the person go ahead).</summary>
+    public static bool IsConfirmation(JObject card) =>
+        SubmitsOf(card).Any(s => s.Data[CardActions.ActionField]?.ToString() == CardActions.Confirm);
+
+    /// <summary>The "Yes, that's right" data of a confirmation card.</summary>
+    public static JObject ConfirmData(JObject card) =>
+        SubmitsOf(card).Single(s => s.Data[CardActions.ActionField]?.ToString() == CardActions.Confirm).Data;
+
+    /// <summary>What a confirmation card says the bot understood: each fact, value and its "Change" button's data.</summary>
+    public static IReadOnlyList<(string Fact, string Value, JObject Change)> UnderstoodOf(JObject card) =>
+        SubmitsOf(card).Where(s => s.Data[CardActions.ActionField]?.ToString() == CardActions.Change && s.Data[CardActions.FactField] is not null)
+            .Select(s => (s.Data[CardActions.FactField]!.ToString(), s.Data[CardActions.ValueField]?.ToString() ?? "", s.Data)).ToList();
+
+    /// <summary>The facts a confirmation card's "Change" buttons name (what it says it understood).</summary>
+    public static IReadOnlyList<string> ConfirmedFacts(JObject card) =>
+        SubmitsOf(card).Where(s => s.Data[CardActions.ActionField]?.ToString() == CardActions.Change && s.Data[CardActions.FactField] is not null)
+            .Select(s => s.Data[CardActions.FactField]!.ToString()).ToList();
 
     /// <summary>The verdict words of a verdict card ("Allowed", "Forbidden", …), or null for another card.</summary>
     public static string? VerdictWords(JObject card)

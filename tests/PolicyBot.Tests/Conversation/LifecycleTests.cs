@@ -80,8 +80,9 @@ public class LifecycleTests : IAsyncLifetime
 
         var turn = await _teams.SubmitAsync(chat, _teacher, example.Data);
         var confirm = LastCard(turn);
-        Assert.Equal("relationship", AskedFact(confirm));
-        var confirmed = await _teams.SubmitAsync(chat, _teacher, SubmitsOf(confirm).Single(s => s.Title == "My child or close relative").Data);
+        Assert.True(IsConfirmation(confirm), TextOf(confirm));
+        Assert.Contains("relationship", ConfirmedFacts(confirm));
+        var confirmed = await _teams.SubmitAsync(chat, _teacher, ConfirmData(confirm));
 
         Assert.Equal("Allowed", VerdictWords(LastCard(confirmed)));
     }

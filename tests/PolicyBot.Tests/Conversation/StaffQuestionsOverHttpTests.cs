@@ -28,6 +28,9 @@ public class StaffQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHel
         ["Not covered"] = "not-covered",
     };
 
+    /// <summary>Verdict kinds from the most restrictive: the headline of a message with several parts.</summary>
+    private static readonly List<string> Restrictiveness = ["forbidden", "needs-administration", "allowed-with-conditions", "not-covered", "allowed"];
+
     private sealed record Outcome(StaffQuestions.Row Row, string? Got, int FollowUps, bool AmbiguityShown, string Trace, List<JObject> Cards);
 
     private async Task<Outcome> PlayAsync(StaffQuestions.Row row)
@@ -38,13 +41,26 @@ public class StaffQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHel
         var cards = new List<JObject>();
         var trace = new StringBuilder();
         var turn = await bot.Teams.SayAsync(chat, teacher, row.Question);
-        for (var followUps = 0; followUps <= 6; followUps++)
+        // A message with several situations gets a verdict per part: the most restrictive one counts.
+        var verdicts = new List<(string Kind, bool Ambiguity)>();
+        for (var followUps = 0; followUps <= 8; followUps++)
         {
+            var turnCards = turn.Activities.Select(CardOf).OfType<JObject>().ToList();
+            cards.AddRange(turnCards);
+            verdicts.AddRange(turnCards.Where(c => VerdictWords(c) is not null).Select(c => (KindOfWords[VerdictWords(c)!], TextOf(c).Contains("The policy is unclear here"))));
             var card = LastCard(turn);
-            cards.AddRange(turn.Activities.Select(CardOf).OfType<JObject>());
-            if (VerdictWords(card) is { } words)
+            if (VerdictWords(card) is not null)
             {
-                return new Outcome(row, KindOfWords[words], followUps, TextOf(card).Contains("The policy is unclear here"), trace.ToString(), cards);
+                var worst = verdicts.OrderBy(v => Restrictiveness.IndexOf(v.Kind)).First();
+                return new Outcome(row, worst.Kind, followUps, verdicts.Any(v => v.Ambiguity), trace.ToString(), cards);
+            }
+            if (IsConfirmation(card))
+            {
+                // A truthful staff member checks what the bot understood against their situation.
+                var wrong = UnderstoodOf(card).FirstOrDefault(u => facts.TryGetValue(u.Fact, out var truth) && truth != u.Value);
+                trace.Append(wrong.Fact is null ? "confirm " : $"change:{wrong.Fact} ");
+                turn = await bot.Teams.SubmitAsync(chat, teacher, wrong.Fact is null ? ConfirmData(card) : wrong.Change);
+                continue;
             }
             var fact = AskedFact(card) ?? throw new Xunit.Sdk.XunitException($"row {row.Id}: neither a question nor a verdict: {TextOf(card)}");
             trace.Append(fact).Append(' ');
