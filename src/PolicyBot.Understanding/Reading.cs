@@ -84,8 +84,9 @@ public sealed record SetAsideCue(Cue Cue, SetAsideReason Reason)
 public sealed class Reading
 {
     internal Reading(string text, IReadOnlyDictionary<string, string> facts, IReadOnlyDictionary<string, IReadOnlyList<Cue>> evidence,
-        IReadOnlyList<SetAsideCue> setAside)
+        IReadOnlyList<SetAsideCue> setAside, bool onTopic = true)
     {
+        OnTopic = onTopic;
         Text = text;
         Facts = facts;
         Evidence = evidence;
@@ -94,19 +95,35 @@ public sealed class Reading
 
     /// <summary>
     /// This reading with <paramref name="factId"/> settled to <paramref name="valueId"/> (one part of a message that
-    /// gives the fact two values); the cues of its other values stay set aside.
+    /// gives the fact two values), or left open when <paramref name="valueId"/> is null; the cues of its other values
+    /// stay set aside.
     /// </summary>
-    internal Reading With(string factId, string valueId, IReadOnlyDictionary<string, int> factOrder)
+    internal Reading With(string factId, string? valueId, IReadOnlyDictionary<string, int> factOrder)
     {
-        var facts = new Dictionary<string, string>(Facts, StringComparer.Ordinal) { [factId] = valueId };
+        var facts = new Dictionary<string, string>(Facts, StringComparer.Ordinal);
+        if (valueId is null)
+        {
+            // The fact left open (another person whose relationship the words do not give).
+            facts.Remove(factId);
+            var open = new Dictionary<string, IReadOnlyList<Cue>>(Evidence, StringComparer.Ordinal);
+            open.Remove(factId);
+            return new Reading(Text, facts, open, SetAside, OnTopic);
+        }
+        facts[factId] = valueId;
         var ordered = facts.OrderBy(f => factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         var used = SetAside.Where(a => a.Cue.FactId == factId && a.Cue.ValueId == valueId).Select(a => a.Cue).ToList();
         var evidence = new Dictionary<string, IReadOnlyList<Cue>>(Evidence, StringComparer.Ordinal) { [factId] = used };
-        return new Reading(Text, ordered, evidence, SetAside.Where(a => !(a.Cue.FactId == factId && a.Cue.ValueId == valueId)).ToList());
+        return new Reading(Text, ordered, evidence, SetAside.Where(a => !(a.Cue.FactId == factId && a.Cue.ValueId == valueId)).ToList(), OnTopic);
     }
 
     /// <summary>The text read.</summary>
     public string Text { get; }
+
+    /// <summary>
+    /// False when not one word of the text is in the lexicon (no fact cue, no neutral word such as an app's name): the
+    /// message is about something else than the policy's subject.
+    /// </summary>
+    public bool OnTopic { get; }
 
     /// <summary>Settled facts: fact id → value id, in the policy's fact order.</summary>
     public IReadOnlyDictionary<string, string> Facts { get; }

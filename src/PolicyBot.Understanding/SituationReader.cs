@@ -77,6 +77,7 @@ public sealed partial class SituationReader
         ArgumentNullException.ThrowIfNull(text);
         var main = Read(text, null);
         var parts = new List<Reading>();
+        var settings = Lexicon.Activities;
 
         // Two values of one fact, each said specifically: a part per value (the rest of the facts shared).
         var split = main.SetAside
@@ -93,8 +94,19 @@ public sealed partial class SituationReader
             parts.Add(main);
         }
 
+        // An exception for one person beside a plain mention of others ("my niece, and her friend from my class
+        // too"): the others are a part of their own, so the exception never covers them silently.
+        // Who the others are is what a plain mention says ("students"), else asked.
+        foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
+        {
+            if (_scanner.Run(text).Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup))
+            {
+                var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value);
+                parts.Add(parts[0].With(factId, other?.Cue.ValueId, _factOrder));
+            }
+        }
+
         // Another act the words establish with a strong anchor ("post", "text", "Instagram"): its own part.
-        var settings = Lexicon.Activities;
         if (main.Facts.TryGetValue(settings.FactId, out var activity) && settings.Containers.Contains(activity))
         {
             return parts;   // the other acts happen through it ("students help post to the class account")
@@ -110,6 +122,9 @@ public sealed partial class SituationReader
         }
         return parts.Take(Math.Max(2, maxParts)).ToList();
     }
+
+    /// <summary>The lexicon's neutral group of words that point to more people than the one named ("both", "her friend too").</summary>
+    private const string OthersGroup = "others";
 
     private Reading Read(string text, string? forcedActivity)
     {
@@ -184,7 +199,9 @@ public sealed partial class SituationReader
         }
 
         var ordered = facts.OrderBy(f => _factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        return new Reading(text, ordered, evidence, setAside.OrderBy(a => a.Cue.Start).ToList());
+        // Without a lexicon (another district's policy served with buttons only) nothing can be called off topic.
+        var onTopic = scan.Claims.Count > 0 || Lexicon.CueCount == 0 || _scanner.KnowsAWordOf(text);
+        return new Reading(text, ordered, evidence, setAside.OrderBy(a => a.Cue.Start).ToList(), onTopic);
     }
 
     /// <summary>
@@ -242,6 +259,81 @@ public sealed partial class SituationReader
         return scored[0].Score >= 0.85 && (scored.Count == 1 || scored[1].Score < scored[0].Score) ? scored[0].Choice : null;
     }
 
+    /// <summary>
+    /// Reads a typed answer to a question card. What <see cref="MatchAnswer"/> finds (a label, a value id, a choice's
+    /// number, the first words of one label, the lexicon's words for the question asked, a label with a typo) is as good
+    /// as a tap (<see cref="TypedAnswer.Picked"/>): the person answered the question asked. Last, the one choice whose
+    /// label and description share the most words with the answer is only understood (the bot confirms it before a
+    /// verdict that lets the person go ahead). Null when nothing fits, or when the answer negates and only shared words
+    /// would match.
+    /// </summary>
+    public TypedAnswer? ReadAnswer(Question question, string text)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var answer = Simplify(text);
+        var choices = question.Choices;
+        var exact = choices.FirstOrDefault(c => Simplify(c.Label) == answer || c.Id == answer);
+        if (exact is not null)
+        {
+            return new TypedAnswer(exact, true);
+        }
+        if (ChoiceNumber(answer) is { } number)
+        {
+            return number >= 1 && number <= choices.Count ? new TypedAnswer(choices[number - 1], true) : null;
+        }
+        if (MatchAnswer(question, text) is { } matched)
+        {
+            if (NamesOthers(matched, text))
+            {
+                return null;
+            }
+            var words = answer.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // Named by its label's first words, the lexicon's words for this very question or a typo of a label: the
+            // person answered the question asked, as with a tap.
+            return new TypedAnswer(matched, true);
+        }
+        return SharedWords(question, answer) is { } shared && !NamesOthers(shared, text) ? new TypedAnswer(shared, false) : null;
+    }
+
+    /// <summary>"my niece, and her friend too": an exception for one of several people answers for none of them.</summary>
+    private bool NamesOthers(FactValue value, string text) =>
+        value.Confirm && _scanner.Run(text).Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup);
+
+    /// <summary>The one choice whose label and description share the most content words with the answer, or null.</summary>
+    private static FactValue? SharedWords(Question question, string answer)
+    {
+        var words = ContentWords(answer);
+        if (words.Count == 0 || words.Any(Negations.Contains))
+        {
+            return null;
+        }
+        var scored = question.Choices
+            .Select(c => (Choice: c, Score: ContentWords(Simplify(c.Label + " " + c.Description)).Count(words.Contains)))
+            .OrderByDescending(s => s.Score)
+            .ToList();
+        return scored[0].Score > 0 && (scored.Count == 1 || scored[1].Score < scored[0].Score) ? scored[0].Choice : null;
+    }
+
+    private static HashSet<string> ContentWords(string simplified) =>
+        simplified.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length > 4 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w)
+            .Where(w => w.Length >= 3 && !StopWords.Contains(w))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "not", "no", "never", "nothing", "none", "without", "don't", "dont", "isn't", "isnt", "non" };
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "with", "from", "that", "this", "they", "them", "their", "his", "her", "him", "she", "you", "your", "our",
+        "are", "was", "were", "will", "would", "can", "could", "just", "about", "into", "onto", "what", "who", "how", "other", "any",
+        "all", "some", "one", "also", "only", "like", "want", "wants", "get", "got", "have", "has", "had", "its", "it's", "i'm", "i've",
+        "mine", "myself", "there", "here", "very", "really", "more", "most", "such", "else", "something", "anything", "someone",
+    };
+
     /// <summary>The choice the lexicon's words for the asked fact (or a fact implying it) give, or null.</summary>
     private FactValue? LexiconAnswer(Question question, string text)
     {
@@ -265,7 +357,7 @@ public sealed partial class SituationReader
         {
             return null;
         }
-        var (value, _, _) = Resolve(question.Fact.Id, cues);
+        var (value, _, _) = Resolve(question.Fact.Id, cues, answer: true);
         return value is null ? null : choices.FirstOrDefault(c => c.Id == value);
     }
 
@@ -298,7 +390,7 @@ public sealed partial class SituationReader
     }
 
     /// <summary>One fact's cues → one value, or none (with the cues set aside and why).</summary>
-    private (string? Value, List<Cue> Used, List<SetAsideCue> Aside) Resolve(string factId, List<Cue> cues)
+    private (string? Value, List<Cue> Used, List<SetAsideCue> Aside) Resolve(string factId, List<Cue> cues, bool answer = false)
     {
         var aside = new List<SetAsideCue>();
         var live = cues;
@@ -325,7 +417,7 @@ public sealed partial class SituationReader
         if (values.Count > 1)
         {
             // The one combination the policy names a value for (school AND personal purposes → mixed).
-            var combination = Lexicon.Combinations.FirstOrDefault(k => k.Gives is not null && k.Covers(factId, values));
+            var combination = Lexicon.Combinations.FirstOrDefault(k => k.Gives is not null && (answer || !k.AnswersOnly) && k.Covers(factId, values));
             if (combination is not null)
             {
                 return (combination.Gives, live, aside);
@@ -406,3 +498,9 @@ public sealed partial class SituationReader
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 }
+
+/// <summary>A typed answer read against a question card's choices.</summary>
+/// <param name="Value">The choice.</param>
+/// <param name="Picked">True when the text answers the question as a tap would; false when the choice was only guessed
+/// from shared words, to be confirmed like any understood fact.</param>
+public sealed record TypedAnswer(FactValue Value, bool Picked);

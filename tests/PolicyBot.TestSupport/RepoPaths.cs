@@ -22,6 +22,9 @@ public static class RepoPaths
     /// <summary>cards/: the Adaptive Card templates.</summary>
     public static string Cards => Path.Combine(Root, "cards");
 
+    /// <summary>The unseen-questions corpus (<c>tests/corpus</c>).</summary>
+    public static string Corpus => Path.Combine(Root, "tests", "corpus");
+
     /// <summary>tests/node-tools: the Node.js scripts the tests run.</summary>
     public static string NodeTools => Path.Combine(Root, "tests", "node-tools");
 

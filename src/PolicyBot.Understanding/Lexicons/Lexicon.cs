@@ -153,7 +153,7 @@ internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> Stro
     IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers);
 
 /// <summary>When the cued values of a fact include one of <see cref="AnyOf"/> and one of <see cref="With"/> (and nothing else), the fact is <see cref="Gives"/>.</summary>
-internal sealed record Combination(string FactId, IReadOnlySet<string> AnyOf, IReadOnlySet<string> With, string? Gives)
+internal sealed record Combination(string FactId, IReadOnlySet<string> AnyOf, IReadOnlySet<string> With, string? Gives, bool AnswersOnly = false)
 {
     /// <summary>True when <paramref name="values"/> (two or more of the fact's values) are exactly this combination's kind of mix.</summary>
     public bool Covers(string factId, IReadOnlyCollection<string> values) =>

@@ -357,7 +357,7 @@ internal static class LexiconLoader
             foreach (var item in Sequence(node, "combine"))
             {
                 var map = Mapping(item, "combine");
-                CheckKeys(map, ["fact", "any-of", "with", "gives"], "combine");
+                CheckKeys(map, ["fact", "any-of", "with", "gives", "answers-only"], "combine");
                 var factNode = Required(map, "fact", "combine");
                 var factId = Scalar(factNode, "combine → fact");
                 var fact = policy.FindFact(factId) ?? throw Error(factNode, $"combine → fact: the policy has no fact '{factId}'.");
@@ -365,7 +365,9 @@ internal static class LexiconLoader
                     .Select(n => CheckValue(fact, n, $"combine → {key}")).ToHashSet(StringComparer.Ordinal);
                 // Without 'gives', the values describe one situation: the fact stays open to ask, never split in parts.
                 var gives = map.Children.TryGetValue(new YamlScalarNode("gives"), out var givesNode) ? CheckValue(fact, givesNode, "combine → gives") : null;
-                list.Add(new Combination(factId, Values("any-of"), Values("with"), gives));
+                var answersOnly = map.Children.TryGetValue(new YamlScalarNode("answers-only"), out var answersOnlyNode)
+                    && Scalar(answersOnlyNode, "combine → answers-only") == "true";
+                list.Add(new Combination(factId, Values("any-of"), Values("with"), gives, answersOnly));
             }
             return list;
         }

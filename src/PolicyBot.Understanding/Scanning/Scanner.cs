@@ -61,7 +61,17 @@ internal sealed partial class Scanner
         }
         _phraseWords.UnionWith(vocabulary);
         _vocabulary = vocabulary.Where(w => w.Length >= lexicon.Fuzzy.MinLength && w.All(char.IsLetter)).Order(StringComparer.Ordinal).ToList();
+        _knownWords = vocabulary.Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
     }
+
+    private readonly HashSet<string> _knownWords;
+
+    /// <summary>True when a word of <paramref name="original"/> is one of the lexicon's words (a one-word phrase or a
+    /// fuzzy-vocabulary word such as an app's name): the text is about the policy's subject, even with no cue.</summary>
+    public bool KnowsAWordOf(string original) =>
+        Words.Normalize(original).ToLowerInvariant().Split(NonLetters, StringSplitOptions.RemoveEmptyEntries).Any(_knownWords.Contains);
+
+    private static readonly char[] NonLetters = [.. Enumerable.Range(0, 128).Select(i => (char)i).Where(c => !char.IsLetter(c) && c != '\'' && c != '-')];
 
     public Scan Run(string original)
     {

@@ -83,17 +83,29 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         {
             return NewSituation(state, text);
         }
-        var answer = reader.MatchAnswer(pending, text);
+        var answer = reader.ReadAnswer(pending, text);
+        if (answer is null)
+        {
+            facts.Remove(pending.Fact.Id);   // what the answer could not settle, the rest of the message does not either
+        }
         if (answer is null && facts.Count == 0)
         {
             return [new NoticeReply("Sorry, I didn't catch which one you mean. Pick one of the buttons, type its name, or type \"start over\"."), .. Advance(state)];
         }
         if (answer is not null)
         {
-            // Answering the card confirms what it showed as understood; the answer itself is the person's own.
+            // Answering the card confirms what it showed as understood. The answer is the person's own when it names a
+            // choice as a tap would; read from other words, it is understood like anything else they wrote.
             ConfirmAll(state);
-            state.Facts[pending.Fact.Id] = answer.Id;
-            state.Understood.Remove(pending.Fact.Id);
+            if (answer.Picked)
+            {
+                state.Facts[pending.Fact.Id] = answer.Value.Id;
+                state.Understood.Remove(pending.Fact.Id);
+            }
+            else
+            {
+                Take(state, new Dictionary<string, string> { [pending.Fact.Id] = answer.Value.Id });
+            }
         }
         // Anything else the message states ("actually, it's my nephew") is understood, and corrects earlier answers.
         Take(state, facts.Where(f => answer is null || f.Key != pending.Fact.Id).ToDictionary());
@@ -129,8 +141,14 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
 
     private IReadOnlyList<Reply> NewSituation(SituationState state, string text)
     {
-        var parts = reader.ReadParts(text).Select(ReadFacts).ToList();
+        var readings = reader.ReadParts(text);
+        var parts = readings.Select(ReadFacts).ToList();
         state.Clear();
+        if (!readings[0].OnTopic && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4)
+        {
+            // Not one word of the policy's subject: a plain reply, not a verdict on a clause that does not apply.
+            return [new NoticeReply(OffTopic())];
+        }
         state.Restart(parts[0]);
         state.Waiting = parts.Skip(1).ToList();
         if (parts.All(p => p.Count == 0))
@@ -310,6 +328,13 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         state.Decided = false;
         return [new QuestionReply(question, Lines(state, v => v.Phrase), state.Id, state.Step)];
     }
+
+    /// <summary>The reply to a message outside the policy's subject: what the bot answers, with examples.</summary>
+    private string OffTopic() =>
+        $"I answer questions about {Policy.Metadata.District}'s policy on {Policy.Metadata.Title}: contacting students " +
+        "(texting, calls, e-mail, friending and following), using social media at work, posting school photos or information " +
+        "online, and class or team accounts. This question looks like it is about something else, so your school office or " +
+        "administration is the place to ask. For the policy, try for example \"Can I text a student about homework?\" or \"help\".";
 
     /// <summary>Verdicts a person would act on as a go-ahead: these must never rest on a guess.</summary>
     private static bool LetsGoAhead(VerdictKind kind) =>

@@ -34,6 +34,10 @@ for (const [k, v] of Object.entries(CLAUSE)) {
   if (!POLICY_TEXT.includes(norm(v))) throw new Error(`CLAUSE.${k} is not verbatim in the policy text`);
 }
 
+/** The heading and button of the card that shows what the bot understood before a verdict that lets a person go ahead. */
+const CONFIRM_HEADING = 'Before I answer: is this right?';
+const CONFIRM = "Yes, that's right";
+
 const isVerdict = (card) => !!card && card.isCard && VERDICTS.includes(norm(card.firstText));
 
 /**
@@ -48,6 +52,14 @@ async function answerUntilVerdict(client, answers, { how = 'click', mention = fa
     if (isVerdict(card)) return { verdict: norm(card.firstText), card, asked };
     const question = norm(card.firstText);
     asked.push(question);
+    if (question === CONFIRM_HEADING) {
+      // Before a verdict that lets them go ahead, the teacher checks what the bot understood and confirms it.
+      assert.ok(card.buttons.includes(CONFIRM), `the confirmation card has no "${CONFIRM}" button (it has: ${card.buttons.join(' | ')})`);
+      if (how === 'click') await client.click(CONFIRM);
+      else if (mention) await client.mention('yes');
+      else await client.send('yes');
+      continue;
+    }
     const label = answers[question];
     assert.ok(label, `the bot asked "${question}" (buttons: ${card.buttons.join(' | ')}), which this situation has no answer for`);
     assert.ok(card.buttons.includes(label), `the question "${question}" offers no "${label}" button (it offers: ${card.buttons.join(' | ')})`);
@@ -79,4 +91,4 @@ const SITUATIONS = {
   facebookAtLunch: { 'What is your question about?': 'Social media at work', 'What would you be using?': 'Social media', 'When?': 'During the school day', 'Why would you use it?': 'For myself' },
 };
 
-module.exports = { VERDICTS, ASK_ANOTHER, CLAUSE, SITUATIONS, POLICY_TEXT, norm, isVerdict, answerUntilVerdict, assertVerdictCard };
+module.exports = { VERDICTS, ASK_ANOTHER, CONFIRM, CONFIRM_HEADING, CLAUSE, SITUATIONS, POLICY_TEXT, norm, isVerdict, answerUntilVerdict, assertVerdictCard };

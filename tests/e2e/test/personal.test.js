@@ -2,7 +2,7 @@
 // Personal chat with PolicyBot, as a teacher sees it in the Teams-like Agents Playground.
 const assert = require('node:assert/strict');
 const { useHarness, scenario } = require('../lib/harness');
-const { CLAUSE, SITUATIONS, ASK_ANOTHER, norm, isVerdict, answerUntilVerdict, assertVerdictCard } = require('../lib/policy');
+const { CLAUSE, SITUATIONS, ASK_ANOTHER, CONFIRM, CONFIRM_HEADING, norm, isVerdict, answerUntilVerdict, assertVerdictCard } = require('../lib/policy');
 
 const h = useHarness('personal');
 
@@ -31,8 +31,12 @@ scenario(h, 'an example question on the welcome card starts a dialog', async () 
   const example = welcome.buttons.find((b) => b.endsWith('?'));
   const [reply] = await tess.click(example);
   assert.ok(reply.isCard, 'the bot answers an example with a card');
-  // "Can I text a student about homework?" states every fact it needs: a verdict straight away.
-  if (/text a student about homework/i.test(example)) assertVerdictCard(reply, { verdict: 'Allowed with conditions', clause: CLAUSE.texting });
+  // "Can I text a student about homework?" states every fact it needs: what the bot understood, then one tap to the verdict.
+  if (/text a student about homework/i.test(example)) {
+    assert.equal(norm(reply.firstText), CONFIRM_HEADING, `expected the confirmation card, got: ${reply.text}`);
+    const [verdict] = await tess.click(CONFIRM);
+    assertVerdictCard(verdict, { verdict: 'Allowed with conditions', clause: CLAUSE.texting });
+  }
 });
 
 scenario(h, '"can I text this student?" answered by clicking: forbidden for personal reasons, quoting the texting clause', async () => {

@@ -1,0 +1,77 @@
+using System.Text;
+using PolicyBot.Cards;
+using PolicyBot.TestSupport;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Conversation;
+
+/// <summary>
+/// Trust on questions nobody tuned for: the unseen corpus (tests/corpus) played against the real bot over HTTP, each
+/// follow-up answered by typing the writer's own line (<see cref="CorpusPlayer"/>). Prints a table per part.
+/// Bars: no false allowed; verdicts matching (acceptable ones count) on at least the bar; taps median ≤ 1, max ≤ 4.
+/// </summary>
+public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHelper output) : IClassFixture<ConversationFixture>
+{
+    private sealed record Outcome(UnseenCorpus.Row Row, PlayedDialog Played);
+
+    private async Task<List<Outcome>> PlayAllAsync(IReadOnlyList<UnseenCorpus.Row> rows)
+    {
+        var player = new CorpusPlayer(bot.Teams);
+        var outcomes = new List<Outcome>();
+        foreach (var row in rows)
+        {
+            outcomes.Add(new Outcome(row, await player.PlayAsync("Writer " + row.Id, row.Question, row.Lines)));
+        }
+        return outcomes;
+    }
+
+    /// <summary>Prints the table and returns (match %, false allowed, median taps, max taps).</summary>
+    private (double Score, int FalseAllowed, double Median, int Max) Report(string title, List<Outcome> outcomes)
+    {
+        var table = new StringBuilder();
+        table.AppendLine(title);
+        table.AppendLine($"{"id",-5} {"kind",-9} {"expected",-24} {"got",-24} {"ok",-3} {"taps",4}  trace");
+        foreach (var o in outcomes)
+        {
+            var ok = o.Row.Accepts(o.Played.Got) ? "yes" : o.Row.IsFalseAllowed(o.Played.Got) ? "!!!" : "no";
+            table.AppendLine($"{o.Row.Id,-5} {o.Row.Kind,-9} {o.Row.Verdict,-24} {o.Played.Got ?? "(none)",-24} {ok,-3} {o.Played.Taps,4}  {o.Played.Trace}");
+        }
+        var matches = outcomes.Count(o => o.Row.Accepts(o.Played.Got));
+        var score = 100.0 * matches / outcomes.Count;
+        var falseAllowed = outcomes.Count(o => o.Row.IsFalseAllowed(o.Played.Got));
+        var taps = outcomes.Select(o => o.Played.Taps).Order().ToList();
+        var median = taps.Count % 2 == 1 ? taps[taps.Count / 2] : (taps[taps.Count / 2 - 1] + taps[taps.Count / 2]) / 2.0;
+        foreach (var kind in outcomes.GroupBy(o => o.Row.Kind).OrderBy(g => g.Key))
+        {
+            table.AppendLine($"  {kind.Key}: {kind.Count(o => o.Row.Accepts(o.Played.Got))}/{kind.Count()} matching");
+        }
+        foreach (var verdict in outcomes.GroupBy(o => o.Row.Verdict).OrderBy(g => g.Key))
+        {
+            table.AppendLine($"  expected {verdict.Key}: {verdict.Count(o => o.Row.Accepts(o.Played.Got))}/{verdict.Count()} matching");
+        }
+        table.AppendLine($"verdict matches: {matches}/{outcomes.Count} = {score:F1} %; false allowed: {falseAllowed}; no verdict: {outcomes.Count(o => o.Played.Got is null)}; " +
+                         $"taps median {median}, max {taps.Max()}; safety card on {outcomes.Count(o => o.Played.SafetyCard)} rows");
+        output.WriteLine(table.ToString());
+        return (score, falseAllowed, median, taps.Max());
+    }
+
+    [Fact]
+    public async Task Tuning_part_holds_the_bars()
+    {
+        var outcomes = await PlayAllAsync(UnseenCorpus.Read("unseen-tuning.tsv"));
+        var (score, falseAllowed, median, max) = Report("Unseen questions, tuning part (210)", outcomes);
+
+        var cards = outcomes.SelectMany(o => o.Played.Cards.Select((c, i) => ($"{o.Row.Id} card {i + 1}", c))).ToList();
+        var results = await AdaptiveCardValidator.ValidateAsync(cards);
+        Assert.All(results, r => Assert.True(r.IsClean, $"{r.Name}: {string.Join("; ", r.Errors.Concat(r.Warnings))}"));
+        Assert.All(cards, c => Assert.True(PolicyCards.SizeInBytes(c.c) < PolicyCards.MaxCardBytes, c.Item1));
+
+        Assert.Equal(0, falseAllowed);
+        Assert.True(score >= TuningBar, $"verdict score {score:F1} % is under the {TuningBar} % bar");
+        Assert.True(median <= 1, $"median taps {median} is over 1");
+        Assert.True(max <= 4, $"a row needed {max} taps");
+    }
+
+    /// <summary>The tuning part's bar: the level reached, kept from falling back.</summary>
+    private const double TuningBar = 0;
+}
