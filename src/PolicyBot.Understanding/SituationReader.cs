@@ -106,13 +106,14 @@ public sealed partial class SituationReader
             }
         }
 
-        // Another act the words establish with a strong anchor ("post", "text", "Instagram"): its own part.
+        // Another act the words name ("post their photos" beside "text the team"): its own part.
         if (main.Facts.TryGetValue(settings.FactId, out var activity) && settings.Containers.Contains(activity))
         {
             return parts;   // the other acts happen through it ("students help post to the class account")
         }
+        // Only an act named as such ("post", "upload"), not a place mentioned on the way ("my Instagram").
         var others = main.SetAside
-            .Where(a => a.Reason == SetAsideReason.OtherActivity && settings.StrongAnchors.Contains(a.Cue.FactId) && !a.Cue.Weak)
+            .Where(a => a.Reason == SetAsideReason.OtherActivity && a.Cue.FactId == settings.FactId && !a.Cue.Weak)
             .OrderBy(a => a.Cue.Start)
             .Select(a => ActivityOf(a.Cue)!)
             .Distinct(StringComparer.Ordinal);
@@ -324,7 +325,7 @@ public sealed partial class SituationReader
             .Where(w => w.Length >= 3 && !StopWords.Contains(w))
             .ToHashSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "not", "no", "never", "nothing", "none", "without", "don't", "dont", "isn't", "isnt", "non" };
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "not", "no", "never", "nothing", "none", "nobody", "noone", "without", "don't", "dont", "isn't", "isnt", "non" };
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
