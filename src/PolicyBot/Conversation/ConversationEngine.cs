@@ -30,6 +30,21 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         _ => [new ErrorReply("I couldn't read that message.")],
     };
 
+    /// <summary>
+    /// The replies for the situation as it stands, without new input: the verdict, the confirmation card or the next
+    /// question. For a situation whose facts were set from elsewhere (a stored state, a test of the dialog).
+    /// </summary>
+    /// <param name="state">The person's situation; changed in place like any turn.</param>
+    public IReadOnlyList<Reply> Continue(SituationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.IsEmpty)
+        {
+            state.Restart(new Dictionary<string, string>());
+        }
+        return Advance(state);
+    }
+
     private Policy Policy => evaluator.Policy;
 
     private IReadOnlyList<Reply> HandleText(SituationState state, string text)
