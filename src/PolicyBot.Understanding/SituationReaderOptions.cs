@@ -22,4 +22,10 @@ public sealed record SituationReaderOptions
 
     /// <summary>The clock relative dates ("tomorrow", "Saturday") are resolved against.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Run every recognizer on every text, even where the text lacks what its findings are made of (digits, '@', a
+    /// dot, a time word). Off by default (it only costs time); tests turn it on to show the shortcut loses no cue.
+    /// </summary>
+    public bool AlwaysRunRecognizers { get; init; }
 }

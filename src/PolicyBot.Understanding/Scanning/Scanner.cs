@@ -210,14 +210,18 @@ internal sealed partial class Scanner
 
     private void FindRecognized(string text, List<Claim> found)
     {
-        foreach (var phone in _recognizers.PhoneNumbers(text))
+        // Each recognizer costs a full pass of its model; most messages hold nothing any of them can find, so each
+        // runs only when the text has what its findings are made of (digits, '@', a dot, a time word).
+        var digits = text.Count(char.IsAsciiDigit);
+        var phones = digits >= 7 ? _recognizers.PhoneNumbers(text) : [];
+        foreach (var phone in phones)
         {
             if (Target("phone-number") is { } target)
             {
                 found.Add(new Claim(target.Fact, target.Value, phone.Start, phone.End, CueSource.PhoneNumber, "phone number recognizer", false));
             }
         }
-        foreach (var email in _recognizers.EmailAddresses(text))
+        foreach (var email in text.Contains('@') ? _recognizers.EmailAddresses(text) : [])
         {
             var school = IsSchoolDomain(DomainOf(email.Value));
             found.Add(Target(school ? "school-email" : "other-email") is { } target
@@ -225,7 +229,7 @@ internal sealed partial class Scanner
                     $"e-mail recognizer: {(school ? "a school domain" : "not a school domain")}", false)
                 : new Claim(null, "email", email.Start, email.End, CueSource.EmailAddress, "e-mail recognizer", false));
         }
-        foreach (var url in _recognizers.Urls(text))
+        foreach (var url in text.Contains('.') ? _recognizers.Urls(text) : [])
         {
             if (found.Any(c => c.Source == CueSource.EmailAddress && c.Start <= url.Start && url.End <= c.End))
             {
@@ -240,6 +244,10 @@ internal sealed partial class Scanner
         }
         // To the minute: the recognizers cache results by text and reference time, so a reference that changes every
         // tick would add a cache entry for every call (measured by tests/PolicyBot.Benchmarks.Http).
+        if (!_options.AlwaysRunRecognizers && (digits == 0 && !TimeWord().IsMatch(text) || (Target("school-hours") is null && Target("outside-school-hours") is null)))
+        {
+            return;
+        }
         var now = _options.Clock.GetLocalNow().DateTime;
         var reference = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, now.Kind);
         foreach (var (start, end, _, values) in _recognizers.DateTimes(text, reference))
@@ -251,6 +259,10 @@ internal sealed partial class Scanner
             }
         }
     }
+
+    /// <summary>Words without which the date-time model finds no time of day, weekday or part of the week in a text without digits.</summary>
+    [GeneratedRegex(@"\b(?:a\.?m|p\.?m|noon|midnight|mornings?|afternoons?|evenings?|nights?|tonight|today|tomorrow|yesterday|weekends?|weekdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mon|tues?|wed|thu|thurs?|fri|sat|sun|weeks?|months?|years?|hours?|minutes?|o'?clock|daily|nightly|dawn|dusk|sunrise|sunset|summers?|winters?|spring|fall|autumn|christmas|thanksgiving|easter|halloween|valentine|hanukkah|kwanzaa|passover|ramadan|eid|new\s+year|labor\s+day|memorial\s+day|independence\s+day|veterans\s+day|presidents|holidays?|vacation|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|late|early|after|before|until|till|during|lunch|breakfast|dinner|bedtime)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeWord();
 
     private (string Fact, string Value)? Target(string kind) => _lexicon.Recognizers.GetValueOrDefault(kind) is { } target ? target : null;
 
