@@ -109,7 +109,7 @@ internal static class StaffDialogs
         return outcome;
     }
 
-    /// <summary>The raw JSON of every Action.Submit <c>data</c> with <c>"policybot":"answer"</c> (the choices), in card order.</summary>
+    /// <summary>The raw JSON of every Action.Submit <c>data</c> with <c>"policybot":"answer"</c> or <c>"confirm"</c> (the choices), in card order.</summary>
     private static void CollectSubmits(JsonElement element, List<string> answers, ref bool startOver)
     {
         switch (element.ValueKind)
@@ -119,7 +119,7 @@ internal static class StaffDialogs
                     && element.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
                     && data.TryGetProperty("policybot", out var action) && action.ValueKind == JsonValueKind.String)
                 {
-                    if (action.GetString() == "answer")
+                    if (action.GetString() is "answer" or "confirm")   // a confirmation card is answered with its one tap
                     {
                         answers.Add(data.GetRawText());
                     }

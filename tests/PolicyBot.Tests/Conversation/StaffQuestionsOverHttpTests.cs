@@ -19,7 +19,7 @@ namespace PolicyBot.Tests.Conversation;
 /// </summary>
 public class StaffQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHelper output) : IClassFixture<ConversationFixture>
 {
-    private static readonly Dictionary<string, string> KindOfWords = new()
+    internal static readonly Dictionary<string, string> KindOfWords = new()
     {
         ["Allowed"] = "allowed",
         ["Allowed with conditions"] = "allowed-with-conditions",
@@ -31,16 +31,22 @@ public class StaffQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHel
     /// <summary>Verdict kinds from the most restrictive: the headline of a message with several parts.</summary>
     private static readonly List<string> Restrictiveness = ["forbidden", "needs-administration", "allowed-with-conditions", "not-covered", "allowed"];
 
-    private sealed record Outcome(StaffQuestions.Row Row, string? Got, int FollowUps, bool AmbiguityShown, string Trace, List<JObject> Cards);
+    internal sealed record Outcome(StaffQuestions.Row Row, string? Got, int FollowUps, bool AmbiguityShown, string Trace, List<JObject> Cards);
 
-    private async Task<Outcome> PlayAsync(StaffQuestions.Row row)
+    private Task<Outcome> PlayAsync(StaffQuestions.Row row) => PlayAsync(bot.Teams, row, row.Question);
+
+    /// <summary>
+    /// Plays <paramref name="question"/> (the row's own, or a rewording of it) as the row's staff member: each follow-up
+    /// answered by clicking the choice of the row's facts, a confirmation card checked against them.
+    /// </summary>
+    internal static async Task<Outcome> PlayAsync(TeamsChatClient teams, StaffQuestions.Row row, string question)
     {
         var chat = TeamsConversation.Personal();
         var teacher = TeamsUser.Create("Row " + row.Id);
         var facts = StaffQuestions.Mapping[row.Id].Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
         var cards = new List<JObject>();
         var trace = new StringBuilder();
-        var turn = await bot.Teams.SayAsync(chat, teacher, row.Question);
+        var turn = await teams.SayAsync(chat, teacher, question);
         // A message with several situations gets a verdict per part: the most restrictive one counts.
         var verdicts = new List<(string Kind, bool Ambiguity)>();
         for (var followUps = 0; followUps <= 8; followUps++)
@@ -59,7 +65,7 @@ public class StaffQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHel
                 // A truthful staff member checks what the bot understood against their situation.
                 var wrong = UnderstoodOf(card).FirstOrDefault(u => facts.TryGetValue(u.Fact, out var truth) && truth != u.Value);
                 trace.Append(wrong.Fact is null ? "confirm " : $"change:{wrong.Fact} ");
-                turn = await bot.Teams.SubmitAsync(chat, teacher, wrong.Fact is null ? ConfirmData(card) : wrong.Change);
+                turn = await teams.SubmitAsync(chat, teacher, wrong.Fact is null ? ConfirmData(card) : wrong.Change);
                 continue;
             }
             var fact = AskedFact(card) ?? throw new Xunit.Sdk.XunitException($"row {row.Id}: neither a question nor a verdict: {TextOf(card)}");
@@ -69,7 +75,7 @@ public class StaffQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHel
                 return new Outcome(row, null, followUps, false, trace + $"(asked {fact}, which the row does not state)", cards);
             }
             var choice = SubmitsOf(card).Single(s => s.Data[CardActions.FactField]?.ToString() == fact && s.Data[CardActions.ValueField]?.ToString() == value);
-            turn = await bot.Teams.SubmitAsync(chat, teacher, choice.Data);
+            turn = await teams.SubmitAsync(chat, teacher, choice.Data);
         }
         return new Outcome(row, null, 99, false, trace + "(no verdict)", cards);
     }
