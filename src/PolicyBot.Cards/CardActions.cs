@@ -18,6 +18,8 @@ namespace PolicyBot.Cards;
 /// <item><description><c>{"policybot":"start-over"}</c>, with <c>"situation"</c> and <c>"step"</c> when the card
 /// belongs to a situation: "Start over" and "Ask another question".</description></item>
 /// <item><description><c>{"policybot":"help"}</c>: show the help card.</description></item>
+/// <item><description><c>{"policybot":"test-message"}</c>: an administrator's "Send a test message" (roles card). The
+/// bot decides who may by the activity's sender, never by anything in the data.</description></item>
 /// </list>
 /// <para>No <c>msteams</c> property (messageBack/imBack) on purpose. For a plain <c>Action.Submit</c> Teams does not
 /// echo the button's title into the chat; <c>msteams.displayText</c> would, but in a channel every tap would then
@@ -57,8 +59,11 @@ public static class CardActions
     /// <summary>Show the help card.</summary>
     public const string Help = "help";
 
+    /// <summary>Queue a test message to everyone reachable (campaign authors only; checked against the sender).</summary>
+    public const string TestMessage = "test-message";
+
     /// <summary>Every action name above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help];
+    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, TestMessage];
 
     /// <summary>The data of a choice on a question card.</summary>
     /// <param name="context">The situation and step the question belongs to.</param>
@@ -103,6 +108,9 @@ public static class CardActions
     /// <summary>The data of a "Help" button.</summary>
     public static JObject HelpData() => new() { [ActionField] = Help };
 
+    /// <summary>The data of a "Send a test message" button.</summary>
+    public static JObject TestMessageData() => new() { [ActionField] = TestMessage };
+
     /// <summary>
     /// Reads a submit's data (an activity's <c>Value</c>). True only for data in the shapes above, with every
     /// field the action needs; anything else (another app's card, a tampered payload) is false.
@@ -128,6 +136,7 @@ public static class CardActions
             Ask when text is not null => new CardSubmit(Ask, null, null, null, null, text),
             StartOver => new CardSubmit(StartOver, situation, step, null, null, null),
             Help => new CardSubmit(Help, null, null, null, null, null),
+            TestMessage => new CardSubmit(TestMessage, null, null, null, null, null),
             _ => null,
         };
         return submit is not null;
