@@ -49,17 +49,19 @@ public sealed partial class RoleAssignments
         var authors = new HashSet<Guid>();
         foreach (var (entry, position) in Entries(campaignAuthors))
         {
-            if (entry.Contains('@', StringComparison.Ordinal))
+            var at = entry.IndexOf('@', StringComparison.Ordinal);
+            var person = at < 0 ? entry : entry[..at];
+            if (ObjectId(person) is not { } id)
             {
-                problems.Add($"{SettingsKeys.CampaignAuthors} entry {position} '{entry}': campaign authors are not scoped to a team; remove '@{entry[(entry.IndexOf('@', StringComparison.Ordinal) + 1)..]}'.");
+                problems.Add($"{SettingsKeys.CampaignAuthors} entry {position} '{entry}': '{person}' {NotAnObjectId}");
             }
-            else if (ObjectId(entry) is { } id)
+            else if (at >= 0)
             {
-                authors.Add(id);
+                problems.Add($"{SettingsKeys.CampaignAuthors} entry {position} '{entry}': campaign authors are not scoped to a team; remove '{entry[at..]}'.");
             }
             else
             {
-                problems.Add($"{SettingsKeys.CampaignAuthors} entry {position} '{entry}': {NotAnObjectId}");
+                authors.Add(id);
             }
         }
 
@@ -124,7 +126,7 @@ public sealed partial class RoleAssignments
     }
 
     private const string NotAnObjectId =
-        "is not a Microsoft Entra object id. Give the user's Object ID, a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e " +
+        "is not a Microsoft Entra object id (an e-mail address or user name is not one). Give the user's Object ID, a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e " +
         "(Entra admin center > Users > the user > Object ID; a person can also type 'roles' to PolicyBot to see theirs).";
 
     private static IEnumerable<(string Entry, int Position)> Entries(string? setting) =>
