@@ -84,6 +84,19 @@ public sealed class ReplyPathFaultTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_redelivered_invoke_is_answered_200_without_running_again()
+    {
+        var chat = TeamsConversation.Personal();
+        var invoke = _teams.Activities.Invoke(chat, _teacher, "adaptiveCard/action", new { action = new { type = "Action.Execute", verb = "x" } });
+        await _teams.SendAsync(invoke);
+
+        var again = await _teams.SendAsync(invoke);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, again.Status);
+        Assert.Empty(again.Replies);
+    }
+
+    [Fact]
     public async Task Two_personal_install_events_at_the_same_moment_give_one_welcome()
     {
         for (var round = 0; round < 5; round++)
