@@ -155,4 +155,21 @@ public sealed class ReplyPathFaultTests(ITestOutputHelper output) : IAsyncLifeti
         var typed = await _teams.SayAsync(chat, _teacher, "can I text this student?");
         Assert.Equal("purpose", AskedFact(LastCard(typed)));
     }
+
+    [Fact]
+    public async Task A_throttled_reply_in_a_channel_thread_is_queued_for_the_channel_and_keeps_its_thread()
+    {
+        var channel = TeamsConversation.Channel();
+        var thread = channel with { Id = channel.Id + ";messageid=1700000000999" };
+        _connector.FailNextIn(thread.Id, 1, 429, TimeSpan.FromSeconds(30));
+
+        var turn = await _teams.SayAsync(thread, _teacher, "help");
+
+        Assert.Empty(turn.Replies);
+        var queued = Assert.Single(_outbox.Messages);
+        Assert.Equal(RecipientKeys.Conversation(channel.Id), queued.RecipientKey);
+        var reply = JsonConvert.DeserializeObject<Activity>(queued.ActivityJson)!;
+        Assert.Equal(thread.Id, reply.Conversation.Id);
+        Assert.Equal(turn.Sent.Id, reply.ReplyToId);
+    }
 }
