@@ -22,6 +22,8 @@ namespace PolicyBot.Cards;
 /// card: everything the card says the bot understood is confirmed.</description></item>
 /// <item><description><c>{"policybot":"change","situation":"…","step":2,"fact":"relationship"}</c>: change one thing the
 /// bot understood (the bot asks that fact's question); without <c>fact</c>, list what can be changed.</description></item>
+/// <item><description><c>{"policybot":"test-message"}</c>: an administrator's "Send a test message" (roles card). The
+/// bot decides who may by the activity's sender, never by anything in the data.</description></item>
 /// </list>
 /// <para>No <c>msteams</c> property (messageBack/imBack) on purpose. For a plain <c>Action.Submit</c> Teams does not
 /// echo the button's title into the chat; <c>msteams.displayText</c> would, but in a channel every tap would then
@@ -67,8 +69,11 @@ public static class CardActions
     /// <summary>Change something the bot understood: <c>situation</c>, <c>step</c>, and <c>fact</c> (optional).</summary>
     public const string Change = "change";
 
+    /// <summary>Queue a test message to everyone reachable (campaign authors only; checked against the sender).</summary>
+    public const string TestMessage = "test-message";
+
     /// <summary>Every action name above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change];
+    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change, TestMessage];
 
     /// <summary>The data of "Yes, that's right" on a confirmation card.</summary>
     /// <param name="context">The situation and step the card belongs to.</param>
@@ -140,6 +145,9 @@ public static class CardActions
     /// <summary>The data of a "Help" button.</summary>
     public static JObject HelpData() => new() { [ActionField] = Help };
 
+    /// <summary>The data of a "Send a test message" button.</summary>
+    public static JObject TestMessageData() => new() { [ActionField] = TestMessage };
+
     /// <summary>
     /// Reads a submit's data (an activity's <c>Value</c>). True only for data in the shapes above, with every
     /// field the action needs; anything else (another app's card, a tampered payload) is false.
@@ -167,6 +175,7 @@ public static class CardActions
             Help => new CardSubmit(Help, null, null, null, null, null),
             Confirm when situation is not null && step is not null => new CardSubmit(Confirm, situation, step, null, null, null),
             Change when situation is not null && step is not null => new CardSubmit(Change, situation, step, fact, null, null),
+            TestMessage => new CardSubmit(TestMessage, null, null, null, null, null),
             _ => null,
         };
         return submit is not null;

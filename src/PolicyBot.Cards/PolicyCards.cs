@@ -37,6 +37,7 @@ public static class PolicyCards
         ("start over", "Forget the question we are on and start a new one."),
         ("cancel", "Stop the current question without a verdict."),
         ("policy", "Show the policy I follow: title, district, dates and sections."),
+        ("roles", "See which administrator roles you hold, if any, and what they let you do."),
     ];
 
     /// <summary>The first card a person sees: what the bot does, for whom, which policy, and example questions.</summary>

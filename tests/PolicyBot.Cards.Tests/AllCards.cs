@@ -56,6 +56,11 @@ public static class AllCards
             ("error", PolicyCards.Error("I could not read that answer.")),
             ("error in a situation", PolicyCards.Error("That question card is out of date.", new SubmitContext(Situation, 2))),
             ("policy", PolicyCards.PolicyInfo(Policy)),
+            ("roles: none", AdminCards.Roles("You hold no administrator role in PolicyBot.", [new("Staff member", "Ask about the policy.")], "0f8fad5b-d9cb-469f-a165-70867728950e", "Roles are given by your IT administrator.", canSendTestMessage: false)),
+            ("roles: campaign author in a channel", AdminCards.Roles("You are a campaign author.", [new("Staff member", "Ask about the policy."), new("Campaign author", "Send policy reminders.")], null, "Roles are given by your IT administrator.", canSendTestMessage: false)),
+            ("roles: campaign author in personal chat", AdminCards.Roles("You are a campaign author.", [new("Staff member", "Ask about the policy."), new("Campaign author", "Send policy reminders.")], "0f8fad5b-d9cb-469f-a165-70867728950e", "Roles are given by your IT administrator.", canSendTestMessage: true)),
+            ("test message queued", AdminCards.TestMessageQueued("This is a test message from PolicyBot.", 1234, "test:0123456789abcdef0123456789abcdef")),
+            ("test message, nobody reachable", AdminCards.TestMessageQueued("This is a test message from PolicyBot.", 0, "test:0123456789abcdef0123456789abcdef")),
         };
         cards.AddRange(QuestionNodes().Select(n => ($"question {Describe(n)}", QuestionCard(n))));
         cards.AddRange(VerdictNodes().Select(n => ($"verdict {Describe(n)}", VerdictCard(n))));

@@ -328,7 +328,7 @@ public class PolicyCardsTests
     [Fact]
     public void Every_card_is_fully_bound_schema_1_5_and_under_28_KB()
     {
-        Assert.Equal(6 + AllCards.QuestionNodes().Count() + AllCards.VerdictNodes().Count(), AllCards.Cards.Count);
+        Assert.Equal(6 + 5 + AllCards.QuestionNodes().Count() + AllCards.VerdictNodes().Count(), AllCards.Cards.Count);   // 5 administrator cards
         foreach (var (name, card) in AllCards.Cards)
         {
             Assert.Equal("AdaptiveCard", (string?)card["type"]);
@@ -384,5 +384,48 @@ public class PolicyCardsTests
         Assert.DoesNotContain(Typed(card), o => (bool?)o["isVisible"] == false);
         Assert.DoesNotContain(Typed(card), o => string.Equals((string?)o["mode"], "secondary", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(OfType(card, "Action.ShowCard"));
+    }
+}
+
+/// <summary>The administrator cards: roles and the test message's queued count.</summary>
+public class AdminCardsTests
+{
+    [Fact]
+    public void The_roles_card_lists_each_role_with_what_it_allows_and_offers_the_test_message_only_when_asked()
+    {
+        var roles = new AdminCards.RoleLine[] { new("Staff member", "Ask about the policy."), new("Campaign author", "Send policy reminders.") };
+
+        var offered = AdminCards.Roles("You are a campaign author.", roles, "0f8fad5b-d9cb-469f-a165-70867728950e", "Ask IT.", canSendTestMessage: true);
+        var notOffered = AdminCards.Roles("You are a campaign author.", roles, null, "Ask IT.", canSendTestMessage: false);
+
+        var texts = CardJson.Texts(offered).ToList();
+        Assert.Contains("Campaign author", texts);
+        Assert.Contains("Send policy reminders.", texts);
+        Assert.Contains("Your Microsoft Entra object id: 0f8fad5b-d9cb-469f-a165-70867728950e", texts);
+        Assert.Contains(CardJson.Submits(offered), s => (string?)s["title"] == "Send a test message" && (string?)s["data"]![CardActions.ActionField] == CardActions.TestMessage);
+        Assert.DoesNotContain(CardJson.Submits(notOffered), s => (string?)s["title"] == "Send a test message");
+        Assert.DoesNotContain(CardJson.Texts(notOffered), t => t.Contains("object id", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_test_message_card_states_what_was_queued_and_no_status()
+    {
+        var card = AdminCards.TestMessageQueued("Hello from PolicyBot.", 1234, "test:abc");
+
+        var texts = string.Join("\n", CardJson.AllStrings(card));
+        Assert.Contains("Queued a test message for 1,234 people", texts);
+        Assert.Contains("test:abc", texts);
+        Assert.DoesNotContain("sent:", texts, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Nobody can be reached yet", string.Join("\n", CardJson.AllStrings(AdminCards.TestMessageQueued("x", 0, "test:abc"))));
+    }
+
+    [Fact]
+    public void A_test_message_button_reads_back_with_nothing_else_from_its_data()
+    {
+        var data = CardActions.TestMessageData();
+        data["aadObjectId"] = "someone-else";
+
+        Assert.True(CardActions.TryRead(data, out var submit));
+        Assert.Equal(new CardSubmit(CardActions.TestMessage, null, null, null, null, null), submit);
     }
 }

@@ -22,6 +22,18 @@ public static class BotCommands
     /// <summary>"ask &lt;question&gt;": asks a question (the word "ask" is optional).</summary>
     public const string Ask = "ask";
 
-    /// <summary>Every command above.</summary>
-    public static readonly IReadOnlyList<string> All = [Help, StartOver, Cancel, Policy, Ask];
+    /// <summary>Shows which administrator roles the sender holds and what those let them do (everyone may ask).</summary>
+    public const string Roles = "roles";
+
+    /// <summary>
+    /// Campaign authors, personal chat: queues a short test message to everyone reachable. Not in <see cref="All"/>: the
+    /// Teams command menu is the same for all staff, so administrator commands are offered on the roles card instead.
+    /// </summary>
+    public const string TestMessage = "test message";
+
+    /// <summary>Every command offered to everyone (the Teams manifest's command lists).</summary>
+    public static readonly IReadOnlyList<string> All = [Help, StartOver, Cancel, Policy, Ask, Roles];
+
+    /// <summary>Commands for administrators, answered for everyone but carried out only for those whose role allows it.</summary>
+    public static readonly IReadOnlyList<string> Administrator = [TestMessage];
 }

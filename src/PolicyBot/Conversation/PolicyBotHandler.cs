@@ -3,6 +3,10 @@ using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using PolicyBot.Cards;
+using PolicyBot.Reachability;
+using PolicyBot.Roles;
+using PolicyBot.Storage;
+using PolicyBot.Turns;
 using PolicyBot.Understanding;
 
 namespace PolicyBot.Conversation;
@@ -12,10 +16,15 @@ namespace PolicyBot.Conversation;
 /// the <see cref="ConversationEngine"/>, keeps each person's <see cref="SituationState"/> (per user
 /// per conversation, so group chats never mix), and sends the replies as cards.
 /// In group chats and channels it answers only when @mentioned (or when its own card is used).
+/// Role and administrator commands go to <see cref="AdministrationCommands"/>, with the activity's sender as the actor.
+/// Replies go out through <see cref="ReplySender"/> (throttled replies wait or are queued, never lost).
 /// </summary>
 public sealed class PolicyBotHandler(
     ConversationEngine engine,
+    AdministrationCommands administration,
     ReplyRenderer renderer,
+    ReplySender sender,
+    IClaimStore claims,
     PrivateConversationState situations,
     ConversationState conversations,
     Redactor redactor,
@@ -44,6 +53,16 @@ public sealed class PolicyBotHandler(
         {
             logger.LogInformation("Message in {ConversationType} conversation: {Text}",
                 activity.Conversation?.ConversationType ?? "personal", redactor.Redact(Shorten(typed.Text)));
+        }
+
+        if (AdministrationCommands.Recognize(input) is { } command)
+        {
+            // The actor is the activity's sender, never anything the card data claims.
+            var actor = new Actor(activity.From?.AadObjectId, activity.From?.Name, activity.Conversation?.Id);
+            var personal = activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
+            await SendAsync(turnContext, await administration.HandleAsync(command, actor, personal, cancellationToken).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+            return;
         }
 
         var stripe = Stripes[(int)((uint)HashCode.Combine(activity.Conversation?.Id, activity.From?.Id) % (uint)Stripes.Length)];
@@ -89,8 +108,9 @@ public sealed class PolicyBotHandler(
 
     /// <summary>
     /// Welcomes once per conversation when the bot itself is added (installed in a personal chat, group chat or
-    /// team). Teams sends an installationUpdate at the same moment; it is deliberately not welcomed too, since the
-    /// two turns run concurrently and would both see "not welcomed yet". Handled here rather than in
+    /// team). Teams sends an installationUpdate at the same moment, and sometimes the conversationUpdate twice; the
+    /// welcome is claimed atomically in the store before it is sent (<see cref="IClaimStore"/>), so of concurrent
+    /// turns exactly one welcomes. The installationUpdate is not welcomed at all. Handled here rather than in
     /// TeamsActivityHandler's members-added dispatch, which looks up every added member with a connector call: a
     /// lookup the welcome does not need, and one failing lookup would fail the turn.
     /// </summary>
@@ -104,22 +124,31 @@ public sealed class PolicyBotHandler(
 
     private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        // Conversations welcomed before the claim existed carry the old flag in their state.
         if (await _welcomed.GetAsync(turnContext, () => false, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
-        await _welcomed.SetAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
-        await SendAsync(turnContext, [new WelcomeReply()], cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task SendAsync(ITurnContext turnContext, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
-    {
-        // Each card is its own activity: Teams splits text and a card sent together.
-        foreach (var reply in replies)
+        var key = "welcome:" + RecipientKeys.BaseConversationId(turnContext.Activity.Conversation.Id);
+        if (!await claims.TryClaimAsync(key, lifetime: null, cancellationToken).ConfigureAwait(false))
         {
-            await turnContext.SendActivityAsync(renderer.Render(reply), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        try
+        {
+            await SendAsync(turnContext, [new WelcomeReply()], cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not welcomed after all: Teams' retry of this activity (or the next install event) may welcome.
+            await claims.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
     }
+
+    private Task SendAsync(ITurnContext turnContext, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
+        // Each card is its own activity: Teams splits text and a card sent together.
+        sender.SendAsync(turnContext, [.. replies.Select(renderer.Render)], cancellationToken);
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

@@ -28,8 +28,40 @@ public sealed class ReplyRenderer(Policy policy)
         ConfirmReply c => Card(PolicyCards.Confirm(c.Understood, new SubmitContext(c.SituationId, c.Step), c.Correcting)),
         VerdictReply v => Card(PolicyCards.Verdict(v.Verdict, v.Facts, new SubmitContext(v.SituationId, v.Step))),
         ErrorReply e => Card(PolicyCards.Error(e.Message)),
+        RolesReply r => Card(RolesCard(r)),
+        TestMessageQueuedReply t => Card(AdminCards.TestMessageQueued(t.Text, t.Queued, t.MessageId)),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "Unknown reply."),
     };
+
+    private static Newtonsoft.Json.Linq.JObject RolesCard(RolesReply reply)
+    {
+        var roles = reply.Roles;
+        var lines = new List<AdminCards.RoleLine>
+        {
+            new("Staff member", "Ask me about the policy in your own words, in this chat or by @mentioning me in a team or group chat. Everyone can."),
+        };
+        if (roles.IsCampaignAuthor)
+        {
+            lines.Add(new("Campaign author",
+                "Send policy reminders to all staff, a team or a channel. For now: type \"test message\" in your personal chat with me to send a short test message to everyone who can be reached."));
+        }
+        if (roles.IsRequestDecider)
+        {
+            var where = roles.DecidesEverywhere ? "for every school" : "for " + string.Join(", ", reply.DeciderTeams);
+            lines.Add(new("Request decider", $"Approve, decline or ask about staff requests (for example, to set up an educational social media presence) {where}."));
+        }
+        var summary = (roles.IsCampaignAuthor, roles.IsRequestDecider) switch
+        {
+            (true, true) => "You are a campaign author and a request decider.",
+            (true, false) => "You are a campaign author.",
+            (false, true) => "You are a request decider.",
+            _ => "You hold no administrator role in PolicyBot: you can ask about the policy, like all staff.",
+        };
+        return AdminCards.Roles(
+            summary, lines, reply.AadObjectId,
+            "Roles are given by your IT administrator in PolicyBot's settings (CampaignAuthors, RequestDeciders), by Microsoft Entra object id.",
+            reply.OfferTestMessage);
+    }
 
     private static IMessageActivity Card(Newtonsoft.Json.Linq.JObject card) =>
         MessageFactory.Attachment(new Attachment { ContentType = PolicyCards.ContentType, Content = card });

@@ -3,8 +3,11 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using PolicyBot.Conversation;
+using PolicyBot.Reachability;
+using PolicyBot.Roles;
 using PolicyBot.Rules.Model;
 using PolicyBot.Storage;
+using PolicyBot.Turns;
 
 namespace PolicyBot.Hosting;
 
@@ -80,6 +83,7 @@ public static class PolicyBotApp
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
 
+        services.AddReachability();        // who can be reached, roles, the reply path's guards
         services.AddPolicyConversation(); // the policy, the reader, the conversation and its IBot
         return builder;
     }
@@ -89,7 +93,8 @@ public static class PolicyBotApp
     /// logs the authentication mode once, and maps the endpoints.
     /// </summary>
     /// <param name="builder">A builder from <see cref="CreateBuilder"/>.</param>
-    /// <exception cref="InvalidOperationException">Invalid credential settings (see <see cref="BotRuntimeSettings.From"/>).</exception>
+    /// <exception cref="InvalidOperationException">Invalid credential or reply budget settings (see <see cref="BotRuntimeSettings.From"/>).</exception>
+    /// <exception cref="RoleSettingsException">The role settings are not in their format (see <see cref="RoleAssignments"/>).</exception>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -104,6 +109,7 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<CloudAdapter>();
             _ = app.Services.GetRequiredService<Policy>();
             _ = app.Services.GetRequiredService<PolicyBot.Understanding.SituationReader>();
+            _ = app.Services.GetRequiredService<RoleAssignments>();
         }
         catch
         {
@@ -123,6 +129,11 @@ public static class PolicyBotApp
             logger.LogInformation("Bot Framework authentication is on for app id {AppId} ({AppType}).", settings.AppId, settings.AppType ?? "MultiTenant");
         }
 
+        var roles = app.Services.GetRequiredService<RoleAssignments>();
+        logger.LogInformation(
+            "Roles: {Authors} campaign author(s) ({AuthorsKey}), {Deciders} request decider(s) ({DecidersKey}).",
+            roles.CampaignAuthorCount, SettingsKeys.CampaignAuthors, roles.RequestDeciderCount, SettingsKeys.RequestDeciders);
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapPost(MessagesPath, ActivityEndpoint.HandleAsync);
@@ -134,6 +145,12 @@ public static class PolicyBotApp
     {
         var logger = services.GetRequiredService<ILogger<CloudAdapter>>();
         var adapter = new CloudAdapter(services.GetRequiredService<BotFrameworkAuthentication>(), logger);
+
+        // First, in this order: start the turn's clock; drop a redelivered activity before anything reads or writes
+        // state; keep the recipient directory current (install, refresh, uninstall) before the bot answers.
+        adapter.Use(new TurnBudgetMiddleware(services.GetRequiredService<BotRuntimeSettings>().ReplyTimeBudget, TimeProvider.System));
+        adapter.Use(services.GetRequiredService<SeenActivityMiddleware>());
+        adapter.Use(services.GetRequiredService<ReachabilityMiddleware>());
 
         // State is written only after the bot finished the turn without an exception: a failing turn leaves the
         // stored state as it was before the turn. Bots need not (but may) call SaveChangesAsync themselves.

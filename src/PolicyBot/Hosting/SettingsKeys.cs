@@ -29,10 +29,30 @@ public static class SettingsKeys
     /// <summary>Optional path to a policy file that replaces the embedded Stevensville policy.</summary>
     public const string PolicyFile = "PolicyFile";
 
+    /// <summary>
+    /// Comma-separated Microsoft Entra object ids of the campaign authors: administrators who send policy reminders
+    /// (and test messages) to staff. Empty: nobody. Format: <see cref="Roles.RoleAssignments"/>.
+    /// </summary>
+    public const string CampaignAuthors = "CampaignAuthors";
+
+    /// <summary>
+    /// Comma-separated request deciders: administrators who approve or decline staff requests. Each entry is an Entra
+    /// object id (all schools) or <c>objectId@team</c> (one school's team, by its Microsoft 365 group id or Teams id).
+    /// Empty: nobody. Format: <see cref="Roles.RoleAssignments"/>.
+    /// </summary>
+    public const string RequestDeciders = "RequestDeciders";
+
+    /// <summary>
+    /// Seconds a turn may wait for Teams when a reply is throttled (HTTP 429 with Retry-After) before the reply goes to
+    /// the outbox instead. 0 to 60; default 10 (Teams re-sends an activity whose turn takes about 15 s).
+    /// </summary>
+    public const string ReplyTimeBudgetSeconds = "ReplyTimeBudgetSeconds";
+
     /// <summary>All keys above, for drift checks.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId,
         DataFolder, SchoolEmailDomains, PolicyFile,
+        CampaignAuthors, RequestDeciders, ReplyTimeBudgetSeconds,
     ];
 }

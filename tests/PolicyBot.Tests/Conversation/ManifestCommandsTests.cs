@@ -37,6 +37,7 @@ public class ManifestCommandsTests(ConversationFixture bot) : IClassFixture<Conv
         ["start over"] = "start over",                              // "OK, let's start over …"
         ["cancel"] = "nothing to cancel",                           // nothing open in a fresh chat
         ["ask"] = "What would you like to ask?",
+        ["roles"] = "Your roles",                                  // the roles card (no role for a new user)
     };
 
     [Theory]

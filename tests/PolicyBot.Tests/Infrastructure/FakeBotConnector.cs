@@ -79,6 +79,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly List<ReceivedActivity> _received = [];
     private readonly Dictionary<string, Dictionary<string, TeamsChannelAccount>> _members = new(StringComparer.Ordinal);
     private readonly Queue<(int Status, TimeSpan? RetryAfter)> _failures = new();
+    private readonly Dictionary<string, Queue<(int Status, TimeSpan? RetryAfter)>> _conversationFailures = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = NewSignal();
     private long _sequence;
     private long _nextId;
@@ -159,6 +160,28 @@ public sealed class FakeBotConnector : IAsyncDisposable
     }
 
     /// <summary>
+    /// The next <paramref name="count"/> activity calls in conversation <paramref name="conversationId"/> (a thread's id
+    /// counts as given) fail with <paramref name="statusCode"/>, with a <c>Retry-After</c> header when given. Calls in
+    /// other conversations are unaffected, so tests sharing a connector can throttle one chat.
+    /// </summary>
+    public void FailNextIn(string conversationId, int count, int statusCode = 429, TimeSpan? retryAfter = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        lock (_gate)
+        {
+            if (!_conversationFailures.TryGetValue(conversationId, out var queue))
+            {
+                _conversationFailures[conversationId] = queue = new Queue<(int, TimeSpan?)>();
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                queue.Enqueue((statusCode, retryAfter));
+            }
+        }
+    }
+
+    /// <summary>
     /// Waits until <paramref name="count"/> accepted calls match <paramref name="match"/> and returns the first
     /// <paramref name="count"/> of them, in arrival order.
     /// </summary>
@@ -222,8 +245,16 @@ public sealed class FakeBotConnector : IAsyncDisposable
         app.MapPost("/v3/conversations", (Func<HttpContext, Task<IResult>>)CreateConversationAsync);
 
         app.MapGet("/v3/conversations/{conversationId}/members", (string conversationId) => Json(RosterOf(conversationId)));
-        app.MapGet("/v3/conversations/{conversationId}/pagedmembers", (string conversationId)
-            => Json(new TeamsPagedMembersResult { Members = RosterOf(conversationId) }));
+        app.MapGet("/v3/conversations/{conversationId}/pagedmembers", (string conversationId, int? pageSize, string? continuationToken) =>
+        {
+            // Pages in roster order; the continuation token is the index of the next member, as opaque to the bot as Teams' own.
+            var roster = RosterOf(conversationId);
+            var start = int.TryParse(continuationToken, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 0;
+            var size = pageSize is > 0 ? pageSize.Value : roster.Count;
+            var page = roster.Skip(start).Take(Math.Max(size, 1)).ToList();
+            var next = start + page.Count < roster.Count ? (start + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+            return Json(new TeamsPagedMembersResult { Members = page, ContinuationToken = next });
+        });
         app.MapGet("/v3/conversations/{conversationId}/members/{userId}", (string conversationId, string userId) =>
         {
             var member = RosterOf(conversationId).FirstOrDefault(m => m.Id == userId);
@@ -273,7 +304,10 @@ public sealed class FakeBotConnector : IAsyncDisposable
     {
         lock (_gate)
         {
-            var (status, retryAfter) = _failures.Count > 0 ? _failures.Dequeue() : (StatusCodes.Status200OK, (TimeSpan?)null);
+            var (status, retryAfter) =
+                _conversationFailures.TryGetValue(conversationId, out var mine) && mine.Count > 0 ? mine.Dequeue()
+                : _failures.Count > 0 ? _failures.Dequeue()
+                : (StatusCodes.Status200OK, (TimeSpan?)null);
             var authorization = http.Request.Headers.Authorization.ToString();
             _received.Add(new ReceivedActivity(
                 Interlocked.Increment(ref _sequence), operation, conversationId, activityId, id, activity, status,

@@ -159,6 +159,26 @@ public sealed class TeamsActivityBuilder
         return activity;
     }
 
+    /// <summary>
+    /// A conversationUpdate with <paramref name="membersRemoved"/> (default: the bot itself, i.e. the app was
+    /// uninstalled from the conversation or team), with <c>channelData.eventType</c> <c>teamMemberRemoved</c>.
+    /// </summary>
+    public Activity MembersRemoved(TeamsConversation conversation, TeamsUser from, params ChannelAccount[] membersRemoved)
+    {
+        var activity = Base(ActivityTypes.ConversationUpdate, conversation, from);
+        activity.MembersRemoved = membersRemoved.Length > 0 ? membersRemoved : [Bot];
+        ((JObject)activity.ChannelData)["eventType"] = "teamMemberRemoved";
+        return activity;
+    }
+
+    /// <summary>An installationUpdate with <paramref name="action"/> (<c>add</c> or <c>remove</c>), as Teams sends on install and uninstall.</summary>
+    public Activity InstallationUpdate(TeamsConversation conversation, TeamsUser from, string action)
+    {
+        var activity = Base(ActivityTypes.InstallationUpdate, conversation, from);
+        activity.Action = action;
+        return activity;
+    }
+
     /// <summary>An invoke activity (e.g. <c>adaptiveCard/action</c>) with <paramref name="value"/> as a JObject.</summary>
     public Activity Invoke(TeamsConversation conversation, TeamsUser from, string name, object value)
     {

@@ -7,6 +7,14 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const procs = require('./procs');
 const { BOT_PROJECT, BOT_BUILD_DIR, BOT_DLL, ARTIFACTS, tempDir, slug } = require('./paths');
+const { staff, TEAM } = require('./tenant');
+
+// Roles in the mock tenant: Adam Admin writes campaigns and decides every school's requests; Pat Para decides the
+// staff team's requests only (by its Microsoft 365 group id). Everyone else holds no role.
+const ROLE_SETTINGS = {
+  CampaignAuthors: staff('Adam Admin').aad,
+  RequestDeciders: `${staff('Adam Admin').aad}, ${staff('Pat Para').aad}@${TEAM.aadGroupId}`,
+};
 
 let built = false;
 /** Builds src/PolicyBot once per test process unless E2E_BOT_DLL (prebuilt) or E2E_BOT_COMMAND is set. */
@@ -40,6 +48,7 @@ class Bot {
       MicrosoftAppId: '',
       MicrosoftAppPassword: '',
       DataFolder: this.dataFolder,
+      ...ROLE_SETTINGS,
       ASPNETCORE_URLS: `http://127.0.0.1:${this.port}`,
       PORT: String(this.port),
       DOTNET_CLI_TELEMETRY_OPTOUT: '1',

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+
+namespace PolicyBot.Storage;
+
+/// <summary>
+/// Opens connections to the bot's SQLite file for the stores that keep their own tables beside
+/// <see cref="SqliteStorage"/>'s <c>store_items</c> (claims, the recipient directory, …): one file, so one backup
+/// and one place to delete. Connections are pooled and carry the same pragmas as <see cref="SqliteStorage"/>'s
+/// (busy timeout, WAL with NORMAL sync), so writers in this process and others wait for each other instead of
+/// failing with <c>SQLITE_BUSY</c>. Thread-safe.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    /// <summary>Points at the database file <paramref name="databasePath"/> (created on first open if missing; its folder must exist).</summary>
+    /// <param name="databasePath">Path of the SQLite file, usually <see cref="SqliteStorage.DatabasePath"/>.</param>
+    public SqliteDatabase(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>Opens a connection with the bot's pragmas set.</summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <exception cref="SqliteException">The file cannot be opened or is not a database.</exception>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a schema script (<c>CREATE TABLE IF NOT EXISTS …</c>) once at start-up, in WAL mode, so a store's
+    /// tables exist before its first query.
+    /// </summary>
+    /// <param name="sql">Idempotent DDL.</param>
+    /// <exception cref="SqliteException">The script fails (the message names the SQL problem).</exception>
+    public void EnsureSchema(string sql)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        using var connection = OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;\n" + sql;
+        command.ExecuteNonQuery();
+    }
+}
