@@ -37,11 +37,19 @@ public static class AllCards
 
     public static SubmitContext ContextOf(DialogTree.Node node) => new(Situation, node.Path.Count);
 
-    public static JObject QuestionCard(DialogTree.Node node) =>
-        PolicyCards.Question(node.Outcome!.Question!, node.Path.Select(s => (s.Fact.Question, s.Value.Phrase)).ToList(), ContextOf(node));
+    /// <summary>The path's facts as a card shows them: picked, or (with <paramref name="understood"/>) read from the person's words.</summary>
+    public static List<SituationFact> FactsOf(DialogTree.Node node, bool label, bool understood = false) =>
+        node.Path.Select(s => new SituationFact(s.Fact.Id, s.Fact.Question, label ? s.Value.Label : s.Value.Phrase, understood, s.Value.Id)).ToList();
 
-    public static JObject VerdictCard(DialogTree.Node node) =>
-        PolicyCards.Verdict(node.Outcome!.Verdict!, node.Path.Select(s => (s.Fact.Question, s.Value.Label)).ToList(), ContextOf(node));
+    public static JObject QuestionCard(DialogTree.Node node, bool understood = false) =>
+        PolicyCards.Question(node.Outcome!.Question!, FactsOf(node, label: false, understood), ContextOf(node));
+
+    public static JObject VerdictCard(DialogTree.Node node, bool understood = false) =>
+        PolicyCards.Verdict(node.Outcome!.Verdict!, FactsOf(node, label: true, understood), ContextOf(node));
+
+    /// <summary>The confirmation card before the node's verdict, every fact of its path understood.</summary>
+    public static JObject ConfirmCard(DialogTree.Node node, bool correcting = false) =>
+        PolicyCards.Confirm(FactsOf(node, label: false, understood: true), ContextOf(node), correcting);
 
     /// <summary>Every card: welcome (with and without examples), help, errors, policy, every question, every verdict.</summary>
     public static IReadOnlyList<(string Name, JObject Card)> Cards => Built.Value;
@@ -64,6 +72,10 @@ public static class AllCards
         };
         cards.AddRange(QuestionNodes().Select(n => ($"question {Describe(n)}", QuestionCard(n))));
         cards.AddRange(VerdictNodes().Select(n => ($"verdict {Describe(n)}", VerdictCard(n))));
+        cards.AddRange(QuestionNodes().Where(n => n.Path.Count > 0).Select(n => ($"question, understood {Describe(n)}", QuestionCard(n, understood: true))));
+        cards.AddRange(VerdictNodes().Select(n => ($"verdict, understood {Describe(n)}", VerdictCard(n, understood: true))));
+        cards.AddRange(VerdictNodes().Select(n => ($"confirmation {Describe(n)}", ConfirmCard(n))));
+        cards.AddRange(VerdictNodes().Take(3).Select(n => ($"correction {Describe(n)}", ConfirmCard(n, correcting: true))));
         return cards;
     }
 
