@@ -312,11 +312,15 @@ public sealed partial class SituationReader
         {
             return null;
         }
+        // A choice that says "no …" or "not …" is never reached by shared words: "approved, the principal is an
+        // administrator" shares "administrator" with "No district administrator" and means the opposite.
+        // Nor is a value that opens an exception or an approval: those need the person's clear words.
         var scored = question.Choices
+            .Where(c => !c.Confirm && !Simplify(c.Label).Split(' ').Any(Negations.Contains))
             .Select(c => (Choice: c, Score: ContentWords(Simplify(c.Label + " " + c.Description)).Count(words.Contains)))
             .OrderByDescending(s => s.Score)
             .ToList();
-        return scored[0].Score > 0 && (scored.Count == 1 || scored[1].Score < scored[0].Score) ? scored[0].Choice : null;
+        return scored.Count > 0 && scored[0].Score > 0 && (scored.Count == 1 || scored[1].Score < scored[0].Score) ? scored[0].Choice : null;
     }
 
     private static HashSet<string> ContentWords(string simplified) =>

@@ -122,8 +122,11 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
                 Take(state, new Dictionary<string, string> { [pending.Fact.Id] = answer.Value.Id });
             }
         }
-        // Anything else the message states ("actually, it's my nephew") is understood, and corrects earlier answers.
-        Take(state, facts.Where(f => answer is null || f.Key != pending.Fact.Id).ToDictionary());
+        // Anything else the message states is understood. A correction ("actually, it's my nephew") replaces earlier
+        // answers; other words only fill in what is not known yet ("she's attached to me; her mom approves" does not
+        // make the student her mother).
+        var correction = answer is null && Correction().IsMatch(text);
+        Take(state, facts.Where(f => f.Key != pending.Fact.Id && (correction || !state.Facts.ContainsKey(f.Key))).ToDictionary());
         state.Step++;
         return Advance(state);
     }
@@ -427,6 +430,9 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
     /// <summary>A question form ("can I…", "is it OK…", "…?") starts a new situation rather than correcting the current one.</summary>
     private static bool LooksLikeNewQuestion(string text) =>
         text.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(text);
+
+    [GeneratedRegex(@"^\W*(?:actually|no|nope|sorry|wait|oops|correction|i\s+mean|i\s+meant|not\s+quite|to\s+be\s+clear|let\s+me\s+correct)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Correction();
 
     [GeneratedRegex(@"[^a-z]+")]
     private static partial Regex CommandWords();
