@@ -1,0 +1,282 @@
+using PolicyBot.Understanding.Safety;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Understanding.Tests;
+
+/// <summary>
+/// The danger detector behind the safety card, on messages written for these tests (none from the evaluation corpus):
+/// every danger row, direct or indirect, must fire; no near-miss row (ordinary staff talk with danger words in it) may.
+/// A false alarm costs a glance; a miss costs much more, so doubtful wording fires.
+/// </summary>
+public class DangerDetectorTests(ITestOutputHelper output)
+{
+    private static readonly DangerDetector Detector = DangerDetector.LoadEmbedded();
+
+    /// <summary>Danger said outright: the words name it.</summary>
+    public static TheoryData<string, string> Direct() => new()
+    {
+        { "a student told me she wants to kill herself", "suicide" },
+        { "one of my 8th graders said he is going to commit suicide", "suicide" },
+        { "she texted me at midnight that she is suicidal, can I text her back?", "suicide" },
+        { "I saw fresh cuts on her wrists during PE", "suicide" },
+        { "he has been cutting himself again", "suicide" },
+        { "a kid in my class told me he self-harms", "suicide" },
+        { "my student posted on Snapchat that she wants to die", "suicide" },
+        { "her dad hits her when he drinks", "abuse" },
+        { "he came to school with a black eye and said his stepdad did it", "abuse" },
+        { "a student told me her uncle touched her inappropriately", "abuse" },
+        { "she disclosed to me that she was sexually abused", "abuse" },
+        { "a boy in my class said his mom beats him with a belt", "abuse" },
+        { "I think one of my students is being abused at home, what do I do?", "abuse" },
+        { "he has bruises on his arms and neck", "abuse" },
+        { "a student threatened to shoot up the school on Snapchat", "violence" },
+        { "there is a knife in his backpack", "violence" },
+        { "he made a hit list of kids in our class", "violence" },
+        { "a student said she is going to stab him after school", "violence" },
+        { "a sophomore said he would kill his stepdad", "violence" },
+        { "my student has been missing since Friday", "missing" },
+        { "a 6th grader ran away from home last night", "missing" },
+        { "her parents filed a missing person report", "missing" },
+        { "a student passed out in the hallway and is not breathing", "medical" },
+        { "he overdosed on pills at a party last night", "medical" },
+        { "a kid is having a seizure in the cafeteria", "medical" },
+        { "a girl on my team took a whole bottle of Tylenol", "medical" },
+        { "a student's lips turned blue and we called 911", "medical" },
+        { "an adult is threatening to post her nudes unless she pays him", "exploitation" },
+        { "a man she met online keeps asking her for naked pictures", "exploitation" },
+        { "I think the assistant coach is grooming one of the girls on the team", "exploitation" },
+        { "a student is being sextorted on Instagram", "exploitation" },
+        { "she hasn't eaten in three days and there is no food at home", "neglect" },
+        { "a first grader was left home alone all weekend", "neglect" },
+        { "one of my students is in danger at home", "danger" },
+        { "a student says a stranger has been following her home from the bus stop", "danger" },
+    };
+
+    /// <summary>Danger said indirectly: what students say before a crisis, and what staff notice.</summary>
+    public static TheoryData<string, string> Indirect() => new()
+    {
+        { "she said everyone would be better off without her", "suicide" },
+        { "he won't be around much longer, he told me after class", "suicide" },
+        { "a student keeps talking about ending it", "suicide" },
+        { "he has been giving away his things to his friends this week", "suicide" },
+        { "she told me she doesn't want to wake up tomorrow", "suicide" },
+        { "he said nobody would even notice if he was gone", "suicide" },
+        { "she said there's no point in living anymore", "suicide" },
+        { "my student wrote a goodbye letter to her friends and posted it", "suicide" },
+        { "he asked me how many pills it would take", "suicide" },
+        { "she has been wearing long sleeves in June to hide the cuts", "suicide" },
+        { "she keeps saying she wishes she could disappear forever", "suicide" },
+        { "he said he's a burden to his family", "suicide" },
+        { "he told his friend this is the last time we'll see him", "suicide" },
+        { "since her dad died she says she wants to be with her dad in heaven soon", "suicide" },
+        { "bruises again and scared to go home", "abuse" },
+        { "she flinches when anyone raises a hand and is afraid to go home", "abuse" },
+        { "he is terrified of what his stepdad will do when he gets home", "abuse" },
+        { "she said her mom's boyfriend comes into her room at night", "abuse" },
+        { "he said he doesn't feel safe at home", "abuse" },
+        { "said he'd bring a gun", "violence" },
+        { "he told his friends not to come to school on Monday", "violence" },
+        { "she said they'll all be sorry tomorrow", "violence" },
+        { "a student has his dad's pistol in his car", "violence" },
+        { "he says he's going to make everyone at school pay", "violence" },
+        { "hasn't come home since Friday", "missing" },
+        { "nobody has seen her since the weekend and her mom doesn't know where she is", "missing" },
+        { "her friends say she left with an older guy she met online", "missing" },
+        { "passed out and not breathing", "medical" },
+        { "he took a bunch of his mom's pills and won't wake up", "medical" },
+        { "she collapsed at practice and her lips are turning blue", "medical" },
+        { "a student said her drink was spiked at the party and she can't stand up", "medical" },
+        { "a 35-year-old man keeps sending her gifts and told her to keep it a secret", "exploitation" },
+        { "someone is threatening to share his pictures unless he sends more money", "exploitation" },
+        { "she comes to school hungry every day and wears the same clothes all week", "neglect" },
+        { "he has been sleeping in his car since his parents kicked him out", "neglect" },
+        { "her mom has been gone for days and nobody picks her up", "neglect" },
+    };
+
+    /// <summary>Ordinary staff talk with danger words in it, and policy questions: none of these may fire.</summary>
+    public static TheoryData<string> NearMisses() => new(NearMissRows);
+
+    private static readonly string[] NearMissRows =
+    [
+        "can I shoot her a text about practice tomorrow?",
+        "I'm dying to know if I can friend my nephew on Instagram",
+        "we kill time at lunch on our phones, is that ok?",
+        "the team got crushed on Friday, can I post the photos?",
+        "can I send the emergency contact form to parents by text?",
+        "can I post the fire drill photos on the class page?",
+        "where can I find the lockdown drill schedule?",
+        "my phone died, can I use a student's phone to call the office?",
+        "the students killed it at the concert, can I post a video?",
+        "a threat of rain moved the game to Saturday",
+        "I hurt my back moving desks, can I text my class that I'm out?",
+        "can I text my students an urgent notice about a snow day?",
+        "my library books are overdue",
+        "our shooting guard hit a buzzer beater, can I post it on my Facebook?",
+        "can I post photos from the yearbook photo shoot?",
+        "I'm going to shoot a video of the science fair for the class page",
+        "the hot glue gun in the art room is broken again",
+        "students had a water gun fight at field day, can I post pictures?",
+        "don't jump the gun on posting grades",
+        "this grading is killing me",
+        "I could have died laughing at the talent show",
+        "three kids are missing assignments, can I text them reminders?",
+        "she keeps missing the bus, can I text her mom?",
+        "we beat them 42 to 7, can I post the score?",
+        "in case of a medical emergency on the field trip, can I text students?",
+        "can I post about suicide prevention week on my teacher page?",
+        "I'm running a child abuse prevention training for the staff",
+        "the mandated reporter training is due Friday",
+        "the culinary class is learning knife skills this week",
+        "can I post a picture of my new hunting rifle on my own Facebook?",
+        "the coach is grooming the baseball field before the game",
+        "my phone is dying, can I text you later?",
+        "I won't be around much longer today, I'm leaving at 2 for an appointment",
+        "she won't be here next week because her family is going on vacation",
+        "a student is in danger of failing, can I text her parents?",
+        "a parent threatened to go to the school board over my post",
+        "a student threatened to report me for taking her phone",
+        "the team is threatening to boycott the dance",
+        "our PD this week is on unconscious bias",
+        "I passed out the permission slips today, can I text the ones I missed?",
+        "she took all of her notes home to study",
+        "I took a bunch of photos at the game, can I post them?",
+        "a student's grandpa passed away, can I send her a message on Remind?",
+        "after a suicide in a student's family, I want to reach out to her personally, can I message her privately?",
+        "the team choked in the final minutes, can I post the highlights anyway?",
+        "he ran away with the game in the second half, can I post the video?",
+        "the bake sale was a runaway success, can I thank the kids on Facebook?",
+        "we have a fight song video from the pep rally, can I post it?",
+        "a student hasn't turned in homework since Friday, can I email him?",
+        "the band didn't come home until midnight after the tournament",
+        "can I use a staple gun to put up the bulletin board?",
+        "I need to update the seizure action plan for a student in my class",
+        "our history unit covers weapons of the civil war",
+        "the kids are dying to go on the field trip",
+        "is it ok to stalk a student's Instagram to see what they post?",
+        "a student fell and scraped her knee at recess, can I text her parents?",
+        "can I post the CPR training schedule on the staff page?",
+        "my laptop died in the middle of class",
+        "she beat her personal record at the track meet, can I post it?",
+        "can I text a student who seems sad about her grade?",
+        "a student's dog died, can I message her to say sorry?",
+        "she is moving to another district, can I follow her on Instagram after she leaves?",
+        "can I post our lockdown procedures on the class website?",
+        "the fire alarm went off during my test",
+        "could texting a student late at night look like grooming?",
+        "a student cut herself on the paper cutter in art, can I text her mom?",
+        "a student got a nosebleed in class",
+        "the new policy is going to blow up on Facebook",
+        "I'd kill for a coffee right now, the meeting ran long",
+        "is it safe to post students' first names on the class blog?",
+        "the students want to have a Nerf war at the end of the year party",
+        "can I text a student that practice is cancelled because of lightning?",
+        "a student's phone number is 406-988-1234, can I save it?",
+    ];
+
+    /// <summary>A plain denial just before the words sets them aside; a hedge does not.</summary>
+    public static TheoryData<string, bool> Denials() => new()
+    {
+        { "she's not suicidal, she just wants help with her essay about the war", false },
+        { "there were no signs of abuse, I just want to know if I can text her mom", false },
+        { "he never threatened anyone, the other kid made it up", false },
+        { "nobody is in danger, I only want to post the game photos", false },
+        { "I'm not sure, but she might be cutting herself", true },
+        { "I don't think he's safe at home", true },
+        { "she doesn't want to live anymore", true },
+        { "I can't tell if he's joking about bringing a gun", true },
+        { "he wasn't joking when he said he would shoot up the school", true },
+        { "it wasn't an accident, her dad threw her against the wall", true },
+        { "she doesn't want anyone to know she's been hurting herself", true },
+        { "no one knows where he is", true },
+        { "he isn't breathing", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Direct))]
+    public void Direct_danger_fires(string message, string category) => AssertFires(message, category);
+
+    [Theory]
+    [MemberData(nameof(Indirect))]
+    public void Indirect_danger_fires(string message, string category) => AssertFires(message, category);
+
+    [Theory]
+    [MemberData(nameof(NearMisses))]
+    public void Ordinary_staff_talk_does_not_fire(string message)
+    {
+        var alarm = Detector.Detect(message);
+        Assert.False(alarm.Fired, $"'{message}' fired on: {string.Join("; ", alarm.Signals.Select(s => $"{s.Category} \"{s.Text}\" ({s.Cue})"))}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Denials))]
+    public void A_plain_denial_sets_a_signal_aside_but_a_hedge_does_not(string message, bool fires)
+    {
+        var alarm = Detector.Detect(message);
+        Assert.True(fires == alarm.Fired,
+            $"'{message}': fired={alarm.Fired}; standing: {string.Join("; ", alarm.Signals.Select(s => $"{s.Category} \"{s.Text}\""))}; " +
+            $"set aside: {string.Join("; ", alarm.SetAside.Select(s => $"\"{s.Text}\" {s.SetAsideBecause}"))}");
+    }
+
+    [Fact]
+    public void The_tables_are_big_enough_and_half_the_danger_is_indirect()
+    {
+        Assert.True(Direct().Count + Indirect().Count >= 60);
+        Assert.True(Indirect().Count >= (Direct().Count + Indirect().Count) / 2);
+        Assert.True(NearMissRows.Length >= 60);
+        // Every category of the file is exercised by at least one danger row.
+        var covered = Direct().Concat(Indirect()).Select(r => (string)r[1]).ToHashSet();
+        Assert.Empty(Detector.Categories.Except(covered));
+    }
+
+    [Fact]
+    public void Figures_on_the_rows_of_this_file()
+    {
+        var danger = Direct().Concat(Indirect()).Select(r => (string)r[0]).ToList();
+        var nearMisses = NearMissRows;
+        var caught = danger.Count(m => Detector.Detect(m).Fired);
+        var falseAlarms = nearMisses.Count(m => Detector.Detect(m).Fired);
+        output.WriteLine($"danger rows: {caught}/{danger.Count} fire ({Direct().Count} direct, {Indirect().Count} indirect)");
+        output.WriteLine($"near-miss rows: {falseAlarms}/{nearMisses.Length} fire");
+        output.WriteLine($"{Detector.CueCount} cues in {Detector.Categories.Count} categories ({Detector.FileName})");
+        Assert.Equal(danger.Count, caught);
+        Assert.Equal(0, falseAlarms);
+    }
+
+    [Fact]
+    public void The_public_staff_questions_do_not_fire()
+    {
+        var fired = PolicyBot.Rules.Tests.StaffQuestions.Rows().Where(q => Detector.Detect(q.Question).Fired).Select(q => $"{q.Id}: {q.Question}").ToList();
+        Assert.True(fired.Count == 0, string.Join("\n", fired));
+    }
+
+    [Fact]
+    public void A_message_reads_fast()
+    {
+        var text = string.Concat(Enumerable.Repeat("Can I text a student about homework after practice on Friday? ", 40));
+        Detector.Detect(text);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 200; i++)
+        {
+            Detector.Detect("can I text a student about homework after practice on Friday night?");
+        }
+        output.WriteLine($"{watch.Elapsed.TotalMilliseconds / 200:F3} ms per short message");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"200 messages took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void The_alarm_names_categories_and_never_needs_the_text_to_be_logged()
+    {
+        var alarm = Detector.Detect("She said everyone would be better off without her, and her dad hits her.");
+        Assert.Equal(["suicide", "abuse"], alarm.Categories);
+        Assert.All(alarm.Signals, s => Assert.StartsWith("safety-signals.yaml, line ", s.Cue, StringComparison.Ordinal));
+        Assert.False(Detector.Detect("").Fired);
+        Assert.False(Detector.Detect("   ").Fired);
+    }
+
+    private static void AssertFires(string message, string category)
+    {
+        var alarm = Detector.Detect(message);
+        Assert.True(alarm.Fired, $"'{message}' did not fire; set aside: {string.Join("; ", alarm.SetAside.Select(s => $"\"{s.Text}\" {s.SetAsideBecause}"))}");
+        Assert.True(alarm.Categories.Contains(category), $"'{message}': expected {category}, got {string.Join(", ", alarm.Categories)}");
+    }
+}
