@@ -43,7 +43,14 @@ public static class AllCards
     public static JObject VerdictCard(DialogTree.Node node) =>
         PolicyCards.Verdict(node.Outcome!.Verdict!, node.Path.Select(s => (s.Fact.Question, s.Value.Label)).ToList(), ContextOf(node));
 
-    /// <summary>Every card: welcome (with and without examples), help, errors, policy, every question, every verdict.</summary>
+    /// <summary>A district's guidance with every optional part filled: a contact with a number and a note.</summary>
+    public static PolicyBot.Rules.Safety.SafetyGuidance SafetyWithContactNumber =>
+        PolicyBot.Rules.Safety.SafetyGuidance.Default("Otherville Unified") with
+        {
+            Contact = new PolicyBot.Rules.Safety.SafetyContact("Pat Lee, district safety coordinator", "(406) 555-0100", "After school hours, call the district office."),
+        };
+
+    /// <summary>Every card: welcome (with and without examples), help, errors, policy, safety, every question, every verdict.</summary>
     public static IReadOnlyList<(string Name, JObject Card)> Cards => Built.Value;
 
     private static List<(string Name, JObject Card)> Build()
@@ -56,6 +63,9 @@ public static class AllCards
             ("error", PolicyCards.Error("I could not read that answer.")),
             ("error in a situation", PolicyCards.Error("That question card is out of date.", new SubmitContext(Situation, 2))),
             ("policy", PolicyCards.PolicyInfo(Policy)),
+            ("safety", PolicyCards.Safety(PolicyBot.Rules.Safety.SafetyGuidanceLoader.LoadEmbedded())),
+            ("safety with the defaults", PolicyCards.Safety(PolicyBot.Rules.Safety.SafetyGuidance.Default(Policy.Metadata.District))),
+            ("safety with a contact number", PolicyCards.Safety(SafetyWithContactNumber)),
         };
         cards.AddRange(QuestionNodes().Select(n => ($"question {Describe(n)}", QuestionCard(n))));
         cards.AddRange(VerdictNodes().Select(n => ($"verdict {Describe(n)}", VerdictCard(n))));

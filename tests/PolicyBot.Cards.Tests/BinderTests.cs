@@ -296,9 +296,9 @@ public class BinderTests
     }
 
     [Fact]
-    public void The_six_templates_are_embedded_and_unknown_names_list_them()
+    public void The_seven_templates_are_embedded_and_unknown_names_list_them()
     {
-        Assert.Equal(["error.json", "help.json", "policy.json", "question.json", "verdict.json", "welcome.json"], CardTemplateBinder.TemplateNames);
+        Assert.Equal(["error.json", "help.json", "policy.json", "question.json", "safety.json", "verdict.json", "welcome.json"], CardTemplateBinder.TemplateNames);
         var e = Assert.Throws<ArgumentException>(() => CardTemplateBinder.Bind("nope.json", new JObject()));
         Assert.Contains("No card template 'nope.json'. Embedded templates: error.json, help.json", e.Message);
     }
