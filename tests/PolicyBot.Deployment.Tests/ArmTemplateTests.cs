@@ -65,6 +65,7 @@ public sealed partial class ArmTemplateTests
     [InlineData(SettingsKeys.DataFolder, "[parameters('dataFolder')]")]
     [InlineData(SettingsKeys.SchoolEmailDomains, "[parameters('schoolEmailDomains')]")]
     [InlineData(SettingsKeys.PolicyFile, "[parameters('policyFile')]")]
+    [InlineData(SettingsKeys.SafetyFile, "[parameters('safetyFile')]")]
     public void App_setting_comes_from_its_parameter(string key, string expression)
     {
         Assert.Equal(expression, AppSettings().Single(s => s.Name == key).Value);

@@ -29,10 +29,16 @@ public static class SettingsKeys
     /// <summary>Optional path to a policy file that replaces the embedded Stevensville policy.</summary>
     public const string PolicyFile = "PolicyFile";
 
+    /// <summary>
+    /// Optional path to the district's safety guidance file (<c>NAME.safety.yaml</c>) for the safety card. Empty: the
+    /// file beside the <see cref="PolicyFile"/>, else the built-in Stevensville guidance, else the defaults.
+    /// </summary>
+    public const string SafetyFile = "SafetyFile";
+
     /// <summary>All keys above, for drift checks.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId,
-        DataFolder, SchoolEmailDomains, PolicyFile,
+        DataFolder, SchoolEmailDomains, PolicyFile, SafetyFile,
     ];
 }
