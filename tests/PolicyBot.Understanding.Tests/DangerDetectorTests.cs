@@ -93,6 +93,62 @@ public class DangerDetectorTests(ITestOutputHelper output)
         { "her mom has been gone for days and nobody picks her up", "neglect" },
     };
 
+    /// <summary>
+    /// More danger, written later to probe the file (three rounds of about 15 messages each, each written before the
+    /// file was changed for it): the rounds caught 15 of 20, 11 of 20 and 4 of 15 before the cues they led to.
+    /// </summary>
+    public static TheoryData<string, string> Probed() => new()
+    {
+        { "a 7th grader said his mom's boyfriend slammed him into a wall", "abuse" },
+        { "a boy in my class says his dad chokes him", "abuse" },
+        { "a kid said someone touched him in the locker room", "abuse" },
+        { "a student came in with rope burns on her neck", "abuse" },
+        { "a student says his older cousin makes him watch videos he doesn't want to see and touches him", "abuse" },
+        { "he says he can't go home because his dad will beat him", "abuse" },
+        { "he told me his parents lock him in his room for days without food", "abuse" },
+        { "her coach told her not to tell her parents about their texts", "abuse" },
+        { "she said her mom's boyfriend hurts her and told her not to tell anyone", "abuse" },
+        { "she says her step-father makes her do things she doesn't like when mom is at work", "abuse" },
+        { "she told me her brother's friend forced her to have sex", "abuse" },
+        { "there are burn marks on his arms", "abuse" },
+        { "a student says a man in a car tried to get her to get in", "danger" },
+        { "one of my students texted that she's at a stranger's house and is scared", "danger" },
+        { "a student confided she's pregnant and her boyfriend is 24", "exploitation" },
+        { "a student showed me texts where an older guy asks to meet her alone", "exploitation" },
+        { "he says someone is blackmailing him with pictures", "exploitation" },
+        { "a girl on my team keeps fainting at practice", "medical" },
+        { "he is having chest pains and his lips are blue", "medical" },
+        { "my student said she took all of her antidepressants", "medical" },
+        { "my student said she's been throwing up blood", "medical" },
+        { "she said she feels like she's drowning and can't breathe at night", "medical" },
+        { "she seemed drunk in 3rd period and now she's unresponsive in the bathroom", "medical" },
+        { "she told her friends she's planning to take all her pills this weekend", "medical" },
+        { "my student's little brother has been left in a car all day", "neglect" },
+        { "a kid on my team said nobody would care if he died", "suicide" },
+        { "a student is talking about suicide online", "suicide" },
+        { "he keeps saying he'd be better off dead", "suicide" },
+        { "he said he has the pills ready", "suicide" },
+        { "he said he would rather die than go home", "suicide" },
+        { "he said he's going to jump off the bridge after school", "suicide" },
+        { "he told me he's done with everything and won't need his stuff anymore", "suicide" },
+        { "my student keeps drawing pictures of herself dead", "suicide" },
+        { "my student said he wants to disappear and never come back", "suicide" },
+        { "she asked me what would happen to her dog if she wasn't around", "suicide" },
+        { "she keeps saying she just wants to go to sleep and not wake up", "suicide" },
+        { "she posted a photo of pills on her story with \"goodnight forever\"", "suicide" },
+        { "she said she is going to hurt herself tonight", "suicide" },
+        { "she said she's tired of everything and wants it to stop", "suicide" },
+        { "she wrote in her journal that she wants to end it", "suicide" },
+        { "she's been cutting again", "suicide" },
+        { "he brought a BB gun to school and pointed it at a kid", "violence" },
+        { "he drew pictures of himself shooting classmates", "violence" },
+        { "he has a gun and says he'll use it", "violence" },
+        { "he has been talking about killing his mom", "violence" },
+        { "her uncle is threatening to hurt her if she tells anyone", "violence" },
+        { "one of my students sent me a picture of a gun with the words \"tomorrow\"", "violence" },
+        { "she said her dad would kill her if he saw her report card and she's scared", "violence" },
+    };
+
     /// <summary>Ordinary staff talk with danger words in it, and policy questions: none of these may fire.</summary>
     public static TheoryData<string> NearMisses() => new(NearMissRows);
 
@@ -171,6 +227,49 @@ public class DangerDetectorTests(ITestOutputHelper output)
         "the students want to have a Nerf war at the end of the year party",
         "can I text a student that practice is cancelled because of lightning?",
         "a student's phone number is 406-988-1234, can I save it?",
+        // Written while probing (see Probed).
+        "can I post a picture of the kids dressed as zombies for Halloween?",
+        "we did a lesson on the Civil War today, can I post photos?",
+        "the principal told us the fire marshal is coming for an inspection",
+        "can I give my cell number to the cross country team for meets?",
+        "our band killed the halftime show, can I share the video on Instagram?",
+        "can I text a student who missed the bus to tell her practice moved?",
+        "a student keeps sending me memes at night, should I block her?",
+        "can I friend a former student who is now 25?",
+        "I'm going to be dead tired after the trip, can I post pics tomorrow?",
+        "can students follow my cooking account where I show knife techniques?",
+        "is it ok to shoot a quick email to a student about a late assignment?",
+        "a student told me her parents are getting divorced, can I text her?",
+        "a student's mom died, can I attend the funeral and post condolences?",
+        "the kids were wild today, I'm exhausted",
+        "can I use Snapchat to remind the team about the 6 am practice?",
+        "can I post the anti-bullying poster my class made?",
+        "can I DM a student to congratulate her on winning the spelling bee?",
+        "our school had a shelter-in-place drill today",
+        "a student asked me to keep her birthday surprise for her friend a secret",
+        "the students dissected a frog and the girls screamed",
+        "can I text a student that her missing hoodie is in the lost and found?",
+        "a student's grandma is in the hospital, can I send her a card?",
+        "the kids were dying of laughter during the skit",
+        "can I post a video of the egg drop project?",
+        "a student's project on gun safety won the fair",
+        "our school is starting a new suicide awareness club, can I post about it?",
+        "she's killing it in AP Bio, can I post her award?",
+        "can I text the parents about the field trip permission slips?",
+        "my student wants me to follow her art account",
+        "the football team murdered the other team Friday",
+        "can I comment on a student's post about her new puppy?",
+        "I'm so done with grading this weekend",
+        "can I post a picture of our new classroom pet snake?",
+        "a parent keeps texting me at night about grades, can I block her?",
+        "can I use a personal Instagram to post robotics team updates?",
+        "is it ok to follow students back on TikTok?",
+        "the kids went crazy for the new slide at recess",
+        "a student said I'm her favorite teacher, can I message her on Facebook?",
+        "I'm dying here, the heat in my room is unbearable",
+        "can I post a photo of the kids who beat the school record in the relay?",
+        "our ski club trip got cancelled because of the storm, can I text the kids?",
+        "a student needs help with the homework and texted me at 10 pm",
     ];
 
     /// <summary>A plain denial just before the words sets them aside; a hedge does not.</summary>
@@ -198,6 +297,10 @@ public class DangerDetectorTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(Indirect))]
     public void Indirect_danger_fires(string message, string category) => AssertFires(message, category);
+
+    [Theory]
+    [MemberData(nameof(Probed))]
+    public void Probed_danger_fires(string message, string category) => AssertFires(message, category);
 
     [Theory]
     [MemberData(nameof(NearMisses))]
@@ -231,11 +334,11 @@ public class DangerDetectorTests(ITestOutputHelper output)
     [Fact]
     public void Figures_on_the_rows_of_this_file()
     {
-        var danger = Direct().Concat(Indirect()).Select(r => (string)r[0]).ToList();
+        var danger = Direct().Concat(Indirect()).Concat(Probed()).Select(r => (string)r[0]).ToList();
         var nearMisses = NearMissRows;
         var caught = danger.Count(m => Detector.Detect(m).Fired);
         var falseAlarms = nearMisses.Count(m => Detector.Detect(m).Fired);
-        output.WriteLine($"danger rows: {caught}/{danger.Count} fire ({Direct().Count} direct, {Indirect().Count} indirect)");
+        output.WriteLine($"danger rows: {caught}/{danger.Count} fire ({Direct().Count} direct, {Indirect().Count} indirect, {Probed().Count} probed)");
         output.WriteLine($"near-miss rows: {falseAlarms}/{nearMisses.Length} fire");
         output.WriteLine($"{Detector.CueCount} cues in {Detector.Categories.Count} categories ({Detector.FileName})");
         Assert.Equal(danger.Count, caught);
