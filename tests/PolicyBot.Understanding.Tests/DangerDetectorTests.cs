@@ -94,8 +94,10 @@ public class DangerDetectorTests(ITestOutputHelper output)
     };
 
     /// <summary>
-    /// More danger, written later to probe the file (three rounds of about 15 messages each, each written before the
-    /// file was changed for it): the rounds caught 15 of 20, 11 of 20 and 4 of 15 before the cues they led to.
+    /// More danger, written later to probe the file (four rounds of 15 to 20 messages, each written before the file was
+    /// changed for it): the rounds caught 15 of 20, 11 of 20, 4 of 15 and 10 of 20 before the cues they led to. Left
+    /// out, on purpose: wording that is as often harmless ("I won't be here next week", "wants to see her mom soon",
+    /// "nobody at home answers the phone", "asked her to delete the snaps").
     /// </summary>
     public static TheoryData<string, string> Probed() => new()
     {
@@ -147,6 +149,25 @@ public class DangerDetectorTests(ITestOutputHelper output)
         { "her uncle is threatening to hurt her if she tells anyone", "violence" },
         { "one of my students sent me a picture of a gun with the words \"tomorrow\"", "violence" },
         { "she said her dad would kill her if he saw her report card and she's scared", "violence" },
+        { "he came to school with a handprint on his face", "abuse" },
+        { "one of my students told me she's been raped at a party", "abuse" },
+        { "she said an adult from her gaming group wants to meet her and told her not to tell her parents", "abuse" },
+        { "she said her foster dad hits her with a belt", "abuse" },
+        { "he is getting texts from someone threatening to send his photos to his whole school", "exploitation" },
+        { "she ran off with her 30-year-old boyfriend and her parents can't reach her", "exploitation" },
+        { "he vaped something and now he's shaking and won't respond", "medical" },
+        { "my student was found unconscious behind the gym", "medical" },
+        { "my student says her parents left for Mexico two weeks ago and she's alone with her siblings", "neglect" },
+        { "the 4th grader said she sleeps on the floor because there's no bed and no food", "neglect" },
+        { "a boy said he has thoughts about hurting himself", "suicide" },
+        { "a student said \"you won't have to worry about me after tomorrow\"", "suicide" },
+        { "he told his girlfriend he'd do something drastic if she broke up with him", "suicide" },
+        { "my student said he wants to go to sleep forever", "suicide" },
+        { "my student said the world would be a better place without him", "suicide" },
+        { "she keeps saying nobody would miss her at the funeral", "suicide" },
+        { "a kid said he wants to shoot the people who bully him", "violence" },
+        { "he posted that he's bringing something to school tomorrow that will make everyone remember him", "violence" },
+        { "she told me her stepdad said he'd hurt her if she told", "violence" },
     };
 
     /// <summary>Ordinary staff talk with danger words in it, and policy questions: none of these may fire.</summary>
@@ -228,6 +249,31 @@ public class DangerDetectorTests(ITestOutputHelper output)
         "can I text a student that practice is cancelled because of lightning?",
         "a student's phone number is 406-988-1234, can I save it?",
         // Written while probing (see Probed).
+        "a student told me her hamster died, can I send her a card?",
+        "can I text a student to check in after a fight with her best friend?",
+        "can I post photos of the kids' emergency preparedness posters?",
+        "our school safety officer wants to follow students on Instagram, is that allowed?",
+        "is it ok to message a grieving student on Facebook?",
+        "can I call a student's cell if the bus breaks down on a trip?",
+        "I'm worried about a student's grades, can I text her dad?",
+        "the science class is blowing up balloons with baking soda",
+        "a student was hurt during the basketball game, can I post get well wishes?",
+        "can I post a video of our shelter-in-place drill?",
+        "I have to take my pills at lunch, can I leave class?",
+        "can I text students during a real lockdown?",
+        "a student's family lost their house in a fire, can I organize a GoFundMe on Facebook?",
+        "can I add students to a group chat for the debate tournament?",
+        "a parent is angry and threatening to call the superintendent",
+        "can I share a student's post about her cancer fundraiser?",
+        "is it ok to play Call of Duty online with former students?",
+        "my student is really down after losing the game, can I message him?",
+        "a student's older brother is 25 and wants to volunteer with the team",
+        "she's crazy good at volleyball, can I post her highlights?",
+        "can I text the team that practice is moved due to the heat advisory?",
+        "a student threatened to quit the team if he didn't start",
+        "can I message a student who was absent for a funeral?",
+        "we are reading Of Mice and Men where George shoots Lennie",
+        "the kids were screaming bloody murder during the haunted house",
         "can I post a picture of the kids dressed as zombies for Halloween?",
         "we did a lesson on the Civil War today, can I post photos?",
         "the principal told us the fire marshal is coming for an inspection",
