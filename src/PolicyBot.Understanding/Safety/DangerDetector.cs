@@ -15,8 +15,8 @@ namespace PolicyBot.Understanding.Safety;
 /// Built to miss nothing rather than to be quiet: a false alarm costs a glance at a card, a miss costs much more.
 /// A signal is set aside only when it lies wholly inside ordinary staff talk the file names ("fire drill",
 /// "shoot her a text") or right after a plain denial ("she is not suicidal"); a hedge is no denial ("I'm not
-/// sure, but …", "I don't think she's safe"). Immutable and thread-safe; a message is read in well under a
-/// millisecond.
+/// sure, but …", "I don't think she's safe"). Immutable and thread-safe. Every cue is a separate regular expression,
+/// run on every typed message: about 0.6 ms for a short message on a loaded 2-core machine.
 /// </remarks>
 public sealed partial class DangerDetector
 {
