@@ -94,8 +94,9 @@ public class DangerDetectorTests(ITestOutputHelper output)
     };
 
     /// <summary>
-    /// More danger, written later to probe the file (four rounds of 15 to 20 messages, each written before the file was
-    /// changed for it): the rounds caught 15 of 20, 11 of 20, 4 of 15 and 10 of 20 before the cues they led to. Left
+    /// More danger, written later to probe the file (five rounds of 15 to 20 messages, each written before the file was
+    /// changed for it): the rounds caught 15 of 20, 11 of 20, 4 of 15, 10 of 20 and 6 of 20 before the cues they led
+    /// to (and 1 of the 20 near-misses of the last round fired, "the rifle team won state"). Left
     /// out, on purpose: wording that is as often harmless ("I won't be here next week", "wants to see her mom soon",
     /// "nobody at home answers the phone", "asked her to delete the snaps").
     /// </summary>
@@ -168,6 +169,26 @@ public class DangerDetectorTests(ITestOutputHelper output)
         { "a kid said he wants to shoot the people who bully him", "violence" },
         { "he posted that he's bringing something to school tomorrow that will make everyone remember him", "violence" },
         { "she told me her stepdad said he'd hurt her if she told", "violence" },
+        { "a student told me her dad chokes her mom and she's scared", "abuse" },
+        { "he told me his mom's new husband punches the wall and then him", "abuse" },
+        { "she said she gets the belt when her grades drop", "abuse" },
+        { "she told me her uncle sneaks into her bed", "abuse" },
+        { "a girl said her older friend is taking her to meet a man who pays for pictures", "exploitation" },
+        { "a student is being pressured by an adult online to send videos", "exploitation" },
+        { "he drank a bottle of vodka at lunch and can't stand up", "medical" },
+        { "one of my players said he took some pills he found and feels weird", "medical" },
+        { "she's having an asthma attack and her inhaler isn't working", "medical" },
+        { "my student hasn't been home in three nights and her phone is off", "missing" },
+        { "a student said he hasn't had dinner at home all week because there's no money for food", "neglect" },
+        { "a girl in my class has been posting sad songs and saying goodbye to people", "suicide" },
+        { "he said life isn't worth it anymore", "suicide" },
+        { "he wrote a note saying \"sorry mom\" and left school", "suicide" },
+        { "my student said he wishes he could just fall asleep and never wake up", "suicide" },
+        { "my student told me she sometimes thinks about not existing", "suicide" },
+        { "she said she doesn't see a future for herself", "suicide" },
+        { "a kid posted a video holding a rifle saying \"see you monday\"", "violence" },
+        { "he said he's going to make the bullies pay for good", "violence" },
+        { "there's a rumor a senior is bringing a weapon to prom", "violence" },
     };
 
     /// <summary>Ordinary staff talk with danger words in it, and policy questions: none of these may fire.</summary>
@@ -249,6 +270,26 @@ public class DangerDetectorTests(ITestOutputHelper output)
         "can I text a student that practice is cancelled because of lightning?",
         "a student's phone number is 406-988-1234, can I save it?",
         // Written while probing (see Probed).
+        "can I text a student who is sad her dog died?",
+        "the kids are going to kill me if I give another quiz",
+        "can I post the senior prank video on my Facebook?",
+        "I need to report a broken projector",
+        "a student reported a missing phone, can I check her location app?",
+        "can I like a student's post about her gymnastics meet?",
+        "can I give a student a ride home from practice?",
+        "is it ok to text my students happy birthday?",
+        "can I post a photo of the volunteer firefighters who visited?",
+        "a student's family is homeless after the flood, can I post a donation link?",
+        "we watched a documentary on the Holocaust, can I share the discussion questions online?",
+        "can I DM a student to tell her she's on the honor roll?",
+        "a student fell asleep in class again",
+        "can I join the students' Minecraft server?",
+        "the rifle team won state, can I post the photo on the school page?",
+        "my class is studying predators in the food chain",
+        "is it against policy to play Among Us with my students online?",
+        "can I text a student to remind her about the blood drive?",
+        "a student's brother was in a car accident, can I send the family flowers?",
+        "can I block a student who keeps spamming me on Instagram?",
         "a student told me her hamster died, can I send her a card?",
         "can I text a student to check in after a fight with her best friend?",
         "can I post photos of the kids' emergency preparedness posters?",
