@@ -94,9 +94,9 @@ public class DangerDetectorTests(ITestOutputHelper output)
     };
 
     /// <summary>
-    /// More danger, written later to probe the file (five rounds of 15 to 20 messages, each written before the file was
-    /// changed for it): the rounds caught 15 of 20, 11 of 20, 4 of 15, 10 of 20 and 6 of 20 before the cues they led
-    /// to (and 1 of the 20 near-misses of the last round fired, "the rifle team won state"). Left
+    /// More danger, written later to probe the file (six rounds of 15 to 20 messages, each written before the file was
+    /// changed for it): the rounds caught 15 of 20, 11 of 20, 4 of 15, 10 of 20, 6 of 20 and 6 of 20 before the cues
+    /// they led to (one near-miss of 102 fired in those rounds, "the rifle team won state"). Left
     /// out, on purpose: wording that is as often harmless ("I won't be here next week", "wants to see her mom soon",
     /// "nobody at home answers the phone", "asked her to delete the snaps").
     /// </summary>
@@ -189,6 +189,26 @@ public class DangerDetectorTests(ITestOutputHelper output)
         { "a kid posted a video holding a rifle saying \"see you monday\"", "violence" },
         { "he said he's going to make the bullies pay for good", "violence" },
         { "there's a rumor a senior is bringing a weapon to prom", "violence" },
+        { "a boy told me he's scared of his dad when he's been drinking", "abuse" },
+        { "my student said his stepmom makes him sleep in the garage", "abuse" },
+        { "my student says her mom's boyfriend watches her shower", "abuse" },
+        { "she has a cigarette burn on her hand and won't say where it came from", "abuse" },
+        { "a student told me a coach has been sending him messages at 2 am asking for pictures", "exploitation" },
+        { "someone is paying her in gift cards to send photos", "exploitation" },
+        { "he ate a bunch of edibles and is throwing up and passing out", "medical" },
+        { "she hit her head hard at recess and now she's confused and vomiting", "medical" },
+        { "a 10-year-old hasn't been picked up and it's 8 pm and no one answers", "neglect" },
+        { "he keeps talking about how he'd do it if he did it", "suicide" },
+        { "he says he has a way out and it's almost time", "suicide" },
+        { "he's been hearing voices telling him to hurt people", "suicide" },
+        { "my student told me she's been starving herself and fainted twice", "suicide" },
+        { "she asked me how long it takes to bleed out", "suicide" },
+        { "she left a note that said don't look for me", "suicide" },
+        { "she said she'd be with her brother soon, he died last year", "suicide" },
+        { "she said she's not going to be a problem much longer", "suicide" },
+        { "a student brought brass knuckles and said he's going to use them after school", "violence" },
+        { "a student said he's going to light the school on fire", "violence" },
+        { "he threatened another kid with a box cutter in the bathroom", "violence" },
     };
 
     /// <summary>Ordinary staff talk with danger words in it, and policy questions: none of these may fire.</summary>
@@ -270,6 +290,26 @@ public class DangerDetectorTests(ITestOutputHelper output)
         "can I text a student that practice is cancelled because of lightning?",
         "a student's phone number is 406-988-1234, can I save it?",
         // Written while probing (see Probed).
+        "can I text a student that the game is cancelled due to smoke from the wildfires?",
+        "a student is hurting because her best friend moved away, can I DM her?",
+        "can I post the video of the kids making slime?",
+        "can I use GroupMe with my cross country runners?",
+        "we're doing a unit on the Salem witch trials and hangings, can I share resources online?",
+        "my student is drowning in homework, can I email her parents?",
+        "can I post pictures from our lock-in fundraiser?",
+        "can I message a student whose parent was deployed?",
+        "the kids were bouncing off the walls before winter break",
+        "a former student invited me to her wedding, can I go?",
+        "can I follow the school's police officer on Twitter?",
+        "the drama club is doing a murder mystery dinner, can I post the flyer?",
+        "a student's phone was stolen, can I text her new number?",
+        "can I post a picture of my classroom's first aid kit?",
+        "our robotics team got destroyed in the quarterfinals",
+        "a student is obsessed with true crime podcasts, can I recommend one on Instagram?",
+        "can I text a student to tell her she left her inhaler in my room?",
+        "is it okay to send a student a link to a suicide prevention app?",
+        "a student wrote a great essay about her grandfather's death in Vietnam",
+        "can I give a student my number in case she gets lost on the field trip?",
         "can I text a student who is sad her dog died?",
         "the kids are going to kill me if I give another quiz",
         "can I post the senior prank video on my Facebook?",
