@@ -94,9 +94,10 @@ public class DangerDetectorTests(ITestOutputHelper output)
     };
 
     /// <summary>
-    /// More danger, written later to probe the file (six rounds of 15 to 20 messages, each written before the file was
-    /// changed for it): the rounds caught 15 of 20, 11 of 20, 4 of 15, 10 of 20, 6 of 20 and 6 of 20 before the cues
-    /// they led to (one near-miss of 102 fired in those rounds, "the rifle team won state"). Left
+    /// More danger, written later to probe the file (seven rounds of 15 to 20 messages, each written before the file was
+    /// changed for it): the rounds caught 15 of 20, 11 of 20, 4 of 15, 10 of 20, 6 of 20, 6 of 20 and 8 of 15 before
+    /// the cues they led to (one near-miss of 112 fired in those rounds, "the rifle team won state"). So expect unseen
+    /// indirect wording to be caught about half the time; each miss found is a shape to add. Left
     /// out, on purpose: wording that is as often harmless ("I won't be here next week", "wants to see her mom soon",
     /// "nobody at home answers the phone", "asked her to delete the snaps").
     /// </summary>
@@ -209,6 +210,21 @@ public class DangerDetectorTests(ITestOutputHelper output)
         { "a student brought brass knuckles and said he's going to use them after school", "violence" },
         { "a student said he's going to light the school on fire", "violence" },
         { "he threatened another kid with a box cutter in the bathroom", "violence" },
+        { "he said a man from church touches him when they're alone", "abuse" },
+        { "my student said his brother beats him and nobody believes him", "abuse" },
+        { "she said her boyfriend hits her and took her phone so she can't call anyone", "abuse" },
+        { "a student says someone is threatening to leak her videos unless she sends more", "exploitation" },
+        { "he's slurring, sweating and says he took something at the party", "medical" },
+        { "a girl has been gone since last night and left her phone at home", "missing" },
+        { "a student said her mom leaves her with strangers for days", "neglect" },
+        { "he posted \"last day on earth\" on his story", "suicide" },
+        { "he told me he wants to end his pain for good", "suicide" },
+        { "my student has scars up and down her arms and a new one today", "suicide" },
+        { "one of my students said she wants to die in her sleep", "suicide" },
+        { "she told me she's been thinking it would be easier if she just wasn't here", "suicide" },
+        { "a student said her dad threatened to kill the whole family", "violence" },
+        { "he's been researching guns online and asking where to buy one", "violence" },
+        { "she said she's going to take her grandpa's gun to school", "violence" },
     };
 
     /// <summary>Ordinary staff talk with danger words in it, and policy questions: none of these may fire.</summary>
@@ -290,6 +306,16 @@ public class DangerDetectorTests(ITestOutputHelper output)
         "can I text a student that practice is cancelled because of lightning?",
         "a student's phone number is 406-988-1234, can I save it?",
         // Written while probing (see Probed).
+        "can I text a student about the fire at her house last night to see if her family needs anything?",
+        "our team is going to war with the rival school on Friday night",
+        "I'm about to lose my mind with these report cards",
+        "can I post the kids' dead poets society reenactment?",
+        "is it ok to text a student who is sick at home?",
+        "the choir brought the house down, can I share the recording?",
+        "can I message a student who posted that she is bored to death?",
+        "a student's puppy ran away, can I share the lost dog post?",
+        "I'm going to strangle the printer",
+        "can I post a photo of students dressed as firefighters for career day?",
         "can I text a student that the game is cancelled due to smoke from the wildfires?",
         "a student is hurting because her best friend moved away, can I DM her?",
         "can I post the video of the kids making slime?",
