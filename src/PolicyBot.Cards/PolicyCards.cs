@@ -4,6 +4,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PolicyBot.Rules.Evaluation;
 using PolicyBot.Rules.Model;
+using PolicyBot.Rules.Safety;
 
 namespace PolicyBot.Cards;
 
@@ -233,6 +234,58 @@ public static class PolicyCards
             ["helpData"] = CardActions.HelpData(),
         };
         return CardTemplateBinder.Bind("policy.json", data);
+    }
+
+    /// <summary>
+    /// The safety card, sent before anything else when a message says a student may be in danger: headed
+    /// "{District}'s safety guidance" and labelled as not policy text; the emergency line (911) first, then the duty to
+    /// report, the district's safety contact and the crisis line, with a <c>tel:</c> button for the crisis line (and
+    /// for the contact when the district gave a number). Its fallback text carries the whole guidance.
+    /// </summary>
+    /// <param name="guidance">The district's safety guidance (its file, or the defaults).</param>
+    public static JObject Safety(SafetyGuidance guidance)
+    {
+        ArgumentNullException.ThrowIfNull(guidance);
+        var heading = $"{guidance.District}'s safety guidance";
+        var contact = guidance.Contact;
+        var contactLine = contact.Phone is null ? $"Tell {contact.Name}." : $"Tell {contact.Name}: {contact.Phone}.";
+        var crisis = guidance.CrisisLine;
+        var disclaimer = $"This is {guidance.District}'s safety guidance, not the policy I quote, and not legal advice. Your district's procedures come first.";
+        var fallback = string.Join(" ", new[]
+            {
+                $"{heading} (not policy text):",
+                guidance.Emergency.Text,
+                string.Join(" ", guidance.Reporting),
+                $"Your safety contact: {contactLine}",
+                contact.Note,
+                $"{crisis.Name}: {crisis.Text}",
+            }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var data = new JObject
+        {
+            ["heading"] = heading,
+            ["emergency"] = guidance.Emergency.Text,
+            ["intro"] = "Your message may be about a student in danger, so this comes first. My answer to any policy question follows.",
+            ["reporting"] = new JArray(guidance.Reporting),
+            ["contact"] = new JObject
+            {
+                ["line"] = contactLine,
+                ["hasNote"] = contact.Note is not null,
+                ["note"] = contact.Note ?? "",
+                ["hasPhone"] = contact.Phone is not null,
+                ["callTitle"] = "Call your safety contact",
+                ["tel"] = contact.Phone is null ? "" : PhoneLinks.Tel(contact.Phone),
+            },
+            ["crisis"] = new JObject
+            {
+                ["name"] = crisis.Name,
+                ["text"] = crisis.Text,
+                ["callTitle"] = $"Call {crisis.Number}",
+                ["tel"] = PhoneLinks.Tel(crisis.Number),
+            },
+            ["disclaimer"] = disclaimer,
+            ["fallback"] = fallback,
+        };
+        return CardTemplateBinder.Bind("safety.json", data);
     }
 
     /// <summary>The container style (colour) a verdict kind is shown in, and the words shown.</summary>

@@ -66,7 +66,7 @@ internal sealed partial class BotProcess : IDisposable
 
         // Only what the benchmark decides: no inherited URLs, credentials or policy settings.
         foreach (var key in new[] { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_URLS", "MicrosoftAppType", "MicrosoftAppId",
-                     "MicrosoftAppPassword", "MicrosoftAppTenantId", "PolicyFile", "SchoolEmailDomains", "POLICYBOT_BENCH_PROFILE", "DOTNET_gcServer", "DOTNET_GCgen0size" })
+                     "MicrosoftAppPassword", "MicrosoftAppTenantId", "PolicyFile", "SafetyFile", "SchoolEmailDomains", "POLICYBOT_BENCH_PROFILE", "DOTNET_gcServer", "DOTNET_GCgen0size" })
         {
             start.Environment.Remove(key);
         }

@@ -51,7 +51,14 @@ public static class AllCards
     public static JObject ConfirmCard(DialogTree.Node node, bool correcting = false) =>
         PolicyCards.Confirm(FactsOf(node, label: false, understood: true), ContextOf(node), correcting);
 
-    /// <summary>Every card: welcome (with and without examples), help, errors, policy, every question, every verdict.</summary>
+    /// <summary>A district's guidance with every optional part filled: a contact with a number and a note.</summary>
+    public static PolicyBot.Rules.Safety.SafetyGuidance SafetyWithContactNumber =>
+        PolicyBot.Rules.Safety.SafetyGuidance.Default("Otherville Unified") with
+        {
+            Contact = new PolicyBot.Rules.Safety.SafetyContact("Pat Lee, district safety coordinator", "(406) 555-0100", "After school hours, call the district office."),
+        };
+
+    /// <summary>Every card: welcome (with and without examples), help, errors, policy, safety, every question, every verdict.</summary>
     public static IReadOnlyList<(string Name, JObject Card)> Cards => Built.Value;
 
     private static List<(string Name, JObject Card)> Build()
@@ -69,6 +76,9 @@ public static class AllCards
             ("roles: campaign author in personal chat", AdminCards.Roles("You are a campaign author.", [new("Staff member", "Ask about the policy."), new("Campaign author", "Send policy reminders.")], "0f8fad5b-d9cb-469f-a165-70867728950e", "Roles are given by your IT administrator.", canSendTestMessage: true)),
             ("test message queued", AdminCards.TestMessageQueued("This is a test message from PolicyBot.", 1234, "test:0123456789abcdef0123456789abcdef")),
             ("test message, nobody reachable", AdminCards.TestMessageQueued("This is a test message from PolicyBot.", 0, "test:0123456789abcdef0123456789abcdef")),
+            ("safety", PolicyCards.Safety(PolicyBot.Rules.Safety.SafetyGuidanceLoader.LoadEmbedded())),
+            ("safety with the defaults", PolicyCards.Safety(PolicyBot.Rules.Safety.SafetyGuidance.Default(Policy.Metadata.District))),
+            ("safety with a contact number", PolicyCards.Safety(SafetyWithContactNumber)),
         };
         cards.AddRange(QuestionNodes().Select(n => ($"question {Describe(n)}", QuestionCard(n))));
         cards.AddRange(VerdictNodes().Select(n => ($"verdict {Describe(n)}", VerdictCard(n))));

@@ -328,10 +328,10 @@ public class PolicyCardsTests
     [Fact]
     public void Every_card_is_fully_bound_schema_1_5_and_under_28_KB()
     {
-        // 5 administrator cards; questions and verdicts picked and understood, a confirmation per verdict, 3 corrections
+        // 5 administrator cards, 3 safety cards; questions and verdicts picked and understood, a confirmation per verdict, 3 corrections
         var questions = AllCards.QuestionNodes().Count();
         var verdicts = AllCards.VerdictNodes().Count();
-        Assert.Equal(6 + 5 + questions + (questions - 1) + 3 * verdicts + 3, AllCards.Cards.Count);
+        Assert.Equal(6 + 5 + 3 + questions + (questions - 1) + 3 * verdicts + 3, AllCards.Cards.Count);
         foreach (var (name, card) in AllCards.Cards)
         {
             Assert.Equal("AdaptiveCard", (string?)card["type"]);
@@ -351,6 +351,13 @@ public class PolicyCardsTests
         {
             foreach (var action in Typed(card).Where(o => ((string)o["type"]!).StartsWith("Action.", StringComparison.Ordinal)))
             {
+                if ((string?)action["type"] == "Action.OpenUrl")
+                {
+                    // The one exception: the safety card's call buttons, which open the phone, not the bot.
+                    Assert.StartsWith("safety", name, StringComparison.Ordinal);
+                    Assert.StartsWith("tel:", (string?)action["url"], StringComparison.Ordinal);
+                    continue;
+                }
                 Assert.Equal("Action.Submit", (string?)action["type"]);
                 Assert.False(string.IsNullOrWhiteSpace((string?)action["title"]), name);
                 Assert.True(CardActions.TryRead(action["data"], out var submit), $"{name}: {action["data"]}");
@@ -387,6 +394,52 @@ public class PolicyCardsTests
         Assert.DoesNotContain(Typed(card), o => (bool?)o["isVisible"] == false);
         Assert.DoesNotContain(Typed(card), o => string.Equals((string?)o["mode"], "secondary", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(OfType(card, "Action.ShowCard"));
+    }
+
+    // ---- Safety card ----------------------------------------------------------------------------
+
+    [Fact]
+    public void The_safety_card_is_labelled_as_the_districts_guidance_and_puts_911_first()
+    {
+        var card = PolicyCards.Safety(PolicyBot.Rules.Safety.SafetyGuidanceLoader.LoadEmbedded());
+        var texts = Texts(card).ToList();
+
+        Assert.Equal("Stevensville School District's safety guidance", texts[0]);
+        Assert.Equal("If a student is in immediate danger, call 911 now.", texts[1]);
+        var headings = OfType(card, "TextBlock").Where(t => (string?)t["style"] == "heading").Select(t => (string)t["text"]!).ToList();
+        Assert.Equal(["Stevensville School District's safety guidance", "Report it", "Your safety contact", "988 Suicide & Crisis Lifeline"], headings);
+        Assert.Contains(texts, t => t.Contains("not the policy I quote, and not legal advice", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("child protective services or law enforcement", StringComparison.Ordinal));
+        Assert.Contains("Tell your principal or school counselor.", texts);
+        var call = Assert.Single(OfType(card, "Action.OpenUrl"));
+        Assert.Equal("Call 988", (string?)call["title"]);
+        Assert.Equal("tel:988", (string?)call["url"]);
+        Assert.Empty(Submits(card));
+    }
+
+    [Fact]
+    public void The_safety_cards_fallback_text_carries_the_whole_guidance()
+    {
+        var guidance = AllCards.SafetyWithContactNumber;
+        var fallback = (string)PolicyCards.Safety(guidance)["fallbackText"]!;
+
+        Assert.StartsWith("Otherville Unified's safety guidance (not policy text): If a student is in immediate danger, call 911 now.", fallback);
+        Assert.All(guidance.Reporting, line => Assert.Contains(line, fallback));
+        Assert.Contains("Your safety contact: Tell Pat Lee, district safety coordinator: (406) 555-0100.", fallback);
+        Assert.Contains("After school hours, call the district office.", fallback);
+        Assert.Contains("988 Suicide & Crisis Lifeline: Call or text 988", fallback);
+    }
+
+    [Fact]
+    public void A_contact_with_a_number_gets_a_call_button_and_one_without_does_not()
+    {
+        var withNumber = PolicyCards.Safety(AllCards.SafetyWithContactNumber);
+        var without = PolicyCards.Safety(PolicyBot.Rules.Safety.SafetyGuidance.Default("Otherville Unified"));
+
+        Assert.Equal(["tel:988", "tel:4065550100"], OfType(withNumber, "Action.OpenUrl").Select(a => (string)a["url"]!));
+        Assert.Contains("After school hours, call the district office.", Texts(withNumber));
+        Assert.Equal(["tel:988"], OfType(without, "Action.OpenUrl").Select(a => (string)a["url"]!));
+        Assert.Equal("Otherville Unified's safety guidance", Texts(without).First());
     }
 }
 

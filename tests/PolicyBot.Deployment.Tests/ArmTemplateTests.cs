@@ -68,6 +68,7 @@ public sealed partial class ArmTemplateTests
     [InlineData(SettingsKeys.CampaignAuthors, "[parameters('campaignAuthors')]")]
     [InlineData(SettingsKeys.RequestDeciders, "[parameters('requestDeciders')]")]
     [InlineData(SettingsKeys.ReplyTimeBudgetSeconds, "[string(parameters('replyTimeBudgetSeconds'))]")]
+    [InlineData(SettingsKeys.SafetyFile, "[parameters('safetyFile')]")]
     public void App_setting_comes_from_its_parameter(string key, string expression)
     {
         Assert.Equal(expression, AppSettings().Single(s => s.Name == key).Value);

@@ -3,6 +3,7 @@ using PolicyBot.Cards;
 using PolicyBot.Rules.Evaluation;
 using PolicyBot.Rules.Model;
 using PolicyBot.Understanding;
+using PolicyBot.Understanding.Safety;
 
 namespace PolicyBot.Conversation;
 
@@ -14,7 +15,7 @@ namespace PolicyBot.Conversation;
 /// Deterministic for the same state and input (apart from new situation ids). Never throws on
 /// user input: anything unusable becomes a friendly reply.
 /// </summary>
-public sealed partial class ConversationEngine(PolicyEvaluator evaluator, SituationReader reader)
+public sealed partial class ConversationEngine(PolicyEvaluator evaluator, SituationReader reader, DangerDetector? danger = null)
 {
     /// <summary>Longest typed message read, in characters; longer ones get a clear reply instead.</summary>
     public const int MaxTextLength = 3000;
@@ -47,9 +48,14 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
 
     private Policy Policy => evaluator.Policy;
 
-    private IReadOnlyList<Reply> HandleText(SituationState state, string text)
+    private IReadOnlyList<Reply> HandleText(SituationState state, string text, bool safetyChecked = false)
     {
         text = text.Trim();
+        // Safety first (ConversationEngine.Safety.cs): a message saying a student may be in danger gets the safety card first.
+        if (!safetyChecked && SafetyFirst(state, text) is { } safetyFirst)
+        {
+            return safetyFirst;
+        }
         if (text.Length == 0)
         {
             return [new HelpReply()];

@@ -3,8 +3,10 @@ using PolicyBot.Hosting;
 using PolicyBot.Rules.Evaluation;
 using PolicyBot.Rules.Loading;
 using PolicyBot.Rules.Model;
+using PolicyBot.Rules.Safety;
 using PolicyBot.Understanding;
 using PolicyBot.Understanding.Lexicons;
+using PolicyBot.Understanding.Safety;
 
 namespace PolicyBot.Conversation;
 
@@ -32,6 +34,10 @@ public static class ConversationServices
             });
         });
         services.AddSingleton<Redactor>();
+        // Safety first: the danger detector (general staff language, embedded) and the district's guidance for the card.
+        services.AddSingleton(_ => DangerDetector.LoadEmbedded());
+        services.AddSingleton(sp => LoadSafetyGuidance(
+            sp.GetRequiredService<Policy>(), sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Safety")));
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ReplyRenderer>();
         services.AddTransient<IBot, PolicyBotHandler>();
@@ -83,6 +89,39 @@ public static class ConversationServices
               precedence: [{{string.Join(", ", activity.Values.Select(v => v.Id))}}]
             """;
         return Lexicon.Load("(no lexicon)", yaml, policy);
+    }
+
+    /// <summary>
+    /// The district's safety guidance: the file <see cref="SettingsKeys.SafetyFile"/> names; else <c>NAME.safety.yaml</c>
+    /// beside a <c>NAME.policy.yaml</c> policy file; else, for the built-in policy, the built-in Stevensville guidance;
+    /// else the defaults under the policy's district name, said once at start-up. A named file that is missing or
+    /// broken stops the start with its message.
+    /// </summary>
+    private static SafetyGuidance LoadSafetyGuidance(Policy policy, IConfiguration configuration, ILogger logger)
+    {
+        var file = configuration[SettingsKeys.SafetyFile];
+        if (!string.IsNullOrWhiteSpace(file))
+        {
+            return SafetyGuidanceLoader.LoadFile(file.Trim());
+        }
+        var policyFile = configuration[SettingsKeys.PolicyFile];
+        if (string.IsNullOrWhiteSpace(policyFile))
+        {
+            return SafetyGuidanceLoader.LoadEmbedded();
+        }
+        var path = Path.GetFullPath(policyFile.Trim());
+        var stem = Path.GetFileName(path);
+        stem = stem.EndsWith(".policy.yaml", StringComparison.OrdinalIgnoreCase) ? stem[..^".policy.yaml".Length] : Path.GetFileNameWithoutExtension(stem);
+        var beside = Path.Combine(Path.GetDirectoryName(path)!, stem + ".safety.yaml");
+        if (File.Exists(beside))
+        {
+            return SafetyGuidanceLoader.LoadFile(beside);
+        }
+        logger.LogWarning(
+            "No safety guidance file for '{District}': the safety card shows the default guidance (911, report to the principal or counselor, 988). " +
+            "Put a NAME.safety.yaml beside the policy file or set {Key} (see src/PolicyBot.Rules/Policies/stevensville.safety.yaml).",
+            policy.Metadata.District, SettingsKeys.SafetyFile);
+        return SafetyGuidance.Default(policy.Metadata.District);
     }
 
     private static Policy LoadPolicy(IConfiguration configuration)

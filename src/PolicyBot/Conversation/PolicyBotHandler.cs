@@ -73,6 +73,12 @@ public sealed class PolicyBotHandler(
             await situations.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
             var state = await _situation.GetAsync(turnContext, () => new SituationState(), cancellationToken).ConfigureAwait(false);
             var replies = engine.Handle(state, input);
+            if (replies.OfType<SafetyReply>().FirstOrDefault() is { } safety)
+            {
+                // Warning, so it stays in the log when message text is turned off; the categories only, never the text.
+                logger.LogWarning("Safety card shown in {ConversationType} conversation (signals: {Categories}).",
+                    activity.Conversation?.ConversationType ?? "personal", string.Join(", ", safety.Categories));
+            }
             await SendAsync(turnContext, replies, cancellationToken).ConfigureAwait(false);
             await _situation.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
             await situations.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);

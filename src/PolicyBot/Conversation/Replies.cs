@@ -45,6 +45,13 @@ public sealed record ConfirmReply(IReadOnlyList<SituationFact> Understood, strin
 /// <param name="Step">Answers given.</param>
 public sealed record VerdictReply(Verdict Verdict, IReadOnlyList<SituationFact> Facts, string SituationId, int Step) : Reply;
 
+/// <summary>
+/// The safety card: the district's safety guidance (911, the duty to report, the safety contact, 988), sent first when
+/// a message says a student may be in danger.
+/// </summary>
+/// <param name="Categories">What the danger detector found (e.g. <c>suicide</c>, <c>abuse</c>), for the log; never message text.</param>
+public sealed record SafetyReply(IReadOnlyList<string> Categories) : Reply;
+
 /// <summary>The error card: something the person did that the bot could not use, with a way on.</summary>
 /// <param name="Message">What happened and what to do.</param>
 public sealed record ErrorReply(string Message) : Reply;

@@ -2,11 +2,15 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using PolicyBot.Cards;
 using PolicyBot.Rules.Model;
+using PolicyBot.Rules.Safety;
 
 namespace PolicyBot.Conversation;
 
-/// <summary>Turns a <see cref="Reply"/> into the activity Teams shows: an Adaptive Card attachment, or plain text.</summary>
-public sealed class ReplyRenderer(Policy policy)
+/// <summary>
+/// Turns a <see cref="Reply"/> into the activity Teams shows: an Adaptive Card attachment, or plain text. The safety card
+/// shows <paramref name="safety"/>, the district's guidance.
+/// </summary>
+public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety)
 {
     /// <summary>The example questions on the welcome card (short: Teams cuts a button title to one line).</summary>
     public static readonly IReadOnlyList<string> ExampleQuestions =
@@ -30,6 +34,7 @@ public sealed class ReplyRenderer(Policy policy)
         ErrorReply e => Card(PolicyCards.Error(e.Message)),
         RolesReply r => Card(RolesCard(r)),
         TestMessageQueuedReply t => Card(AdminCards.TestMessageQueued(t.Text, t.Queued, t.MessageId)),
+        SafetyReply => Card(PolicyCards.Safety(safety)),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "Unknown reply."),
     };
 

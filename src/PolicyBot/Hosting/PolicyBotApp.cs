@@ -110,6 +110,8 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<Policy>();
             _ = app.Services.GetRequiredService<PolicyBot.Understanding.SituationReader>();
             _ = app.Services.GetRequiredService<RoleAssignments>();
+            _ = app.Services.GetRequiredService<PolicyBot.Understanding.Safety.DangerDetector>();
+            _ = app.Services.GetRequiredService<PolicyBot.Rules.Safety.SafetyGuidance>();
         }
         catch
         {

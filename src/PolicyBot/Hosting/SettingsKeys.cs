@@ -48,11 +48,17 @@ public static class SettingsKeys
     /// </summary>
     public const string ReplyTimeBudgetSeconds = "ReplyTimeBudgetSeconds";
 
+    /// <summary>
+    /// Optional path to the district's safety guidance file (<c>NAME.safety.yaml</c>) for the safety card. Empty: the
+    /// file beside the <see cref="PolicyFile"/>, else the built-in Stevensville guidance, else the defaults.
+    /// </summary>
+    public const string SafetyFile = "SafetyFile";
+
     /// <summary>All keys above, for drift checks.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId,
-        DataFolder, SchoolEmailDomains, PolicyFile,
+        DataFolder, SchoolEmailDomains, PolicyFile, SafetyFile,
         CampaignAuthors, RequestDeciders, ReplyTimeBudgetSeconds,
     ];
 }

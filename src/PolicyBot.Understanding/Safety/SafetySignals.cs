@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Understanding.Safety;
+
+/// <summary>A danger category of the signals file (suicide, abuse …) and its cues.</summary>
+internal sealed record SignalCategory(string Id, string Label, IReadOnlyList<SignalCue> Cues);
+
+/// <summary>A named group of ordinary staff talk that contains danger words ("fire drill", "shoot her a text").</summary>
+internal sealed record BenignGroup(string Name, IReadOnlyList<SignalCue> Cues);
+
+/// <summary>A phrase or pattern as written (with its line) and compiled.</summary>
+internal sealed record SignalCue(string Source, Regex Regex, int Line)
+{
+    public string Describe(string fileName) => $"{fileName}, line {Line}: {Source}";
+}
+
+/// <summary>
+/// Denial words, the words after a denial word that make it no denial ("not sure", "can't stop"), the words that
+/// end a denial's reach, and how many words before a signal a denial may stand.
+/// </summary>
+internal sealed record SignalNegation(IReadOnlySet<string> Cues, IReadOnlySet<string> NotDenials, IReadOnlySet<string> ScopeEnds, int MaxWords);
+
+/// <summary>The whole signals file, validated.</summary>
+internal sealed record SafetySignals(string FileName, IReadOnlyList<SignalCategory> Categories, IReadOnlyList<BenignGroup> Benign, SignalNegation Negation);
