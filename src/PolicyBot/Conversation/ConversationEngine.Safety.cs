@@ -33,7 +33,7 @@ public sealed partial class ConversationEngine
             return null;
         }
         var question = command == BotCommands.Ask ? rest : text;
-        IReadOnlyList<Reply> then = text.Length <= MaxTextLength && ReadFacts(question).Count == 0
+        IReadOnlyList<Reply> then = text.Length <= MaxTextLength && ReadFacts(reader.Read(question)).Count == 0
             ? [new NoticeReply(AlsoAskLine)]
             : HandleText(state, text, safetyChecked: true);
         return [new SafetyReply(alarm.Categories), .. then];

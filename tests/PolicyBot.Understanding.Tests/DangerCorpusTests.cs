@@ -1,0 +1,73 @@
+using PolicyBot.Understanding.Safety;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Understanding.Tests;
+
+/// <summary>
+/// The safety card measured on messages its signals were not written from: the corpus's danger messages (helpers wrote
+/// them from the policy alone, indirect wording included) must all fire; across the rest of the corpus (near-misses,
+/// the unseen questions and their answer lines, the public questions and their rewordings) it fires on at most 1 %.
+/// </summary>
+public class DangerCorpusTests(ITestOutputHelper output)
+{
+    private static readonly DangerDetector Detector = DangerDetector.LoadEmbedded();
+
+    [Fact]
+    public void Every_danger_message_gets_the_safety_card()
+    {
+        var messages = CorpusFiles.Texts("danger-tuning.tsv", 1).Concat(CorpusFiles.Texts("danger-sealed.tsv", 1)).ToList();
+        var missed = messages.Where(m => !Detector.Detect(m.Text).Fired).ToList();
+        output.WriteLine($"danger messages with the card: {messages.Count - missed.Count}/{messages.Count}");
+        foreach (var (id, text) in missed)
+        {
+            output.WriteLine($"  missed {id}: {text}");
+        }
+        Assert.True(messages.Count >= 30, $"only {messages.Count} danger messages");
+        Assert.Empty(missed);
+    }
+
+    [Fact]
+    public void The_rest_of_the_corpus_rarely_gets_it()
+    {
+        var texts = CorpusFiles.Texts("near-danger-tuning.tsv", 1)
+            .Concat(CorpusFiles.Texts("near-danger-sealed.tsv", 1))
+            .Concat(CorpusFiles.Texts("unseen-tuning.tsv", 5))
+            .Concat(CorpusFiles.Texts("paraphrases-public.tsv", 2))
+            .Concat(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv")).Skip(1).Select(l => l.Split('\t')).Select(c => (Id: "public " + c[0], Text: c[7])))
+            .ToList();
+        // Corpus questions that themselves say a student may be in danger (read by hand): the card is right there.
+        var describeDanger = new HashSet<string> { "A030", "A051" };   // "doesn't want to be here anymore" at 1am; a boy missing on a trip
+        texts = texts.Where(t => !describeDanger.Contains(t.Id)).ToList();
+        var fired = texts.Where(t => Detector.Detect(t.Text).Fired).ToList();
+        var share = 100.0 * fired.Count / texts.Count;
+        output.WriteLine($"safety card on {fired.Count}/{texts.Count} = {share:F2} % of the other messages (bar 1 %)");
+        foreach (var (id, text) in fired)
+        {
+            output.WriteLine($"  fired {id}: {text}");
+        }
+        Assert.True(share <= 1.0, $"the safety card fires on {share:F2} % of ordinary messages");
+    }
+}
+
+/// <summary>Reading tests/corpus from the test's output folder upwards.</summary>
+internal static class CorpusFiles
+{
+    public static string Folder { get; } = Find();
+
+    /// <summary>(first column, column <paramref name="column"/>) of each row of a corpus file.</summary>
+    public static IEnumerable<(string Id, string Text)> Texts(string file, int column) =>
+        File.ReadAllLines(Path.Combine(Folder, file)).Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Split('\t')).Select(c => (c[0], c[column]));
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "corpus");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("tests/corpus not found above " + AppContext.BaseDirectory);
+    }
+}
