@@ -3,13 +3,15 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using PolicyBot.Conversation;
+using PolicyBot.Delivery;
 using PolicyBot.Rules.Model;
 using PolicyBot.Storage;
 
 namespace PolicyBot.Hosting;
 
 /// <summary>
-/// Builds the PolicyBot web app: <c>POST /api/messages</c> (Bot Framework activities) and <c>GET /healthz</c>.
+/// Builds the PolicyBot web app: <c>POST /api/messages</c> (Bot Framework activities), <c>GET /healthz</c> and
+/// <c>GET /downloads/{token}</c> (administrator downloads), with the delivery engine running in the background.
 /// <c>Program.cs</c>, the tests and the benchmarks all start the app through here, so they run the same app:
 /// <code>
 /// var builder = PolicyBotApp.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
@@ -81,6 +83,7 @@ public static class PolicyBotApp
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
 
         services.AddPolicyConversation(); // the policy, the reader, the conversation and its IBot
+        services.AddPolicyDelivery();     // outbox, pacing, retries, durable timer, downloads and their background service
         return builder;
     }
 
@@ -104,6 +107,8 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<CloudAdapter>();
             _ = app.Services.GetRequiredService<Policy>();
             _ = app.Services.GetRequiredService<PolicyBot.Understanding.SituationReader>();
+            _ = app.Services.GetRequiredService<DeliveryOptions>();
+            _ = app.Services.GetRequiredService<DeliveryDatabase>();
         }
         catch
         {
@@ -127,6 +132,7 @@ public static class PolicyBotApp
         app.UseStatusCodePages();
         app.MapPost(MessagesPath, ActivityEndpoint.HandleAsync);
         app.MapGet(HealthPath, () => Results.Json(new { status = "ok" }));
+        DownloadEndpoint.Map(app);
         return app;
     }
 
