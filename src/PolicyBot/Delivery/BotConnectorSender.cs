@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using Microsoft.Rest.TransientFaultHandling;
 using Newtonsoft.Json;
 using PolicyBot.Hosting;
 
@@ -12,7 +11,8 @@ namespace PolicyBot.Delivery;
 /// <see cref="IProactiveSender"/> on Bot Framework's connector: <c>POST {serviceUrl}/v3/conversations/{id}/activities</c>
 /// with a <see cref="ConnectorClient"/> from the app's <see cref="BotFrameworkAuthentication"/> (so the same credentials as
 /// the adapter: none in local mode, the app's token otherwise). The only delivery class that knows Bot Framework types.
-/// The connector's own retry handler is switched off: retries are the engine's, counted and paced.
+/// The connector client is built on the app's HttpClient, which has no Microsoft.Rest retry handler: each call is one HTTP
+/// request (the tests count them), and retries are the engine's, counted and paced.
 /// </summary>
 public sealed class BotConnectorSender(BotFrameworkAuthentication authentication, BotRuntimeSettings settings, TimeProvider time) : IProactiveSender
 {
@@ -51,11 +51,6 @@ public sealed class BotConnectorSender(BotFrameworkAuthentication authentication
         ]);
         using var client = await authentication.CreateConnectorFactory(identity)
             .CreateAsync(reference.ServiceUrl, null, cancellationToken).ConfigureAwait(false);
-        if (client is ConnectorClient connector)
-        {
-            connector.SetRetryPolicy(new RetryPolicy(new TransientErrorIgnoreStrategy(), 0));
-        }
-
         try
         {
             if (client.Conversations is Conversations conversations)

@@ -190,7 +190,8 @@ public sealed class SlidingLogRateLimiter : RateLimiter
 
     private void Prune(long now)
     {
-        while (_count > 0 && _log[_head] <= now - _longest)
+        // A grant exactly one window old still counts (a window is (now − W, now] and permission needs now − grant > W).
+        while (_count > 0 && _log[_head] < now - _longest)
         {
             _head = (_head + 1) % _log.Length;
             _count--;
