@@ -74,10 +74,11 @@ public sealed class DeliveryOptions
     public IReadOnlyList<RateWindow> AppLimits { get; init; } = RateWindow.ParseList(DefaultAppLimits, nameof(AppLimits));
 
     /// <summary>
-    /// Added to every window, so requests that left us a window apart are still a window apart when they reach Teams
-    /// (they do not travel equally fast). Default 20 ms, which costs 2 % of a 1-second limit.
+    /// Extra time added to every window. Default 0: a send's permit already counts until its answer came, the latest
+    /// moment the request can have reached Teams (see <see cref="SlidingLogRateLimiter"/>), so no allowance for unequal
+    /// travel times is needed. Raise it only if Teams still answers 429 (each 10 ms costs 1 % of a 1-second limit).
     /// </summary>
-    public TimeSpan RateMargin { get; init; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan RateMargin { get; init; } = TimeSpan.Zero;
 
     /// <summary>Sends in flight at most (across conversations), so the per-app rate can be reached with slow answers. Default 32.</summary>
     public int Concurrency { get; init; } = 32;

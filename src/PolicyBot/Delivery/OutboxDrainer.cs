@@ -186,12 +186,13 @@ public sealed class OutboxDrainer(
                 async (_, cancellationToken) =>
                 {
                     // Attempts after the first were counted (and the claim renewed) by the retry callback below.
-                    var waited = await pacer.WaitAsync(conversationId, tenantId, cancellationToken).ConfigureAwait(false);
-                    if (waited > options.ClaimLease / 2)
+                    using var slot = await pacer.WaitAsync(conversationId, tenantId, cancellationToken).ConfigureAwait(false);
+                    if (slot.Waited > options.ClaimLease / 2)
                     {
                         await outbox.RenewAsync(row.Id, token, options.ClaimLease, false, false, null, none).ConfigureAwait(false);
                     }
 
+                    // The slot is returned when the answer came (end of this block): the windows count from then.
                     sendStarted = true;
                     return await pipeline.SendWithTimeoutAsync(
                         ct => new ValueTask<SendResult>(sender.SendAsync(recipient, row.ActivityJson, ct)), cancellationToken).ConfigureAwait(false);

@@ -35,7 +35,7 @@ public static class SettingsKeys
     /// <summary>Proactive sends per app per tenant, same format. Default <c>50/1s</c> (Teams' limit).</summary>
     public const string DeliveryAppLimits = "DeliveryAppLimits";
 
-    /// <summary>Milliseconds added to every rate window, for requests that travel unequally fast. Default 20.</summary>
+    /// <summary>Extra milliseconds added to every rate window. Default 0 (a permit counts until the answer came already).</summary>
     public const string DeliveryRateMarginMs = "DeliveryRateMarginMs";
 
     /// <summary>Proactive sends in flight at most. Default 32.</summary>

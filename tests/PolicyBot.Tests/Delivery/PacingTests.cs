@@ -19,7 +19,8 @@ public sealed class PacingTests
 
         for (var i = 0; i < 7; i++)
         {
-            Assert.True(limiter.AttemptAcquire().IsAcquired);
+            using var lease = limiter.AttemptAcquire(); // answered at once: returned at once
+            Assert.True(lease.IsAcquired);
         }
 
         using var refused = limiter.AttemptAcquire();
@@ -28,12 +29,33 @@ public sealed class PacingTests
         Assert.InRange(retryAfter, TimeSpan.FromSeconds(0.99), TimeSpan.FromSeconds(1.01));
 
         clock.Advance(TimeSpan.FromSeconds(1.001));
-        Assert.True(limiter.AttemptAcquire().IsAcquired);  // the 8th: 7/1 s is free again, 8/2 s is now full
-        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        Assert.True(Take(limiter));  // the 8th: 7/1 s is free again, 8/2 s is now full
+        Assert.False(Take(limiter));
         Assert.InRange(limiter.TimeUntilAvailable(), TimeSpan.FromSeconds(0.99), TimeSpan.FromSeconds(1.01));
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        Assert.True(Take(limiter));
+    }
+
+    [Fact]
+    public void A_permit_counts_until_its_lease_is_returned_and_a_window_after()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = new SlidingLogRateLimiter(RateWindow.ParseList("2/1s", "test"), TimeSpan.Zero, clock);
+
+        var first = limiter.AttemptAcquire();
+        var second = limiter.AttemptAcquire();
+        Assert.True(first.IsAcquired && second.IsAcquired);
+        Assert.Equal(Timeout.InfiniteTimeSpan, limiter.TimeUntilAvailable()); // only a return can help
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.False(Take(limiter));                                          // a slow request holds its permit
+
+        first.Dispose();                                                      // its answer came at t = 5 s: it counts until 6 s
+        Assert.InRange(limiter.TimeUntilAvailable(), TimeSpan.FromSeconds(0.99), TimeSpan.FromSeconds(1.01));
+        second.Dispose();
+        Assert.InRange(limiter.TimeUntilAvailable(), TimeSpan.FromSeconds(0.99), TimeSpan.FromSeconds(1.01));
+        clock.Advance(TimeSpan.FromSeconds(1.001));
+        Assert.True(Take(limiter));
     }
 
     [Fact]
@@ -47,7 +69,7 @@ public sealed class PacingTests
         for (var i = 0; i < 20_000; i++)
         {
             clock.Advance(TimeSpan.FromMilliseconds(random.Next(0, 40)));
-            if (limiter.AttemptAcquire().IsAcquired)
+            if (Take(limiter))
             {
                 granted.Add(clock.GetUtcNow());
             }
@@ -65,22 +87,33 @@ public sealed class PacingTests
     }
 
     [Fact]
-    public async Task The_pacer_counts_a_send_against_its_conversation_and_its_tenant_at_once()
+    public async Task The_pacer_waits_one_window_after_a_start_then_paces_the_tenant_and_wakes_on_returns()
     {
         var clock = new FakeTimeProvider();
         var pacer = new DeliveryPacer(new DeliveryOptions { AppLimits = RateWindow.ParseList("3/1s", "app"), RateMargin = TimeSpan.Zero }, clock);
 
-        for (var i = 0; i < 3; i++)
+        // A restarted process cannot know what its predecessor just sent: the tenant's first window is taken as used.
+        var first = pacer.WaitAsync("conversation-0", "tenant", CancellationToken.None);
+        Assert.False(first.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1.01));
+        var held = await first.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(held.Waited >= TimeSpan.FromSeconds(1));
+
+        using (await pacer.WaitAsync("conversation-1", "tenant", CancellationToken.None))
+        using (await pacer.WaitAsync("conversation-2", "tenant", CancellationToken.None))
         {
-            Assert.Equal(TimeSpan.Zero, await pacer.WaitAsync("conversation-" + i, "tenant", CancellationToken.None));
         }
 
-        var fourth = pacer.WaitAsync("conversation-4", "tenant", CancellationToken.None);
-        var otherTenant = pacer.WaitAsync("conversation-5", "other tenant", CancellationToken.None);
-        Assert.True(otherTenant.IsCompletedSuccessfully);  // another tenant has its own budget
+        var fourth = pacer.WaitAsync("conversation-3", "tenant", CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(fourth.IsCompleted);     // two answered just now and one unanswered: 3 in the window
+        held.Dispose();                       // answered: its window starts now too
+        clock.Advance(TimeSpan.FromSeconds(0.5));
+        await Task.Delay(100);
         Assert.False(fourth.IsCompleted);
-        clock.Advance(TimeSpan.FromSeconds(1.01));
-        Assert.True(await fourth.WaitAsync(TimeSpan.FromSeconds(10)) >= TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromSeconds(0.51));
+        using var slot = await fourth.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(slot.Waited >= TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -132,6 +165,12 @@ public sealed class PacingTests
         Assert.Equal(TimeSpan.FromSeconds(30), SendClassifier.ParseRetryAfter("Tue, 01 Sep 2026 07:00:30 GMT", now));
         Assert.Null(SendClassifier.ParseRetryAfter("soon", now));
         Assert.Null(SendClassifier.ParseRetryAfter(null, now));
+    }
+
+    private static bool Take(SlidingLogRateLimiter limiter)
+    {
+        using var lease = limiter.AttemptAcquire();
+        return lease.IsAcquired;
     }
 
     private static IConfiguration Config(params (string Key, string Value)[] values) =>
