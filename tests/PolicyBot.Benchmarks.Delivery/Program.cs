@@ -14,7 +14,8 @@ using PolicyBot.TestSupport.Delivery;
 //   clean      no failures
 //   transient  5 % of requests answered 503 at random
 //   kills      the host SIGKILLed at 1/3 and 2/3 of the deliveries and started again on the same data folder
-// Printed per run: deliveries/s and requests/s as a share of the per-app limit (whole run, and the steady middle 90 %),
+// Printed per run: deliveries/s and requests/s as a share of the per-app limit (whole run: (N − limit) / span, since the
+// first window's sends may go at once; and the steady middle 90 %),
 // 429s as a share of requests, duplicates (deliveries beyond the first per recipient), losses, the host's peak RSS.
 //   dotnet run -c Release --project tests/PolicyBot.Benchmarks.Delivery -- [--recipients 10000] [--rate 50] [--runs clean,transient,kills]
 var recipients = 10_000;
@@ -122,10 +123,12 @@ static async Task<RunResult> RunAsync(string name, int recipients, int rate)
         var duplicates = received.Values.Sum(n => n - 1);
         var times = connector.AcceptedTimestamps;
         double Seconds(long from, long to) => (double)(to - from) / Stopwatch.Frequency;
-        var deliveryRate = times.Count > 1 ? (times.Count - 1) / Seconds(times[0], times[^1]) : 0;
+        // An exact window of `rate` per second lets the first `rate` sends go at once: N sends need (N − rate) / rate
+        // seconds at best, so that is the rate measured (100 % = the limit exactly used).
+        var deliveryRate = times.Count > rate ? (times.Count - rate) / Seconds(times[0], times[^1]) : 0;
         var (low, high) = (times.Count / 20, times.Count - 1 - (times.Count / 20));
         var steady = high > low ? (high - low) / Seconds(times[low], times[high]) : 0;
-        var requestRate = times.Count > 1 ? connector.Requests / Seconds(times[0], times[^1]) : 0;
+        var requestRate = times.Count > rate ? (connector.Requests - rate) / Seconds(times[0], times[^1]) : 0;
         Console.WriteLine($"  done: {connector.Describe()}; rows {DescribeStatuses(folder, messageId)}");
         return new RunResult(name, deliveryRate, steady, requestRate, connector.Requests, connector.Throttled, connector.Failed, duplicates, lost,
             kills, inFlightAtKills, peak, wall.Elapsed);

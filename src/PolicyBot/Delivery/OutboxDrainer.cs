@@ -41,7 +41,10 @@ public sealed class OutboxDrainer(
         }
     }
 
-    /// <summary>Drains until <paramref name="stoppingToken"/> is cancelled; sends in flight finish or give their rows back.</summary>
+    /// <summary>
+    /// Drains until <paramref name="stoppingToken"/> is cancelled. Then no new send starts; rows waiting for a permit are
+    /// given back; sends in flight finish (within their timeout) and are recorded.
+    /// </summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var channel = Channel.CreateBounded<OutboxRow>(new BoundedChannelOptions(options.Concurrency)
@@ -71,8 +74,18 @@ public sealed class OutboxDrainer(
         var batch = Math.Max(64, options.Concurrency * 2);
         long after = 0;
         var handedOutThisPass = 0;
+        var passStarted = Environment.TickCount64;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // A long queue is read in passes by id; start again from the top now and then, so rows whose claim lapsed
+            // (a crashed process's sends) go out within a poll interval, not after the whole queue.
+            if (after > 0 && Environment.TickCount64 - passStarted > options.PollInterval.TotalMilliseconds)
+            {
+                after = 0;
+                handedOutThisPass = 0;
+                passStarted = Environment.TickCount64;
+            }
+
             IReadOnlyList<OutboxRow> rows;
             try
             {
@@ -96,6 +109,7 @@ public sealed class OutboxDrainer(
 
                 after = 0;
                 handedOutThisPass = 0;
+                passStarted = Environment.TickCount64;
                 continue;
             }
 
@@ -192,10 +206,12 @@ public sealed class OutboxDrainer(
                         await outbox.RenewAsync(row.Id, token, options.ClaimLease, false, false, null, none).ConfigureAwait(false);
                     }
 
-                    // The slot is returned when the answer came (end of this block): the windows count from then.
+                    // The slot is returned when the answer came (end of this block): the windows count from then. A send
+                    // once started is not cancelled by the host stopping, only by its timeout: a graceful stop waits for
+                    // it and records its result, so only a crash can leave a send unrecorded.
                     sendStarted = true;
                     return await pipeline.SendWithTimeoutAsync(
-                        ct => new ValueTask<SendResult>(sender.SendAsync(recipient, row.ActivityJson, ct)), cancellationToken).ConfigureAwait(false);
+                        ct => new ValueTask<SendResult>(sender.SendAsync(recipient, row.ActivityJson, ct)), CancellationToken.None).ConfigureAwait(false);
                 },
                 async retry =>
                 {
