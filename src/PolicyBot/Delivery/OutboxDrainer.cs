@@ -255,15 +255,16 @@ public sealed class OutboxDrainer(
             _ => (DeliveryStatus.Failed, SendRetryPipeline.Describe(outcome)),
         };
 
+        // The directory first: if the process dies in between, the row is taken again and finds the recipient unreachable.
+        if (status == DeliveryStatus.Unreachable)
+        {
+            await directory.MarkUnreachableAsync(recipient.Key, reason!, none).ConfigureAwait(false);
+        }
+
         if (!await outbox.CompleteAsync(row.Id, token, status, outcome.Result?.ActivityId, reason, throttled, none).ConfigureAwait(false))
         {
             logger.LogWarning("Outbox row {RowId} ({MessageId} to {RecipientKey}) was taken over before its result ({Status}) was recorded.",
                 row.Id, row.MessageId, row.RecipientKey, status);
-        }
-
-        if (status == DeliveryStatus.Unreachable)
-        {
-            await directory.MarkUnreachableAsync(recipient.Key, reason!, none).ConfigureAwait(false);
         }
 
         if (status is DeliveryStatus.DeadLettered or DeliveryStatus.Failed)

@@ -46,13 +46,13 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
             await using (var second = await StartHostAsync(folder, connector.ServiceUrl))
             {
-                await connector.WaitUntilAsync(c => c.AcceptedPerConversation.Count == Recipients, TimeSpan.FromSeconds(90), "every recipient");
+                await connector.WaitUntilAsync(c => c.AcceptedPerConversation.Count == Recipients, TimeSpan.FromSeconds(120), "every recipient");
                 await WaitFinishedAsync(folder);
             }
 
             var received = connector.AcceptedPerConversation;
             var repeats = received.Values.Sum(n => n - 1);
-            output.WriteLine($"repeats {repeats}; {connector.Describe()}");
+            output.WriteLine($"repeats {repeats}; {connector.Describe()}; rows by attempts: {AttemptCounts(folder)}");
             Assert.All(keys, k => Assert.True(received.ContainsKey(TestRecipients.ConversationId(k)), $"{k} never got the message"));
             Assert.InRange(repeats, 0, inFlightAtKill);
             Assert.Equal(Recipients, CountStatus(folder, "sent"));
@@ -71,8 +71,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 $"--{SettingsKeys.DataFolder}", folder,
                 "--TestRecipientsServiceUrl", serviceUrl.ToString(),
                 $"--{SettingsKeys.DeliveryAppLimits}", "200/1s",
-                $"--{SettingsKeys.DeliveryClaimLeaseSeconds}", "3",
-                $"--{SettingsKeys.DeliverySendTimeoutSeconds}", "2",
+                // Short enough that the killed host's claims lapse soon; a send timeout generous enough that a loaded
+                // machine does not time sends out (a timed-out send is retried, and repeats if it had arrived).
+                $"--{SettingsKeys.DeliveryClaimLeaseSeconds}", "11",
+                $"--{SettingsKeys.DeliverySendTimeoutSeconds}", "10",
                 $"--{SettingsKeys.DeliveryPollSeconds}", "0.2",
             ]);
 
@@ -87,6 +89,22 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         command.Parameters.AddWithValue("$m", MessageId);
         command.Parameters.AddWithValue("$s", status);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string AttemptCounts(string folder)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, SqliteStorage.FileName)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT attempts, count(*) FROM outbox GROUP BY attempts ORDER BY attempts";
+        using var reader = command.ExecuteReader();
+        var parts = new List<string>();
+        while (reader.Read())
+        {
+            parts.Add($"{reader.GetInt32(0)}: {reader.GetInt32(1)}");
+        }
+
+        return string.Join(", ", parts);
     }
 
     private static async Task WaitFinishedAsync(string folder)

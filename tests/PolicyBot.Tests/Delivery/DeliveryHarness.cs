@@ -49,7 +49,7 @@ public sealed class TestDirectory(Uri serviceUrl) : IRecipientDirectory
 
 /// <summary>
 /// The real app (<see cref="BotHost"/>) with the delivery engine draining into a <see cref="ThrottlingConnector"/>, with
-/// settings for fast tests: a high per-app limit (1000/s, the fake enforcing the same), short back-offs and timeouts.
+/// settings for fast tests: a high per-app limit (1000/s, the fake enforcing the same) and short back-offs.
 /// </summary>
 public sealed class DeliveryHarness : IAsyncDisposable
 {
@@ -84,8 +84,10 @@ public sealed class DeliveryHarness : IAsyncDisposable
             [SettingsKeys.DeliveryAppLimits] = "1000/1s",
             [SettingsKeys.DeliveryRetryBaseDelaySeconds] = "0.02",
             [SettingsKeys.DeliveryRetryMaxDelaySeconds] = "0.2",
-            [SettingsKeys.DeliverySendTimeoutSeconds] = "1",
-            [SettingsKeys.DeliveryClaimLeaseSeconds] = "5",
+            // Generous: on a loaded machine a send can take seconds, and a send that times out is retried, which repeats
+            // it if the fake had accepted it (as Teams would).
+            [SettingsKeys.DeliverySendTimeoutSeconds] = "10",
+            [SettingsKeys.DeliveryClaimLeaseSeconds] = "15",
             [SettingsKeys.DeliveryPollSeconds] = "0.1",
             [SettingsKeys.DeliveryMaxAttempts] = "4",
         };

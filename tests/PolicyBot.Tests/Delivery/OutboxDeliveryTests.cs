@@ -113,7 +113,11 @@ public sealed class OutboxDeliveryTests(ITestOutputHelper output)
     [Fact]
     public async Task A_slow_answer_times_out_and_is_retried()
     {
-        await using var harness = await DeliveryHarness.StartAsync(output);
+        await using var harness = await DeliveryHarness.StartAsync(output, new()
+        {
+            [SettingsKeys.DeliverySendTimeoutSeconds] = "1",
+            [SettingsKeys.DeliveryClaimLeaseSeconds] = "5",
+        });
         var key = TestRecipients.Key(1);
         harness.Connector.InjectNext(TestRecipients.ConversationId(key), new InjectedAnswer(200, Delay: TimeSpan.FromSeconds(5)));
 
