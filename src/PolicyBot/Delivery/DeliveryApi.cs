@@ -141,7 +141,8 @@ public interface IProactiveSender
 /// <param name="Kind">Which handler runs it (see <see cref="IDurableJobHandler.Kind"/>).</param>
 /// <param name="PayloadJson">What the scheduler stored for it (any JSON).</param>
 /// <param name="DueAt">When it was due (UTC); it runs at or after this time.</param>
-/// <param name="Attempt">1 for the first run; more when an earlier run threw or was cut short by a crash.</param>
+/// <param name="Attempt">Runs started, this one included: 1 for the first run, more when an earlier run threw or was cut
+/// short by a crash (from <see cref="IDurableTimer.FindAsync"/>: runs started so far, 0 before the first).</param>
 /// <param name="Key">The idempotency key it was scheduled with, or null.</param>
 public sealed record DurableJob(long Id, string Kind, string PayloadJson, DateTimeOffset DueAt, int Attempt, string? Key);
 

@@ -50,6 +50,7 @@ public sealed class ThrottlingConnector : IAsyncDisposable
     private readonly Dictionary<string, Queue<InjectedAnswer>> _next = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InjectedAnswer> _always = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _accepted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (JsonNode? Body, string? Authorization)> _lastAccepted = new(StringComparer.Ordinal);
     private readonly List<long> _acceptedTimes = [];
     private readonly Random _random;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -95,6 +96,9 @@ public sealed class ThrottlingConnector : IAsyncDisposable
 
     /// <summary>Accepted sends per conversation id (a conversation with 2 got the message twice).</summary>
     public IReadOnlyDictionary<string, int> AcceptedPerConversation => new Dictionary<string, int>(_accepted, StringComparer.Ordinal);
+
+    /// <summary>The body and Authorization header of the last send accepted in <paramref name="conversationId"/>, or nulls.</summary>
+    public (JsonNode? Body, string? Authorization) LastAccepted(string conversationId) => _lastAccepted.GetValueOrDefault(conversationId);
 
     /// <summary>Stopwatch timestamps of the accepted sends, in order (for the achieved rate).</summary>
     public IReadOnlyList<long> AcceptedTimestamps
@@ -194,7 +198,7 @@ public sealed class ThrottlingConnector : IAsyncDisposable
     private async Task<IResult> SendAsync(HttpContext http, string conversationId)
     {
         // Read the body as a real service would (a malformed one fails here, not silently).
-        _ = await JsonNode.ParseAsync(http.Request.Body).ConfigureAwait(false);
+        var body = await JsonNode.ParseAsync(http.Request.Body).ConfigureAwait(false);
         Interlocked.Increment(ref _requests);
         InjectedAnswer? answer;
         lock (_gate)
@@ -255,6 +259,8 @@ public sealed class ThrottlingConnector : IAsyncDisposable
         lock (_gate)
         {
             _accepted.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
+            var authorization = http.Request.Headers.Authorization.ToString();
+            _lastAccepted[conversationId] = (body, authorization.Length == 0 ? null : authorization);
             _acceptedTimes.Add(Stopwatch.GetTimestamp());
             Signal();
         }

@@ -33,6 +33,28 @@ public sealed class OutboxDeliveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_activity_goes_into_the_stored_conversation_from_the_bot_to_the_person()
+    {
+        await using var harness = await DeliveryHarness.StartAsync(output);
+        var key = TestRecipients.Key(7);
+
+        await harness.EnqueueAsync("m", [key], "Reminder: the policy changed.");
+        await harness.WaitFinishedAsync("m", 1);
+
+        var (body, authorization) = harness.Connector.LastAccepted(TestRecipients.ConversationId(key));
+        Assert.NotNull(body);
+        Assert.Equal("message", (string?)body["type"]);
+        Assert.Equal("Reminder: the policy changed.", (string?)body["text"]);
+        Assert.Equal(TestRecipients.ConversationId(key), (string?)body["conversation"]?["id"]);
+        Assert.Equal("29:" + key, (string?)body["recipient"]?["id"]);
+        Assert.Equal("28:policybot", (string?)body["from"]?["id"]);
+        Assert.Equal("msteams", (string?)body["channelId"]);
+        Assert.Null(authorization); // local mode: no app id, no token
+        var row = await harness.Status.FindAsync("m", key, CancellationToken.None);
+        Assert.StartsWith("act-", row!.ActivityId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Enqueue_is_idempotent_per_message_and_recipient()
     {
         await using var harness = await DeliveryHarness.StartAsync(output);
