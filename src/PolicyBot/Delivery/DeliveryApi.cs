@@ -75,6 +75,17 @@ public sealed record MessageDeliveryTotals(
     public bool IsFinished => Queued + Sending == 0;
 }
 
+/// <summary>
+/// Queues messages ahead of everything else in the outbox, e.g. a reply that could not be sent within its turn: it is
+/// not left behind a campaign to 10,000 people. Same idempotency as <see cref="IOutbox"/>; the same limits apply.
+/// Implemented by <see cref="SqliteOutbox"/>.
+/// </summary>
+public interface IUrgentOutbox
+{
+    /// <summary>Queues each message once, to be sent before non-urgent rows; a (message id, recipient) pair already queued is skipped. Returns how many were new.</summary>
+    Task<int> EnqueueUrgentAsync(IEnumerable<OutboundMessage> messages, CancellationToken cancellationToken);
+}
+
 /// <summary>Reads the outbox: per-recipient status and totals of a message. Implemented by <see cref="SqliteOutbox"/>.</summary>
 public interface IOutboxStatus
 {

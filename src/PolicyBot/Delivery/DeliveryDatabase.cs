@@ -43,6 +43,7 @@ public sealed class DeliveryDatabase : IDisposable
                 recipient_key TEXT    NOT NULL,
                 body_hash     TEXT    NOT NULL,
                 status        TEXT    NOT NULL,   -- queued | sending | sent | failed | unreachable | dead_lettered
+                urgent        INTEGER NOT NULL DEFAULT 0,   -- 1: sent before the rest (a reply that missed its turn)
                 attempts      INTEGER NOT NULL DEFAULT 0,
                 throttled     INTEGER NOT NULL DEFAULT 0,
                 claim_token   TEXT,
@@ -54,6 +55,7 @@ public sealed class DeliveryDatabase : IDisposable
                 UNIQUE (message_id, recipient_key)
             );
             CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (id) WHERE status IN ('queued', 'sending');
+            CREATE INDEX IF NOT EXISTS outbox_urgent ON outbox (id) WHERE urgent = 1 AND status IN ('queued', 'sending');
             CREATE TABLE IF NOT EXISTS timer_jobs (
                 id            INTEGER PRIMARY KEY AUTOINCREMENT,
                 kind          TEXT    NOT NULL,

@@ -8,7 +8,7 @@ namespace PolicyBot.Delivery;
 public static class DeliveryServices
 {
     /// <summary>
-    /// Adds <see cref="IOutbox"/>, <see cref="IOutboxStatus"/>, <see cref="IProactiveSender"/>, <see cref="IDurableTimer"/>,
+    /// Adds <see cref="IOutbox"/>, <see cref="IUrgentOutbox"/>, <see cref="IOutboxStatus"/>, <see cref="IProactiveSender"/>, <see cref="IDurableTimer"/>,
     /// <see cref="IDownloadLinks"/> and <see cref="DeliveryService"/>. The tables live in the <see cref="SqliteStorage"/>
     /// file; options come from configuration (<see cref="DeliveryOptions.From"/>); the clock is the registered
     /// <see cref="TimeProvider"/> (<see cref="TimeProvider.System"/> unless a test registers another). An
@@ -22,6 +22,7 @@ public static class DeliveryServices
 
         services.AddSingleton(sp => new SqliteOutbox(sp.GetRequiredService<DeliveryDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.AddSingleton<IUrgentOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IOutboxStatus>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IProactiveSender, BotConnectorSender>();
         services.AddSingleton(sp => new DeliveryPacer(sp.GetRequiredService<DeliveryOptions>(), sp.GetRequiredService<TimeProvider>()));

@@ -89,7 +89,17 @@ public sealed class OutboxDrainer(
             IReadOnlyList<OutboxRow> rows;
             try
             {
-                rows = await outbox.ReadClaimableAsync(after, batch, stoppingToken).ConfigureAwait(false);
+                // Urgent rows (replies that missed their turn) first, whatever the pass has reached; they are few.
+                foreach (var row in await outbox.ReadClaimableAsync(0, batch, urgentOnly: true, stoppingToken).ConfigureAwait(false))
+                {
+                    if (_inMemory.TryAdd(row.Id, 0))
+                    {
+                        handedOutThisPass++;
+                        await writer.WriteAsync(row, stoppingToken).ConfigureAwait(false);
+                    }
+                }
+
+                rows = await outbox.ReadClaimableAsync(after, batch, urgentOnly: false, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

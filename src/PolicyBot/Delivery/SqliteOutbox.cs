@@ -20,14 +20,22 @@ public sealed record OutboxRow(long Id, string MessageId, string RecipientKey, s
 /// token, so a sender whose claim lapsed and was taken over cannot overwrite the new owner's result.
 /// Thread-safe; safe across processes sharing the file.
 /// </summary>
-public sealed class SqliteOutbox(DeliveryDatabase database, TimeProvider time) : IOutbox, IOutboxStatus
+public sealed class SqliteOutbox(DeliveryDatabase database, TimeProvider time) : IOutbox, IUrgentOutbox, IOutboxStatus
 {
-    /// <summary>Raised (synchronously, after the commit) when <see cref="EnqueueAsync"/> queued new rows: wakes the drain at once.</summary>
+    /// <summary>Raised (synchronously, after the commit) when <see cref="EnqueueAsync"/> or <see cref="EnqueueUrgentAsync"/> queued new rows: wakes the drain at once.</summary>
     public event Action? Enqueued;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">A message with an empty id, recipient key or activity.</exception>
-    public async Task<int> EnqueueAsync(IEnumerable<OutboundMessage> messages, CancellationToken cancellationToken)
+    public Task<int> EnqueueAsync(IEnumerable<OutboundMessage> messages, CancellationToken cancellationToken) =>
+        InsertAsync(messages, urgent: false, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">A message with an empty id, recipient key or activity.</exception>
+    public Task<int> EnqueueUrgentAsync(IEnumerable<OutboundMessage> messages, CancellationToken cancellationToken) =>
+        InsertAsync(messages, urgent: true, cancellationToken);
+
+    private async Task<int> InsertAsync(IEnumerable<OutboundMessage> messages, bool urgent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages.ToList();
@@ -79,9 +87,10 @@ public sealed class SqliteOutbox(DeliveryDatabase database, TimeProvider time) :
 
                 // The unique (message_id, recipient_key) makes a second enqueue of the same pair a no-op: the idempotency key.
                 row.CommandText = """
-                    INSERT OR IGNORE INTO outbox (message_id, recipient_key, body_hash, status, enqueued, updated)
-                    VALUES ($message, $recipient, $hash, 'queued', $now, $now)
+                    INSERT OR IGNORE INTO outbox (message_id, recipient_key, body_hash, status, urgent, enqueued, updated)
+                    VALUES ($message, $recipient, $hash, 'queued', $urgent, $now, $now)
                     """;
+                row.Parameters.AddWithValue("$urgent", urgent ? 1 : 0);
                 var messageId = row.Parameters.Add("$message", SqliteType.Text);
                 var recipient = row.Parameters.Add("$recipient", SqliteType.Text);
                 var hash = row.Parameters.Add("$hash", SqliteType.Text);
@@ -108,20 +117,29 @@ public sealed class SqliteOutbox(DeliveryDatabase database, TimeProvider time) :
 
     /// <summary>
     /// Rows that can be claimed now (queued, or sending with a lapsed claim), in queue order, with an id above
-    /// <paramref name="afterId"/>; at most <paramref name="limit"/>.
+    /// <paramref name="afterId"/>; at most <paramref name="limit"/>. <paramref name="urgentOnly"/>: only urgent rows.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxRow>> ReadClaimableAsync(long afterId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxRow>> ReadClaimableAsync(long afterId, int limit, bool urgentOnly, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT o.id, o.message_id, o.recipient_key, b.json
-            FROM outbox o JOIN outbox_bodies b ON b.hash = o.body_hash
-            WHERE o.status IN ('queued', 'sending') AND o.id > $after
-              AND (o.status = 'queued' OR o.claim_expires <= $now)
-            ORDER BY o.id
-            LIMIT $limit
-            """;
+        command.CommandText = urgentOnly
+            ? """
+              SELECT o.id, o.message_id, o.recipient_key, b.json
+              FROM outbox o JOIN outbox_bodies b ON b.hash = o.body_hash
+              WHERE o.urgent = 1 AND o.status IN ('queued', 'sending') AND o.id > $after
+                AND (o.status = 'queued' OR o.claim_expires <= $now)
+              ORDER BY o.id
+              LIMIT $limit
+              """
+            : """
+              SELECT o.id, o.message_id, o.recipient_key, b.json
+              FROM outbox o JOIN outbox_bodies b ON b.hash = o.body_hash
+              WHERE o.status IN ('queued', 'sending') AND o.id > $after
+                AND (o.status = 'queued' OR o.claim_expires <= $now)
+              ORDER BY o.id
+              LIMIT $limit
+              """;
         command.Parameters.AddWithValue("$after", afterId);
         command.Parameters.AddWithValue("$now", NowMs());
         command.Parameters.AddWithValue("$limit", limit);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Delivery;
 using PolicyBot.Hosting;
 using PolicyBot.TestSupport.Delivery;
@@ -70,6 +71,24 @@ public sealed class OutboxDeliveryTests(ITestOutputHelper output)
         await Task.Delay(300); // nothing more may arrive
         Assert.All(People(3), k => Assert.Equal(2, harness.Connector.AcceptedPerConversation[TestRecipients.ConversationId(k)]));
         Assert.Equal(1, harness.Connector.AcceptedPerConversation[TestRecipients.ConversationId(TestRecipients.Key(4))]);
+    }
+
+    [Fact]
+    public async Task An_urgent_message_overtakes_a_campaign_under_way()
+    {
+        await using var harness = await DeliveryHarness.StartAsync(output, new() { [SettingsKeys.DeliveryAppLimits] = "50/1s" });
+        await harness.EnqueueAsync("campaign", People(500));
+        await harness.Connector.WaitUntilAsync(c => c.AcceptedTotal >= 20, TimeSpan.FromSeconds(30), "the campaign to start");
+
+        var reply = TestRecipients.Key(9999);
+        var urgent = harness.Host.Services.GetRequiredService<IUrgentOutbox>();
+        Assert.Equal(1, await urgent.EnqueueUrgentAsync([new OutboundMessage("reply:1", reply, TestRecipients.MessageJson("Here is your answer."))], CancellationToken.None));
+        await harness.WaitFinishedAsync("reply:1", 1);
+
+        var campaign = await harness.Status.GetTotalsAsync("campaign", CancellationToken.None);
+        output.WriteLine($"when the reply was sent: {campaign}");
+        Assert.True(campaign.Queued > 100, $"the reply waited behind the campaign: {campaign}");
+        Assert.Equal(DeliveryStatus.Sent, (await harness.Status.FindAsync("reply:1", reply, CancellationToken.None))!.Status);
     }
 
     [Fact]
