@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema;
 using PolicyBot.Conversation;
 using PolicyBot.Reachability;
 using PolicyBot.Roles;
+using PolicyBot.Delivery;
 using PolicyBot.Rules.Model;
 using PolicyBot.Storage;
 using PolicyBot.Turns;
@@ -12,7 +13,8 @@ using PolicyBot.Turns;
 namespace PolicyBot.Hosting;
 
 /// <summary>
-/// Builds the PolicyBot web app: <c>POST /api/messages</c> (Bot Framework activities) and <c>GET /healthz</c>.
+/// Builds the PolicyBot web app: <c>POST /api/messages</c> (Bot Framework activities), <c>GET /healthz</c> and
+/// <c>GET /downloads/{token}</c> (administrator downloads), with the delivery engine running in the background.
 /// <c>Program.cs</c>, the tests and the benchmarks all start the app through here, so they run the same app:
 /// <code>
 /// var builder = PolicyBotApp.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
@@ -85,6 +87,7 @@ public static class PolicyBotApp
 
         services.AddReachability();        // who can be reached, roles, the reply path's guards
         services.AddPolicyConversation(); // the policy, the reader, the conversation and its IBot
+        services.AddPolicyDelivery();     // outbox, pacing, retries, durable timer, downloads and their background service
         return builder;
     }
 
@@ -112,6 +115,8 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<RoleAssignments>();
             _ = app.Services.GetRequiredService<PolicyBot.Understanding.Safety.DangerDetector>();
             _ = app.Services.GetRequiredService<PolicyBot.Rules.Safety.SafetyGuidance>();
+            _ = app.Services.GetRequiredService<DeliveryOptions>();
+            _ = app.Services.GetRequiredService<DeliveryDatabase>();
         }
         catch
         {
@@ -140,6 +145,7 @@ public static class PolicyBotApp
         app.UseStatusCodePages();
         app.MapPost(MessagesPath, ActivityEndpoint.HandleAsync);
         app.MapGet(HealthPath, () => Results.Json(new { status = "ok" }));
+        DownloadEndpoint.Map(app);
         return app;
     }
 

@@ -54,11 +54,50 @@ public static class SettingsKeys
     /// </summary>
     public const string SafetyFile = "SafetyFile";
 
+    /// <summary>Proactive sends per conversation, all at once: <c>count/length</c> pairs. Default <c>7/1s; 8/2s; 60/30s; 1800/1h</c> (Teams' limits).</summary>
+    public const string DeliveryConversationLimits = "DeliveryConversationLimits";
+
+    /// <summary>Proactive sends per app per tenant, same format. Default <c>50/1s</c> (Teams' limit).</summary>
+    public const string DeliveryAppLimits = "DeliveryAppLimits";
+
+    /// <summary>Extra milliseconds added to every rate window. Default 0 (a permit counts until the answer came already).</summary>
+    public const string DeliveryRateMarginMs = "DeliveryRateMarginMs";
+
+    /// <summary>Proactive sends in flight at most. Default 32.</summary>
+    public const string DeliveryConcurrency = "DeliveryConcurrency";
+
+    /// <summary>Sends per recipient per message at most before it is dead-lettered. Default 6.</summary>
+    public const string DeliveryMaxAttempts = "DeliveryMaxAttempts";
+
+    /// <summary>First back-off for 412/5xx/timeouts in seconds (doubles, with jitter). Default 2.</summary>
+    public const string DeliveryRetryBaseDelaySeconds = "DeliveryRetryBaseDelaySeconds";
+
+    /// <summary>Longest back-off in seconds. Default 60.</summary>
+    public const string DeliveryRetryMaxDelaySeconds = "DeliveryRetryMaxDelaySeconds";
+
+    /// <summary>One send's time limit in seconds. Default 30.</summary>
+    public const string DeliverySendTimeoutSeconds = "DeliverySendTimeoutSeconds";
+
+    /// <summary>Seconds a claim on an outbox row or job lasts unrenewed (a crashed process's claims lapse after it). Default 120.</summary>
+    public const string DeliveryClaimLeaseSeconds = "DeliveryClaimLeaseSeconds";
+
+    /// <summary>Seconds between looks at the store for work queued elsewhere or lapsed claims. Default 2.</summary>
+    public const string DeliveryPollSeconds = "DeliveryPollSeconds";
+
+    /// <summary>Runs per durable timer job before it is failed. Default 5.</summary>
+    public const string TimerJobMaxAttempts = "TimerJobMaxAttempts";
+
+    /// <summary>Seconds an administrator download link works. Default 900 (15 min).</summary>
+    public const string DownloadLinkLifetimeSeconds = "DownloadLinkLifetimeSeconds";
+
     /// <summary>All keys above, for drift checks.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId,
         DataFolder, SchoolEmailDomains, PolicyFile, SafetyFile,
         CampaignAuthors, RequestDeciders, ReplyTimeBudgetSeconds,
+        DeliveryConversationLimits, DeliveryAppLimits, DeliveryRateMarginMs, DeliveryConcurrency, DeliveryMaxAttempts,
+        DeliveryRetryBaseDelaySeconds, DeliveryRetryMaxDelaySeconds, DeliverySendTimeoutSeconds, DeliveryClaimLeaseSeconds,
+        DeliveryPollSeconds, TimerJobMaxAttempts, DownloadLinkLifetimeSeconds,
     ];
 }
