@@ -52,9 +52,6 @@ public static class AdminCards
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         var people = queued == 1 ? "1 person" : queued.ToString("N0", CultureInfo.InvariantCulture) + " people";
 
-        // TODO(issue 9, delivery engine): when the outbox reports per-recipient status (queued, sent, failed with its
-        // reason, unreachable, attempts, times throttled) by message id, add the counts here and a "Status" button
-        // that shows them for this messageId. Until then the card states only what was queued, never a made-up status.
         var data = new JObject
         {
             ["headline"] = queued == 0
@@ -64,7 +61,42 @@ public static class AdminCards
             ["queuedLine"] = people,
             ["messageId"] = messageId,
             ["note"] = "Messages are sent in the background at the pace Teams allows, so a large district takes a while.",
+            ["hasStatus"] = queued > 0,
+            ["statusData"] = CardActions.TestStatusData(messageId),
         };
         return CardTemplateBinder.Bind("test-message.json", data);
+    }
+
+    /// <summary>
+    /// A send's delivery status: totals per status (queued, sending, sent, failed, unreachable, dead-lettered), the sends
+    /// it took and times Teams throttled them, then each person with their status and, when not sent, the reason.
+    /// </summary>
+    /// <param name="messageId">The send id.</param>
+    /// <param name="totals">(status in words, count) in a fixed order; zero counts are left out by the caller or shown.</param>
+    /// <param name="attempts">Sends made, retries included.</param>
+    /// <param name="throttled">Times Teams answered 429.</param>
+    /// <param name="people">(name, status in words, reason or null) per person, at most <paramref name="shownLimit"/> shown.</param>
+    /// <param name="shownLimit">How many people the card lists (the rest are counted).</param>
+    public static JObject TestMessageStatus(string messageId, IReadOnlyList<(string Status, int Count)> totals, long attempts, long throttled,
+        IReadOnlyList<(string Name, string Status, string? Reason)> people, int shownLimit = 40)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        ArgumentNullException.ThrowIfNull(totals);
+        ArgumentNullException.ThrowIfNull(people);
+        var total = totals.Sum(t => t.Count);
+        var shown = people.Take(shownLimit).ToList();
+        var data = new JObject
+        {
+            ["headline"] = total == 0 ? "No delivery is known for this send." : $"Delivery of the test message to {total.ToString("N0", CultureInfo.InvariantCulture)} {(total == 1 ? "person" : "people")}.",
+            ["messageId"] = messageId,
+            ["totals"] = new JArray(totals.Select(t => new JObject { ["title"] = t.Status, ["value"] = t.Count.ToString("N0", CultureInfo.InvariantCulture) })),
+            ["sendsLine"] = $"{attempts.ToString("N0", CultureInfo.InvariantCulture)} sends, {throttled.ToString("N0", CultureInfo.InvariantCulture)} throttled by Teams (429) and retried",
+            ["hasPeople"] = shown.Count > 0,
+            ["people"] = new JArray(shown.Select(p => new JObject { ["title"] = p.Name, ["value"] = p.Reason is null ? p.Status : $"{p.Status}: {p.Reason}" })),
+            ["moreLine"] = people.Count > shown.Count ? $"… and {(people.Count - shown.Count).ToString("N0", CultureInfo.InvariantCulture)} more." : "",
+            ["hasMore"] = people.Count > shown.Count,
+            ["statusData"] = CardActions.TestStatusData(messageId),
+        };
+        return CardTemplateBinder.Bind("test-status.json", data);
     }
 }

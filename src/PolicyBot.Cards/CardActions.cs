@@ -24,6 +24,8 @@ namespace PolicyBot.Cards;
 /// bot understood (the bot asks that fact's question); without <c>fact</c>, list what can be changed.</description></item>
 /// <item><description><c>{"policybot":"test-message"}</c>: an administrator's "Send a test message" (roles card). The
 /// bot decides who may by the activity's sender, never by anything in the data.</description></item>
+/// <item><description><c>{"policybot":"test-status","value":"test:…"}</c>: that send's per-recipient delivery status
+/// (campaign authors only, by the sender).</description></item>
 /// </list>
 /// <para>No <c>msteams</c> property (messageBack/imBack) on purpose. For a plain <c>Action.Submit</c> Teams does not
 /// echo the button's title into the chat; <c>msteams.displayText</c> would, but in a channel every tap would then
@@ -72,8 +74,19 @@ public static class CardActions
     /// <summary>Queue a test message to everyone reachable (campaign authors only; checked against the sender).</summary>
     public const string TestMessage = "test-message";
 
+    /// <summary>Show the per-recipient delivery status of a test message: <c>value</c> = its send id (campaign authors only).</summary>
+    public const string TestStatus = "test-status";
+
     /// <summary>Every action name above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change, TestMessage];
+    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change, TestMessage, TestStatus];
+
+    /// <summary>The data of "Check delivery status" on a test-message card.</summary>
+    /// <param name="messageId">The send id (e.g. <c>test:…</c>).</param>
+    public static JObject TestStatusData(string messageId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        return new JObject { [ActionField] = TestStatus, [ValueField] = messageId };
+    }
 
     /// <summary>The data of "Yes, that's right" on a confirmation card.</summary>
     /// <param name="context">The situation and step the card belongs to.</param>
@@ -176,6 +189,7 @@ public static class CardActions
             Confirm when situation is not null && step is not null => new CardSubmit(Confirm, situation, step, null, null, null),
             Change when situation is not null && step is not null => new CardSubmit(Change, situation, step, fact, null, null),
             TestMessage => new CardSubmit(TestMessage, null, null, null, null, null),
+            TestStatus when chosen is not null => new CardSubmit(TestStatus, null, null, null, chosen, null),
             _ => null,
         };
         return submit is not null;

@@ -18,7 +18,8 @@ public sealed partial class AdministrationCommands(
     Authorizer authorizer,
     IRecipientRegistry directory,
     ILogger<AdministrationCommands> logger,
-    IOutbox? outbox = null)
+    IOutbox? outbox = null,
+    IOutboxStatus? deliveries = null)
 {
     /// <summary>The command an input is, or null: <see cref="BotCommands.Roles"/> or <see cref="BotCommands.TestMessage"/>.</summary>
     /// <param name="input">A typed message (mention removed) or a card submit.</param>
@@ -31,6 +32,7 @@ public sealed partial class AdministrationCommands(
             _ => null,
         },
         CardInput { Submit.Action: CardActions.TestMessage } => BotCommands.TestMessage,
+        CardInput { Submit.Action: CardActions.TestStatus } => BotCommands.TestStatus,
         _ => null,
     };
 
@@ -40,13 +42,15 @@ public sealed partial class AdministrationCommands(
     /// <param name="inPersonalChat">True in the sender's 1:1 chat with the bot (administrator commands work only there).</param>
     /// <param name="cancellationToken">Cancels the directory and outbox calls.</param>
     /// <exception cref="ArgumentOutOfRangeException">An unknown command.</exception>
-    public Task<IReadOnlyList<Reply>> HandleAsync(string command, Actor actor, bool inPersonalChat, CancellationToken cancellationToken)
+    /// <param name="messageId">For <see cref="BotCommands.TestStatus"/>: the send id the card carried; else null.</param>
+    public Task<IReadOnlyList<Reply>> HandleAsync(string command, Actor actor, bool inPersonalChat, CancellationToken cancellationToken, string? messageId = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return command switch
         {
             BotCommands.Roles => RolesAsync(actor, inPersonalChat, cancellationToken),
             BotCommands.TestMessage => TestMessageAsync(actor, inPersonalChat, cancellationToken),
+            BotCommands.TestStatus => TestStatusAsync(actor, inPersonalChat, messageId, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not an administration command."),
         };
     }
@@ -97,6 +101,52 @@ public sealed partial class AdministrationCommands(
         logger.LogInformation("Test message {MessageId} queued for {Queued} reachable people by {AadObjectId} ({Name}).", messageId, queued, actor.AadObjectId, actor.Name);
         return [new TestMessageQueuedReply(text, queued, messageId)];
     }
+
+    /// <summary>
+    /// A test message's delivery status for a campaign author: the totals and each person (name from the directory).
+    /// The send id comes from the card; who may see it comes from the sender only. Only test messages are shown here.
+    /// </summary>
+    public async Task<IReadOnlyList<Reply>> TestStatusAsync(Actor actor, bool inPersonalChat, string? messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var decision = authorizer.Authorize(actor, AdministratorAction.SendTestMessage);
+        if (!decision.Allowed)
+        {
+            return [new NoticeReply(decision.Refusal!)];
+        }
+        if (!inPersonalChat)
+        {
+            return [new NoticeReply("Delivery status is shown only in your personal chat with me.")];
+        }
+        if (deliveries is null)
+        {
+            return [new NoticeReply("Sorry, delivery status is not available: the delivery engine is not installed in this version.")];
+        }
+        if (messageId is null || !messageId.StartsWith("test:", StringComparison.Ordinal))
+        {
+            return [new NoticeReply("I couldn't tell which test message you mean. Use \"Check delivery status\" on the test message's card.")];
+        }
+        var totals = await deliveries.GetTotalsAsync(messageId, cancellationToken).ConfigureAwait(false);
+        var rows = await deliveries.ListRecipientsAsync(messageId, null, cancellationToken).ConfigureAwait(false);
+        var people = new List<(string Name, string Status, string? Reason)>();
+        foreach (var row in rows.OrderBy(r => r.Status == DeliveryStatus.Sent).ThenBy(r => r.RecipientKey, StringComparer.Ordinal))
+        {
+            var name = (await directory.FindAsync(row.RecipientKey, cancellationToken).ConfigureAwait(false))?.Name ?? row.RecipientKey;
+            people.Add((name, StatusWords(row.Status), row.Status == DeliveryStatus.Sent ? null : row.Reason));
+        }
+        return [new TestMessageStatusReply(messageId, totals, people)];
+    }
+
+    private static string StatusWords(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Queued => "waiting",
+        DeliveryStatus.Sending => "being sent",
+        DeliveryStatus.Sent => "sent",
+        DeliveryStatus.Failed => "failed",
+        DeliveryStatus.Unreachable => "unreachable",
+        DeliveryStatus.DeadLettered => "gave up after retries",
+        _ => status.ToString(),
+    };
 
     [GeneratedRegex(@"[^a-z]+")]
     private static partial Regex CommandWords();

@@ -14,3 +14,9 @@ public sealed record RolesReply(PersonRoles Roles, string? AadObjectId, IReadOnl
 /// <param name="Queued">Messages queued (one per reachable person).</param>
 /// <param name="MessageId">The send's id, <c>test:{guid}</c>.</param>
 public sealed record TestMessageQueuedReply(string Text, int Queued, string MessageId) : Reply;
+
+/// <summary>A test message's delivery status, per status and per person (campaign authors only).</summary>
+/// <param name="MessageId">The send id.</param>
+/// <param name="Totals">Counts per status.</param>
+/// <param name="People">Each person: their name (or key), status and the reason when not sent.</param>
+public sealed record TestMessageStatusReply(string MessageId, PolicyBot.Delivery.MessageDeliveryTotals Totals, IReadOnlyList<(string Name, string Status, string? Reason)> People) : Reply;

@@ -31,6 +31,9 @@ public static class BotCommands
     /// </summary>
     public const string TestMessage = "test message";
 
+    /// <summary>A test message's delivery status (the card's "Check delivery status"; campaign authors, personal chat).</summary>
+    public const string TestStatus = "test message status";
+
     /// <summary>Every command offered to everyone (the Teams manifest's command lists).</summary>
     public static readonly IReadOnlyList<string> All = [Help, StartOver, Cancel, Policy, Ask, Roles];
 

@@ -60,7 +60,7 @@ public sealed class PolicyBotHandler(
             // The actor is the activity's sender, never anything the card data claims.
             var actor = new Actor(activity.From?.AadObjectId, activity.From?.Name, activity.Conversation?.Id);
             var personal = activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
-            await SendAsync(turnContext, await administration.HandleAsync(command, actor, personal, cancellationToken).ConfigureAwait(false), cancellationToken)
+            await SendAsync(turnContext, await administration.HandleAsync(command, actor, personal, cancellationToken, (input as CardInput)?.Submit?.Value).ConfigureAwait(false), cancellationToken)
                 .ConfigureAwait(false);
             return;
         }

@@ -34,6 +34,9 @@ public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety)
         ErrorReply e => Card(PolicyCards.Error(e.Message)),
         RolesReply r => Card(RolesCard(r)),
         TestMessageQueuedReply t => Card(AdminCards.TestMessageQueued(t.Text, t.Queued, t.MessageId)),
+        TestMessageStatusReply s => Card(AdminCards.TestMessageStatus(s.MessageId,
+            [("Sent", s.Totals.Sent), ("Waiting", s.Totals.Queued + s.Totals.Sending), ("Unreachable", s.Totals.Unreachable), ("Failed", s.Totals.Failed), ("Gave up after retries", s.Totals.DeadLettered)],
+            s.Totals.Attempts, s.Totals.TimesThrottled, s.People)),
         SafetyReply => Card(PolicyCards.Safety(safety)),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "Unknown reply."),
     };
