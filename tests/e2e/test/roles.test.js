@@ -23,14 +23,25 @@ scenario(h, '"test message" from a teacher is refused politely', async () => {
   assert.match(reply.text, /Sorry, only campaign authors may send a test message/);
 });
 
-scenario(h, 'an administrator sees both roles and the test message button queues (or says sending is not on yet)', async () => {
+scenario(h, 'an administrator sees both roles, sends a test message to everyone installed and sees each person\'s delivery', async () => {
   const adam = await h.as('Adam Admin');
   const [card] = await adam.send('my roles');
   assert.match(card.text, /You are a campaign author and a request decider\./);
   const [after] = await adam.click('Send a test message');
-  // Until the delivery engine registers its outbox the bot says so; with it, the card counts who was queued.
-  assert.match(after.text, /Queued a test message for \d|not switched on/);
+  assert.match(after.text, /Queued a test message for \d/);
   await adam.screenshotLastCard('test-message');
+
+  // The delivery engine sends it in the background; the card's button shows each person's status.
+  let [status] = await adam.click('Check delivery status');
+  for (let i = 0; i < 15 && /waiting|being sent/.test(status.text); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    [status] = await adam.click('Refresh');
+  }
+  assert.match(status.text, /Delivery status/);
+  assert.match(status.text, /Delivery of the test message to \d+ (person|people)/);
+  assert.ok(!/waiting|being sent/.test(status.text), `still not delivered after 15 s: ${status.text}`);
+  assert.match(status.text, /Adam Admin[\s\S]*sent/, `the administrator's own chat is delivered: ${status.text}`);
+  await adam.screenshotLastCard('test-message-status');
 });
 
 scenario(h, 'a decider scoped to the staff team is told so', async () => {
