@@ -32,6 +32,7 @@ public sealed class ReplySender
     private readonly TimeSpan _budget;
     private readonly TimeProvider _time;
     private readonly IOutbox? _outbox;
+    private readonly IUrgentOutbox? _urgent;
     private readonly ILogger<ReplySender> _logger;
     private readonly ResiliencePipeline _pipeline;
 
@@ -40,8 +41,10 @@ public sealed class ReplySender
     /// <param name="logger">Logs retries and deferrals.</param>
     /// <param name="outbox">Where replies go past the budget; null until the delivery engine is registered.</param>
     /// <param name="time">Clock (and Polly's delays); null for the system clock.</param>
-    public ReplySender(BotRuntimeSettings settings, ILogger<ReplySender> logger, IOutbox? outbox = null, TimeProvider? time = null)
+    /// <param name="urgent">The outbox's front of the queue, for replies that missed their turn (ahead of any campaign); null to use <paramref name="outbox"/>.</param>
+    public ReplySender(BotRuntimeSettings settings, ILogger<ReplySender> logger, IOutbox? outbox = null, TimeProvider? time = null, IUrgentOutbox? urgent = null)
     {
+        _urgent = urgent;
         ArgumentNullException.ThrowIfNull(settings);
         _budget = settings.ReplyTimeBudget;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -102,7 +105,8 @@ public sealed class ReplySender
 
         if (deferred.Count > 0)
         {
-            await _outbox!.EnqueueAsync(deferred, cancellationToken).ConfigureAwait(false);
+            // A reply that missed its turn goes before any campaign under way.
+            await (_urgent is not null ? _urgent.EnqueueUrgentAsync(deferred, cancellationToken) : _outbox!.EnqueueAsync(deferred, cancellationToken)).ConfigureAwait(false);
         }
 
         return deferred.Count;

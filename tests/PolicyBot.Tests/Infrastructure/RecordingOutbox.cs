@@ -6,10 +6,10 @@ using PolicyBot.Delivery;
 namespace PolicyBot.Tests.Infrastructure;
 
 /// <summary>
-/// A placeholder <see cref="IOutbox"/> for tests until the delivery engine lands: it keeps what was queued, once per
-/// (message id, recipient key) as the contract says, and sends nothing.
+/// An <see cref="IOutbox"/> (and its urgent front) for tests of what is queued rather than what is delivered: it keeps
+/// what was queued, once per (message id, recipient key) as the contract says, and sends nothing.
 /// </summary>
-public sealed class RecordingOutbox : IOutbox
+public sealed class RecordingOutbox : IOutbox, IUrgentOutbox
 {
     private readonly ConcurrentDictionary<(string MessageId, string RecipientKey), OutboundMessage> _messages = new();
     private long _order;
@@ -36,12 +36,16 @@ public sealed class RecordingOutbox : IOutbox
 
         return Task.FromResult(added);
     }
+
+    /// <summary>Urgent messages are recorded like the rest (the order of the queue is the engine's business).</summary>
+    public Task<int> EnqueueUrgentAsync(IEnumerable<OutboundMessage> messages, CancellationToken cancellationToken) =>
+        EnqueueAsync(messages, cancellationToken);
 }
 
 /// <summary>Registering the placeholder outbox in a <see cref="BotHost"/>.</summary>
 public static class RecordingOutboxExtensions
 {
-    /// <summary>Registers <paramref name="outbox"/> as the app's <see cref="IOutbox"/>.</summary>
+    /// <summary>Registers <paramref name="outbox"/> as the app's <see cref="IOutbox"/> and <see cref="IUrgentOutbox"/>.</summary>
     public static BotHostOptions UseOutbox(this BotHostOptions options, RecordingOutbox outbox)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -50,7 +54,9 @@ public static class RecordingOutboxExtensions
         {
             previous?.Invoke(services);
             services.RemoveAll<IOutbox>();
+            services.RemoveAll<IUrgentOutbox>();
             services.AddSingleton<IOutbox>(outbox);
+            services.AddSingleton<IUrgentOutbox>(outbox);
         };
         return options;
     }
