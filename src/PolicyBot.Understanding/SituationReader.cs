@@ -261,12 +261,11 @@ public sealed partial class SituationReader
     }
 
     /// <summary>
-    /// Reads a typed answer to a question card. What <see cref="MatchAnswer"/> finds (a label, a value id, a choice's
-    /// number, the first words of one label, the lexicon's words for the question asked, a label with a typo) is as good
-    /// as a tap (<see cref="TypedAnswer.Picked"/>): the person answered the question asked. Last, the one choice whose
-    /// label and description share the most words with the answer is only understood (the bot confirms it before a
-    /// verdict that lets the person go ahead). Null when nothing fits, or when the answer negates and only shared words
-    /// would match.
+    /// Reads a typed answer to a question card. A label, a value id, a choice's number or the first words of one label
+    /// are as good as a tap (<see cref="TypedAnswer.Picked"/>). The lexicon's words for the question, a label with a
+    /// typo, or — last — the one choice whose label and description share the most words with the answer are only
+    /// understood: the bot confirms them before a verdict that lets the person go ahead. Null when nothing fits, when an
+    /// exception is named for one of several people, or when the answer negates and only shared words would match.
     /// </summary>
     public TypedAnswer? ReadAnswer(Question question, string text)
     {
@@ -292,10 +291,10 @@ public sealed partial class SituationReader
             {
                 return null;
             }
+            // The first words of exactly one label name it as a tap would; the lexicon's words or a typo are only
+            // understood ("to grab food after practice" is not "school business" because it says "practice").
             var words = answer.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            // Named by its label's first words, the lexicon's words for this very question or a typo of a label: the
-            // person answered the question asked, as with a tap.
-            return new TypedAnswer(matched, true);
+            return new TypedAnswer(matched, StartsWithWords(Simplify(matched.Label), words));
         }
         return SharedWords(question, answer) is { } shared && !NamesOthers(shared, text) ? new TypedAnswer(shared, false) : null;
     }
@@ -506,6 +505,6 @@ public sealed partial class SituationReader
 
 /// <summary>A typed answer read against a question card's choices.</summary>
 /// <param name="Value">The choice.</param>
-/// <param name="Picked">True when the text answers the question as a tap would; false when the choice was only guessed
-/// from shared words, to be confirmed like any understood fact.</param>
+/// <param name="Picked">True when the text names the choice as a tap would (its label, number or first words); false
+/// when it was read from other words, to be confirmed like any understood fact.</param>
 public sealed record TypedAnswer(FactValue Value, bool Picked);

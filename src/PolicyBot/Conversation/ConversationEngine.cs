@@ -115,11 +115,12 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         }
         if (answer is not null)
         {
-            // Answering the card confirms what it showed as understood. The answer is the person's own when it names a
-            // choice as a tap would; read from other words, it is understood like anything else they wrote.
-            ConfirmAll(state);
+            // An answer that names a choice as a tap would is the person's own, and confirms what the card showed as
+            // understood. One read from other words is understood like anything else they wrote and confirms nothing:
+            // before a go-ahead verdict, the confirmation card shows it with the rest.
             if (answer.Picked)
             {
+                ConfirmAll(state);
                 state.Facts[pending.Fact.Id] = answer.Value.Id;
                 state.Understood.Remove(pending.Fact.Id);
             }
@@ -132,7 +133,7 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         // answers; other words only fill in what is not known yet ("she's attached to me; her mom approves" does not
         // make the student her mother).
         var correction = answer is null && Correction().IsMatch(text);
-        Take(state, facts.Where(f => f.Key != pending.Fact.Id && (correction || !state.Facts.ContainsKey(f.Key))).ToDictionary());
+        Take(state, facts.Where(f => f.Key != pending.Fact.Id && (correction || !state.Believed().ContainsKey(f.Key))).ToDictionary());
         state.Step++;
         return Advance(state);
     }

@@ -20,14 +20,7 @@ public sealed class DeliveryDatabase : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = Storage.SqliteDatabase.ConnectionStringFor(DatabasePath);
 
         using var connection = Open();
         using var command = connection.CreateCommand();

@@ -19,15 +19,22 @@ public sealed class SqliteDatabase
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = ConnectionStringFor(DatabasePath);
     }
+
+    /// <summary>
+    /// The connection string every store of the bot's file uses: read-write-create, private cache, pooled, 30 s command
+    /// timeout. One definition, so the stores sharing the file cannot drift apart.
+    /// </summary>
+    /// <param name="databasePath">Absolute path of the SQLite file.</param>
+    public static string ConnectionStringFor(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
 
     /// <summary>Absolute path of the database file.</summary>
     public string DatabasePath { get; }

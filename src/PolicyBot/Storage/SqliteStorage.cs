@@ -47,14 +47,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteDatabase.ConnectionStringFor(DatabasePath);
         _settings = serializerSettings ?? new JsonSerializerSettings
         {
             // CodeQL cs/unsafe-type-name-handling: the file is the bot's own state, and the binder limits the types.

@@ -103,9 +103,36 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
         var chat = TeamsConversation.Personal();
         await bot.Teams.SayAsync(chat, _teacher, "can I text this student?");
 
-        var turn = await bot.Teams.SayAsync(chat, _teacher, "homework");
+        var turn = await bot.Teams.SayAsync(chat, _teacher, "Teaching and learning");
 
         Assert.Equal("Allowed with conditions", VerdictWords(LastCard(turn)));
+    }
+
+    /// <summary>
+    /// A typed answer read from other words than a choice's ("to grab food after practice" is not school business
+    /// because it says "practice") is only understood: a go-ahead verdict waits for the confirmation card, where the
+    /// person sees it and changes it. (A tester reached 14 false "allowed" this way before.)
+    /// </summary>
+    [Theory]
+    [InlineData("can I text this student?", "to grab food after practice", "purpose")]
+    [InlineData("can I text this student?", "homework", "purpose")]
+    [InlineData("can I text someone about the weekend, just to chat?", "practically my son", "relationship")]
+    public async Task A_typed_answer_in_other_words_is_confirmed_before_a_go_ahead(string question, string answer, string fact)
+    {
+        var chat = TeamsConversation.Personal();
+        await bot.Teams.SayAsync(chat, _teacher, question);
+
+        var card = LastCard(await bot.Teams.SayAsync(chat, _teacher, answer));
+
+        Assert.True(VerdictWords(card) is null or "Forbidden" or "Needs administration", TextOf(card));
+        if (VerdictWords(card) is null)
+        {
+            Assert.True(IsConfirmation(card) || AskedFact(card) is not null, TextOf(card));
+            if (IsConfirmation(card))
+            {
+                Assert.Contains(fact, ConfirmedFacts(card));
+            }
+        }
     }
 
     [Fact]

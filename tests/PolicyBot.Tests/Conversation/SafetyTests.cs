@@ -63,7 +63,7 @@ public class SafetyTests(ConversationFixture bot) : IClassFixture<ConversationFi
         Assert.True(IsSafetyCard(CardOf(safety.Activities[0])));
         Assert.Equal(ConversationEngine.AlsoAskLine, safety.Activities[^1].Text);
 
-        var answer = await bot.Teams.SayAsync(chat, _teacher, "homework");
+        var answer = await bot.Teams.SayAsync(chat, _teacher, "Teaching and learning");
         Assert.Equal("Allowed with conditions", VerdictWords(LastCard(answer)));
     }
 
