@@ -76,9 +76,9 @@ public static class CardTemplateBinder
         var root = new Scope(data, null);
         if (template.ContainsKey(DataKey))
         {
-            root = binder.ScopeOf(template, root, "$");
+            root = binder.ScopeOf(template, root, TemplatePath.Root.Child("$"));
         }
-        var bound = binder.BindObject(template, root, "");
+        var bound = binder.BindObject(template, root, TemplatePath.Root);
         return bound ?? throw new CardTemplateException(templateName, "$", WhenKey,
             $"Card template '{templateName}': the root object's $when is false, which would leave no card.");
     }
@@ -118,9 +118,9 @@ public static class CardTemplateBinder
 
     private sealed class Binding(string templateName, JToken root)
     {
-        public JObject? BindObject(JObject source, Scope scope, string path)
+        public JObject? BindObject(JObject source, Scope scope, TemplatePath path)
         {
-            if (source.TryGetValue(WhenKey, out var when) && !EvaluateWhen(when, scope, Join(path, WhenKey)))
+            if (source.TryGetValue(WhenKey, out var when) && !EvaluateWhen(when, scope, path.Child(WhenKey)))
             {
                 return null;
             }
@@ -131,7 +131,7 @@ public static class CardTemplateBinder
                 {
                     continue;
                 }
-                var bound = BindToken(property.Value, scope, Join(path, property.Name));
+                var bound = BindToken(property.Value, scope, path.Child(property.Name));
                 if (bound is not null)
                 {
                     result.Add(property.Name, bound);
@@ -140,7 +140,7 @@ public static class CardTemplateBinder
             return result;
         }
 
-        private JToken? BindToken(JToken source, Scope scope, string path) => source switch
+        private JToken? BindToken(JToken source, Scope scope, TemplatePath path) => source switch
         {
             JObject obj when obj.ContainsKey(DataKey) => BindObject(obj, ScopeOf(obj, scope, path), path),
             JObject obj => BindObject(obj, scope, path),
@@ -149,15 +149,15 @@ public static class CardTemplateBinder
             _ => source.DeepClone(),
         };
 
-        private JArray BindArray(JArray source, Scope scope, string path)
+        private JArray BindArray(JArray source, Scope scope, TemplatePath path)
         {
             var result = new JArray();
             for (var i = 0; i < source.Count; i++)
             {
-                var itemPath = $"{path}[{i}]";
+                var itemPath = path.Item(i);
                 if (source[i] is JObject obj && obj.TryGetValue(DataKey, out var dataExpression))
                 {
-                    var data = EvaluateWhole(dataExpression, scope, Join(itemPath, DataKey), DataKey);
+                    var data = EvaluateWhole(dataExpression, scope, itemPath.Child(DataKey), DataKey);
                     if (data is JArray items)
                     {
                         for (var j = 0; j < items.Count; j++)
@@ -171,7 +171,7 @@ public static class CardTemplateBinder
                     }
                     if (data is not JObject)
                     {
-                        throw Error(Join(itemPath, DataKey), (string?)dataExpression,
+                        throw Error(itemPath.Child(DataKey), (string?)dataExpression,
                             $"$data must be an array (to repeat the element) or an object, but {Describe(dataExpression)} is {TypeWords(data)}.");
                     }
                     if (BindObject(obj, new Scope(data, null), itemPath) is { } once)
@@ -189,19 +189,19 @@ public static class CardTemplateBinder
         }
 
         /// <summary>The scope an object's own <c>$data</c> sets where it cannot repeat (not an array item).</summary>
-        public Scope ScopeOf(JObject obj, Scope scope, string path)
+        public Scope ScopeOf(JObject obj, Scope scope, TemplatePath path)
         {
             var expression = obj[DataKey]!;
-            var data = EvaluateWhole(expression, scope, Join(path, DataKey), DataKey);
+            var data = EvaluateWhole(expression, scope, path.Child(DataKey), DataKey);
             if (data is not JObject)
             {
-                throw Error(Join(path, DataKey), (string?)expression,
+                throw Error(path.Child(DataKey), (string?)expression,
                     $"$data here must be an object: only an element inside an array can be repeated, but {Describe(expression)} is {TypeWords(data)}.");
             }
             return new Scope(data, null);
         }
 
-        private bool EvaluateWhen(JToken when, Scope scope, string path)
+        private bool EvaluateWhen(JToken when, Scope scope, TemplatePath path)
         {
             if (when is not JValue { Type: JTokenType.String } || !TryWhole((string)when!, out var inner))
             {
@@ -217,7 +217,7 @@ public static class CardTemplateBinder
             return (bool)value ^ negate;
         }
 
-        private JToken EvaluateWhole(JToken expression, Scope scope, string path, string key)
+        private JToken EvaluateWhole(JToken expression, Scope scope, TemplatePath path, string key)
         {
             if (expression is not JValue { Type: JTokenType.String } || !TryWhole((string)expression!, out var inner))
             {
@@ -226,7 +226,7 @@ public static class CardTemplateBinder
             return Resolve(inner, scope, path, (string)expression!);
         }
 
-        private JToken BindString(string text, Scope scope, string path)
+        private JToken BindString(string text, Scope scope, TemplatePath path)
         {
             if (!text.Contains("${", StringComparison.Ordinal))
             {
@@ -268,7 +268,7 @@ public static class CardTemplateBinder
         }
 
         /// <summary>Resolves a path (the text inside <c>${…}</c>); throws when it is unsupported, missing or null.</summary>
-        private JToken Resolve(string expression, Scope scope, string path, string shown)
+        private JToken Resolve(string expression, Scope scope, TemplatePath path, string shown)
         {
             var segments = expression.Split('.');
             if (expression.Length == 0 || !segments.All(IsName) || segments.Skip(1).Any(s => s.StartsWith('$')))
@@ -323,9 +323,12 @@ public static class CardTemplateBinder
             return current;
         }
 
-        private CardTemplateException Error(string path, string? expression, string problem) =>
-            new(templateName, path.Length == 0 ? "$" : path, expression,
-                $"Card template '{templateName}', at {(path.Length == 0 ? "$" : path)}: {problem}");
+        private CardTemplateException Error(TemplatePath path, string? expression, string problem)
+        {
+            var where = path.ToString();
+            where = where.Length == 0 ? "$" : where;
+            return new(templateName, where, expression, $"Card template '{templateName}', at {where}: {problem}");
+        }
 
         private static bool IsName(string segment)
         {
@@ -359,8 +362,39 @@ public static class CardTemplateBinder
         return false;
     }
 
-    private static string Join(string path, string name) =>
-        path.Length == 0 ? name : name.StartsWith('$') ? $"{path}['{name}']" : $"{path}.{name}";
+    /// <summary>
+    /// A place in a template (<c>body[3].items[0].text</c>), spelled out only when an error names it: binding a card
+    /// visits every element, and building each one's path as a string on the way cost more than the binding itself.
+    /// </summary>
+    private sealed class TemplatePath
+    {
+        private readonly TemplatePath? _parent;
+        private readonly string? _name;
+        private readonly int _index;
+
+        private TemplatePath(TemplatePath? parent, string? name, int index) => (_parent, _name, _index) = (parent, name, index);
+
+        /// <summary>The root object, spelled "".</summary>
+        public static TemplatePath Root { get; } = new(null, null, 0);
+
+        /// <summary>A property: <c>path.name</c>, <c>path['$name']</c>, or just the name at the root.</summary>
+        public TemplatePath Child(string name) => new(this, name, 0);
+
+        /// <summary>An array item: <c>path[index]</c>.</summary>
+        public TemplatePath Item(int index) => new(this, null, index);
+
+        public override string ToString()
+        {
+            if (_parent is null)
+            {
+                return "";
+            }
+            var path = _parent.ToString();
+            return _name is null ? $"{path}[{_index}]"
+                : path.Length == 0 ? _name
+                : _name.StartsWith('$') ? $"{path}['{_name}']" : $"{path}.{_name}";
+        }
+    }
 }
 
 /// <summary>A card template could not be bound: names the template, the place in it and the expression.</summary>

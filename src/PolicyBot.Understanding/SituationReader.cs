@@ -61,7 +61,11 @@ public sealed partial class SituationReader
     internal Scanner Scanner => _scanner;
 
     /// <summary>Reads as many facts as <paramref name="text"/> supports; see the class remarks for how.</summary>
-    public Reading Read(string text) => Read(text, null);
+    public Reading Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Read(text, _scanner.Run(text), null);
+    }
 
     /// <summary>
     /// Reads every situation a message describes. Most messages describe one, and this returns
@@ -75,7 +79,9 @@ public sealed partial class SituationReader
     public IReadOnlyList<Reading> ReadParts(string text, int maxParts = 3)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var main = Read(text, null);
+        // One scan serves every reading of the message (the scan does not depend on the activity read for).
+        var scan = _scanner.Run(text);
+        var main = Read(text, scan, null);
         var parts = new List<Reading>();
         var settings = Lexicon.Activities;
 
@@ -99,7 +105,7 @@ public sealed partial class SituationReader
         // Who the others are is what a plain mention says ("students"), else asked.
         foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
         {
-            if (_scanner.Run(text).Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup))
+            if (scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup))
             {
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value);
                 parts.Add(parts[0].With(factId, other?.Cue.ValueId, _factOrder));
@@ -119,7 +125,7 @@ public sealed partial class SituationReader
             .Distinct(StringComparer.Ordinal);
         foreach (var other in others)
         {
-            parts.Add(Read(text, other));
+            parts.Add(Read(text, scan, other));
         }
         return parts.Take(Math.Max(2, maxParts)).ToList();
     }
@@ -127,10 +133,8 @@ public sealed partial class SituationReader
     /// <summary>The lexicon's neutral group of words that point to more people than the one named ("both", "her friend too").</summary>
     private const string OthersGroup = "others";
 
-    private Reading Read(string text, string? forcedActivity)
+    private Reading Read(string text, Scan scan, string? forcedActivity)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var scan = _scanner.Run(text);
         var setAside = new List<SetAsideCue>();
         var cues = new List<Cue>();
         foreach (var claim in scan.Claims.Where(c => c.FactId is not null))
@@ -217,6 +221,11 @@ public sealed partial class SituationReader
         {
             return null;
         }
+        return MatchScanned(question, text, new ScanOnce(_scanner, text));
+    }
+
+    private FactValue? MatchScanned(Question question, string text, ScanOnce scan)
+    {
         var choices = question.Choices;
         var answer = Simplify(text);
         if (answer.Length == 0)
@@ -250,7 +259,7 @@ public sealed partial class SituationReader
 
         // The lexicon's words, before a label with a typo: "not my student" is a student, however close it
         // is to "Not a student".
-        if (LexiconAnswer(question, text) is { } read)
+        if (LexiconAnswer(question, text, scan.Value) is { } read)
         {
             return read;
         }
@@ -285,9 +294,10 @@ public sealed partial class SituationReader
         {
             return number >= 1 && number <= choices.Count ? new TypedAnswer(choices[number - 1], true) : null;
         }
-        if (MatchAnswer(question, text) is { } matched)
+        var scan = new ScanOnce(_scanner, text);
+        if (MatchScanned(question, text, scan) is { } matched)
         {
-            if (NamesOthers(matched, text))
+            if (NamesOthers(matched, scan))
             {
                 return null;
             }
@@ -296,12 +306,20 @@ public sealed partial class SituationReader
             var words = answer.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             return new TypedAnswer(matched, StartsWithWords(Simplify(matched.Label), words));
         }
-        return SharedWords(question, answer) is { } shared && !NamesOthers(shared, text) ? new TypedAnswer(shared, false) : null;
+        return SharedWords(question, answer) is { } shared && !NamesOthers(shared, scan) ? new TypedAnswer(shared, false) : null;
     }
 
     /// <summary>"my niece, and her friend too": an exception for one of several people answers for none of them.</summary>
-    private bool NamesOthers(FactValue value, string text) =>
-        value.Confirm && _scanner.Run(text).Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup);
+    private static bool NamesOthers(FactValue value, ScanOnce scan) =>
+        value.Confirm && scan.Value.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup);
+
+    /// <summary>A typed answer's scan, run when first needed and then shared by the checks that read it.</summary>
+    private sealed class ScanOnce(Scanner scanner, string text)
+    {
+        private Scan? _scan;
+
+        public Scan Value => _scan ??= scanner.Run(text);
+    }
 
     /// <summary>The one choice whose label and description share the most content words with the answer, or null.</summary>
     private static FactValue? SharedWords(Question question, string answer)
@@ -339,11 +357,10 @@ public sealed partial class SituationReader
     };
 
     /// <summary>The choice the lexicon's words for the asked fact (or a fact implying it) give, or null.</summary>
-    private FactValue? LexiconAnswer(Question question, string text)
+    private FactValue? LexiconAnswer(Question question, string text, Scan scan)
     {
         var choices = question.Choices;
         // The lexicon's words for this fact, or for a fact that implies it ("texting" → contact).
-        var scan = _scanner.Run(text);
         var cues = new List<Cue>();
         foreach (var claim in scan.Claims.Where(c => c.FactId is not null && !scan.Negated.Contains(c)))
         {

@@ -135,7 +135,7 @@ internal static class LexiconLoader
                             Regex regex;
                             try
                             {
-                                regex = new Regex(source, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternTimeout);
+                                regex = new Regex(source, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, PatternTimeout);
                             }
                             catch (ArgumentException e)
                             {

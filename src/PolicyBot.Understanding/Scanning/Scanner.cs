@@ -35,7 +35,7 @@ internal sealed partial class Scanner
     private readonly TextRecognizers _recognizers;
     private readonly Dictionary<string, List<(LexiconEntry Entry, PhraseCue Phrase)>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly HashSet<string> _phraseWords = new(StringComparer.Ordinal);
-    private readonly List<string> _vocabulary;
+    private readonly Dictionary<char, string[]> _vocabularyByFirstLetter;
 
     public Scanner(Lexicon lexicon, SituationReaderOptions options, TextRecognizers recognizers)
     {
@@ -60,7 +60,11 @@ internal sealed partial class Scanner
             }
         }
         _phraseWords.UnionWith(vocabulary);
-        _vocabulary = vocabulary.Where(w => w.Length >= lexicon.Fuzzy.MinLength && w.All(char.IsLetter)).Order(StringComparer.Ordinal).ToList();
+        // A typo keeps its first letter (see TypoOf), so each word is compared only with the words that share it.
+        _vocabularyByFirstLetter = vocabulary.Where(w => w.Length >= lexicon.Fuzzy.MinLength && w.All(char.IsLetter))
+            .Order(StringComparer.Ordinal)
+            .GroupBy(w => w[0])
+            .ToDictionary(g => g.Key, g => g.ToArray());
         _knownWords = vocabulary.Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -184,13 +188,7 @@ internal sealed partial class Scanner
         {
             foreach (var pattern in entry.Patterns)
             {
-                MatchCollection matches;
-                try
-                {
-                    matches = pattern.Regex.Matches(text);
-                    _ = matches.Count;
-                }
-                catch (RegexMatchTimeoutException)
+                if (Matches(pattern.Regex, text) is not { } matches)
                 {
                     continue;   // a pathological text: this pattern gives no cue rather than stalling the turn
                 }
@@ -204,6 +202,31 @@ internal sealed partial class Scanner
                         found.Add(new Claim(entry.FactId, entry.ValueId, start, end, source, $"{entry.Name}: /{pattern.Source}/{note}", pattern.Weak));
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every match of a lexicon pattern, or null when matching timed out twice. The patterns are compiled, and a pattern's
+    /// first match includes compiling its code (tens of milliseconds, more on a busy machine), which counts against the
+    /// timeout: a timeout is tried once more, so only a text that is pathological for the pattern loses its cue.
+    /// </summary>
+    private static MatchCollection? Matches(Regex regex, string text)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var matches = regex.Matches(text);
+                _ = matches.Count;
+                return matches;
+            }
+            catch (RegexMatchTimeoutException) when (attempt < 2)
+            {
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return null;
             }
         }
     }
@@ -358,11 +381,17 @@ internal sealed partial class Scanner
         {
             return null;
         }
+        if (!_vocabularyByFirstLetter.TryGetValue(word[0], out var sameFirstLetter))
+        {
+            return null;
+        }
         var best = int.MaxValue;
         var closest = new List<string>();
-        foreach (var candidate in _vocabulary)
+        foreach (var candidate in sameFirstLetter)
         {
-            if (candidate[0] != word[0] || Math.Abs(candidate.Length - word.Length) > 2)
+            // The distance is at least the difference in length, and IsTypo allows two edits only from 10 letters.
+            var lengths = Math.Abs(candidate.Length - word.Length);
+            if (lengths > 2 || (lengths == 2 && candidate.Length < 10))
             {
                 continue;
             }
