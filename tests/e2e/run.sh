@@ -18,7 +18,8 @@ npm ci --no-audit --no-fund --loglevel=error
 
 # Build the bot once, outside the working tree (no race with other builds over src/*/obj).
 if [ -z "${E2E_BOT_COMMAND:-}" ] && [ -z "${E2E_BOT_DLL:-}" ]; then
-  export E2E_BOT_BUILD_DIR="${E2E_BOT_BUILD_DIR:-${TMPDIR:-/tmp}/policybot-e2e-build}"
+  # One build folder per clone (named by a hash of its path), so two clones on a machine never overwrite each other's.
+  export E2E_BOT_BUILD_DIR="${E2E_BOT_BUILD_DIR:-${TMPDIR:-/tmp}/policybot-e2e-build-$(printf '%s' "$REPO_ROOT" | md5sum | cut -c1-8)}"
   echo "Building src/PolicyBot into $E2E_BOT_BUILD_DIR ..."
   DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet build "$REPO_ROOT/src/PolicyBot/PolicyBot.csproj" \
     -c Release -nologo -v q --artifacts-path "$E2E_BOT_BUILD_DIR"
