@@ -58,11 +58,8 @@ internal static class LexiconLoader
             ?? throw new YamlException(stream.Documents[0].RootNode.Start, stream.Documents[0].RootNode.End, "the top level must be a mapping.");
     }
 
-    private sealed class Reader(string fileName, Policy policy)
+    private sealed class Reader(string fileName, Policy policy) : YamlFileReader(fileName)
     {
-        private LexiconLoadException Error(YamlNode? node, string problem) =>
-            new(fileName, node is null ? 0 : (int)node.Start.Line, problem);
-
         public Lexicon Read(YamlMappingNode root)
         {
             CheckKeys(root, TopKeys, "the top level");
@@ -102,7 +99,7 @@ internal static class LexiconLoader
             var activities = Activities(root);
             var combinations = Combinations(root);
             var recognizers = Recognizers(root);
-            return new Lexicon(fileName, policyId, entries, fuzzy, negation, activities, combinations, recognizers);
+            return new Lexicon(FileName, policyId, entries, fuzzy, negation, activities, combinations, recognizers);
         }
 
         private LexiconEntry Entry(Fact? fact, string valueId, YamlNode node, string where)
@@ -379,29 +376,5 @@ internal static class LexiconLoader
                 ? throw Error(node, $"{where}: '{id}' is not a value of fact '{fact.Id}' (values: {string.Join(", ", fact.Values.Select(v => v.Id))}).")
                 : id;
         }
-
-        private void CheckKeys(YamlMappingNode map, string[] known, string where)
-        {
-            foreach (var key in map.Children.Keys)
-            {
-                var name = Scalar(key, "a key");
-                if (!known.Contains(name))
-                {
-                    throw Error(key, $"{where}: unknown key '{name}' (known: {string.Join(", ", known)}).");
-                }
-            }
-        }
-
-        private YamlNode Required(YamlMappingNode map, string key, string where) =>
-            map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : throw Error(map, $"{where}: '{key}' is missing.");
-
-        private YamlMappingNode Mapping(YamlNode node, string where) =>
-            node as YamlMappingNode ?? throw Error(node, $"{where}: expected a mapping.");
-
-        private IEnumerable<YamlNode> Sequence(YamlNode node, string where) =>
-            node as YamlSequenceNode ?? throw Error(node, $"{where}: expected a list.");
-
-        private string Scalar(YamlNode node, string what) =>
-            node is YamlScalarNode { Value: { Length: > 0 } value } ? value : throw Error(node, $"expected {what}, a non-empty text.");
     }
 }

@@ -48,11 +48,9 @@ internal static partial class SafetySignalsLoader
     [GeneratedRegex(@"^[a-z][a-z0-9-]*$")]
     private static partial Regex Id();
 
-    private sealed class Reader(string fileName)
+    private sealed class Reader(string fileName) : YamlFileReader(fileName)
     {
         private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
-
-        private LexiconLoadException Error(YamlNode? node, string problem) => new(fileName, node is null ? 0 : (int)node.Start.Line, problem);
 
         public SafetySignals Read(YamlMappingNode root)
         {
@@ -104,7 +102,7 @@ internal static partial class SafetySignalsLoader
             {
                 throw Error(signals, "signals: no category.");
             }
-            return new SafetySignals(fileName, categories, benign, negation);
+            return new SafetySignals(FileName, categories, benign, negation);
         }
 
         private SignalNegation Negation(YamlNode node)
@@ -206,28 +204,8 @@ internal static partial class SafetySignalsLoader
             return regex;
         }
 
-        private void CheckKeys(YamlMappingNode map, string[] known, string where)
-        {
-            foreach (var key in map.Children.Keys)
-            {
-                var name = Scalar(key, "a key");
-                if (!known.Contains(name))
-                {
-                    throw Error(key, $"{where}: unknown key '{name}' (known: {string.Join(", ", known)}).");
-                }
-            }
-        }
-
-        private YamlNode Required(YamlMappingNode map, string key, string where) =>
-            map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : throw Error(map, $"{where}: '{key}' is missing.");
-
-        private YamlMappingNode Mapping(YamlNode node, string where) =>
-            node as YamlMappingNode ?? throw Error(node, $"{where}: expected a mapping.");
-
-        private IEnumerable<YamlNode> Sequence(YamlNode node, string where) =>
-            node as YamlSequenceNode ?? throw Error(node, $"{where}: expected a list.");
-
-        private string Scalar(YamlNode node, string what) =>
+        /// <summary>As the base, and a mapping where a pattern was meant says why (an unquoted ': ' in it).</summary>
+        protected override string Scalar(YamlNode node, string what) =>
             node is YamlScalarNode { Value: { Length: > 0 } value }
                 ? value
                 : throw Error(node, node is YamlMappingNode
