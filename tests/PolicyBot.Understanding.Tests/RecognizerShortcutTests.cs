@@ -16,7 +16,7 @@ public class RecognizerShortcutTests
 
     public static TheoryData<string> Texts()
     {
-        var corpus = CorpusFolder();
+        var corpus = CorpusFiles.Folder;
         var texts = new List<string>
         {
             "can I text her at 9pm on a school night?", "I call students at ten thirty during class", "Saturday morning practice texts",
@@ -47,18 +47,5 @@ public class RecognizerShortcutTests
         var fast = Stevensville.Reader.Read(text);
         var full = Always.Read(text);
         Assert.Equal(full.Explain(), fast.Explain());
-    }
-
-    private static string CorpusFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "corpus");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("tests/corpus not found above " + AppContext.BaseDirectory);
     }
 }
