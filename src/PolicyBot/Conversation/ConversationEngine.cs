@@ -148,7 +148,7 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         }
         if (No.Contains(words))
         {
-            return [new ConfirmReply(Lines(state, v => v.Phrase).Where(l => l.Understood).ToList(), state.Id, state.Step, Correcting: true)];
+            return Change(state, null);   // the list of what can be changed, as the card's "Change" offers
         }
         var facts = ReadFacts(reader.Read(text));
         if (facts.Count == 0)
