@@ -27,6 +27,9 @@ public sealed partial class SituationReader
     private static readonly HashSet<string> NotAnAnswer = new(StringComparer.Ordinal) { "a", "an", "the", "my", "i", "it", "no", "not", "none", "nope", "and", "or", "of" };
 
     private readonly Scanner _scanner;
+
+    // Typed answers are read with the lexicon's answer words too (see Lexicon.AnswerEntries).
+    private readonly Scanner _answerScanner;
     private readonly TextRecognizers _recognizers;
     private readonly Dictionary<(string Fact, string Value), IReadOnlySet<string>> _overrides;
     private readonly Dictionary<string, int> _factOrder;
@@ -45,6 +48,7 @@ public sealed partial class SituationReader
         }
         _recognizers = TextRecognizers.Shared;
         _scanner = new Scanner(Lexicon, Options, _recognizers);
+        _answerScanner = Lexicon.AnswerEntries.Count == 0 ? _scanner : new Scanner(Lexicon.ForAnswers(), Options, _recognizers);
         _overrides = Lexicon.Entries.Where(e => e.FactId is not null).ToDictionary(e => (e.FactId!, e.ValueId), e => e.Overrides);
         _factOrder = policy.Facts.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
     }
@@ -205,7 +209,9 @@ public sealed partial class SituationReader
 
         var ordered = facts.OrderBy(f => _factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         // Without a lexicon (another district's policy served with buttons only) nothing can be called off topic.
-        var onTopic = scan.Claims.Count > 0 || Lexicon.CueCount == 0 || _scanner.KnowsAWordOf(text);
+        var onTopic = Lexicon.CueCount == 0 || (Lexicon.Activities.Topic is { } topic
+            ? scan.Claims.Any(c => c.FactId is not null && topic.OnTopic(c.FactId, c.Weak)) || topic.Mentions(text)
+            : scan.Claims.Count > 0 || _scanner.KnowsAWordOf(text));
         return new Reading(text, ordered, evidence, setAside.OrderBy(a => a.Cue.Start).ToList(), onTopic);
     }
 
@@ -221,7 +227,7 @@ public sealed partial class SituationReader
         {
             return null;
         }
-        return MatchScanned(question, text, new ScanOnce(_scanner, text));
+        return MatchScanned(question, text, new ScanOnce(_answerScanner, text));
     }
 
     private FactValue? MatchScanned(Question question, string text, ScanOnce scan)
@@ -294,7 +300,7 @@ public sealed partial class SituationReader
         {
             return number >= 1 && number <= choices.Count ? new TypedAnswer(choices[number - 1], true) : null;
         }
-        var scan = new ScanOnce(_scanner, text);
+        var scan = new ScanOnce(_answerScanner, text);
         if (MatchScanned(question, text, scan) is { } matched)
         {
             if (NamesOthers(matched, scan))
@@ -305,6 +311,14 @@ public sealed partial class SituationReader
             // understood ("to grab food after practice" is not "school business" because it says "practice").
             var words = answer.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             return new TypedAnswer(matched, StartsWithWords(Simplify(matched.Label), words));
+        }
+        // Words for two of the question's values ("a boy in my class, and his mom"): two answers, so none; shared words
+        // with a label must not pick one of them.
+        var claims = scan.Value.Claims.Where(c => c.FactId == question.Fact.Id && !scan.Value.Negated.Contains(c)).ToList();
+        var named = (claims.Any(c => !c.Weak) ? claims.Where(c => !c.Weak) : claims).Select(c => c.ValueId).Distinct(StringComparer.Ordinal).Count();
+        if (named >= 2)
+        {
+            return null;
         }
         return SharedWords(question, answer) is { } shared && !NamesOthers(shared, scan) ? new TypedAnswer(shared, false) : null;
     }
@@ -369,7 +383,8 @@ public sealed partial class SituationReader
             {
                 cues.Add(cue);
             }
-            else if (Policy.Fact(cue.FactId).Implies.TryGetValue(question.Fact.Id, out var implied))
+            else if (Policy.Fact(cue.FactId).Implies.TryGetValue(question.Fact.Id, out var implied)
+                && !cue.Origin.StartsWith(LexiconEntry.AnswerPrefix, StringComparison.Ordinal))   // another question's answer words
             {
                 cues.Add(cue with { FactId = question.Fact.Id, ValueId = implied, Weak = true });
             }
@@ -379,6 +394,11 @@ public sealed partial class SituationReader
             return null;
         }
         var (value, _, _) = Resolve(question.Fact.Id, cues, answer: true);
+        // The same value also denied ("approved … my co-admin isn't approved"): the answer says both, so it says neither.
+        if (value is not null && scan.Claims.Any(c => c.FactId == question.Fact.Id && c.ValueId == value && scan.Negated.Contains(c)))
+        {
+            return null;
+        }
         return value is null ? null : choices.FirstOrDefault(c => c.Id == value);
     }
 

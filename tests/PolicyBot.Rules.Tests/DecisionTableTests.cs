@@ -78,6 +78,7 @@ public class DecisionTableTests
         { "activity=school-account account-stage=approved account-use=school-news",       "allowed-with-conditions", "school-account-approved",            "6 12 10" },
         { "activity=school-account account-stage=approved account-use=confidential",      "forbidden",               "school-account-approved-confidential", "11 10" },
         { "activity=school-account account-stage=approved account-use=personal-contact",  "forbidden",               "school-account-approved-personal-contact", "G X" },
+        { "activity=school-account account-stage=approved account-use=connect-students",  "needs-administration",    "school-account-approved-connect", "12 4" },
         { "activity=school-account account-stage=new",                                    "needs-administration",    "school-account-new",                 "12 6" },
         { "activity=school-account account-stage=no-district-admin",                      "forbidden",               "school-account-no-district-admin",   "6" },
         { "activity=other",                                                               "not-covered",             "something-else",                     "G" },

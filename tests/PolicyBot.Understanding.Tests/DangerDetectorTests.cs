@@ -506,17 +506,16 @@ public class DangerDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_message_reads_fast()
+    public void A_long_message_is_read_without_a_pattern_running_out_of_time()
     {
+        // Speed itself is measured by the HTTP benchmark; here, no pattern backtracks past its match timeout on a long,
+        // repetitive message (a timeout would throw), and the message is read like its short form.
         var text = string.Concat(Enumerable.Repeat("Can I text a student about homework after practice on Friday? ", 40));
-        Detector.Detect(text);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < 200; i++)
-        {
-            Detector.Detect("can I text a student about homework after practice on Friday night?");
-        }
-        output.WriteLine($"{watch.Elapsed.TotalMilliseconds / 200:F3} ms per short message");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"200 messages took {watch.Elapsed}");
+        var alarm = Detector.Detect(text);
+        output.WriteLine($"{watch.Elapsed.TotalMilliseconds:F1} ms for a {text.Length}-character message");
+        Assert.False(alarm.Fired);
+        Assert.True(Detector.Detect(text + " He said he wants to kill himself.").Fired);
     }
 
     [Fact]

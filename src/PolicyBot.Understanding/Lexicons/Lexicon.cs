@@ -13,8 +13,9 @@ public sealed class Lexicon
 {
     internal Lexicon(string fileName, string policyId, IReadOnlyList<LexiconEntry> entries, FuzzySettings fuzzy,
         NegationSettings negation, ActivitySettings activities, IReadOnlyList<Combination> combinations,
-        IReadOnlyDictionary<string, (string Fact, string Value)> recognizers)
+        IReadOnlyDictionary<string, (string Fact, string Value)> recognizers, IReadOnlyList<LexiconEntry>? answers = null)
     {
+        AnswerEntries = answers ?? [];
         Recognizers = recognizers;
         FileName = fileName;
         PolicyId = policyId;
@@ -35,6 +36,16 @@ public sealed class Lexicon
     public int CueCount => Entries.Sum(e => e.Phrases.Count + e.Patterns.Count);
 
     internal IReadOnlyList<LexiconEntry> Entries { get; }
+
+    /// <summary>
+    /// Words that settle a fact only in an answer to that fact's own question (<c>answers:</c>): "approved" answers
+    /// "Has administration approved it?", but in a question it could be anything approved.
+    /// </summary>
+    internal IReadOnlyList<LexiconEntry> AnswerEntries { get; }
+
+    /// <summary>This lexicon with its answer words added to its entries, to read a typed answer with.</summary>
+    internal Lexicon ForAnswers() => AnswerEntries.Count == 0 ? this :
+        new Lexicon(FileName, PolicyId, [.. Entries, .. AnswerEntries], Fuzzy, Negation, Activities, Combinations, Recognizers);
 
     internal FuzzySettings Fuzzy { get; }
 
@@ -116,10 +127,14 @@ internal sealed record LexiconEntry(
     IReadOnlyList<PhraseCue> Phrases,
     IReadOnlyList<PatternCue> Patterns,
     IReadOnlySet<string> Overrides,
-    int Line)
+    int Line,
+    bool AnswerOnly = false)
 {
-    /// <summary>"medium → text", or "neutral → devices".</summary>
-    public string Name => FactId is null ? $"neutral → {ValueId}" : $"{FactId} → {ValueId}";
+    /// <summary>The prefix of an answer-only entry's name, and so of its cues' origin.</summary>
+    public const string AnswerPrefix = "answers → ";
+
+    /// <summary>"medium → text", "neutral → devices", or "answers → account-stage → approved".</summary>
+    public string Name => FactId is null ? $"neutral → {ValueId}" : $"{(AnswerOnly ? AnswerPrefix : "")}{FactId} → {ValueId}";
 }
 
 /// <summary>A phrase: its words (lower case) as written in the file.</summary>
@@ -150,7 +165,25 @@ internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<
 /// (confidential material named beside posting makes it a question about posting, wherever).
 /// </summary>
 internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> StrongAnchors, IReadOnlySet<string> WeakAnchors,
-    IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers);
+    IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers, TopicFacts? Topic = null);
+
+/// <summary>
+/// What puts a message on the policy's subject: a cue of any of <see cref="Any"/> (a way of contacting, a site, something
+/// posted), or a specific (not weak) cue of one of <see cref="Specific"/> ("my nephew", not a bare "students"). A message
+/// with neither — "can I wear my team jersey on Friday?" — is about something else.
+/// </summary>
+internal sealed record TopicFacts(IReadOnlySet<string> Any, IReadOnlySet<string> Specific, IReadOnlyList<string> Words)
+{
+    private readonly System.Text.RegularExpressions.Regex? _words = Words.Count == 0 ? null :
+        new(@"\b(?:" + string.Join("|", Words.OrderByDescending(w => w.Length).Select(w => System.Text.RegularExpressions.Regex.Escape(w).Replace(@"\ ", @"\s+"))) + @")\b",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>True when <paramref name="text"/> names the subject in one of <see cref="Words"/> (an app, "online", "follow").</summary>
+    public bool Mentions(string text) => _words?.IsMatch(text) ?? false;
+
+    /// <summary>True when a cue of <paramref name="factId"/> (weak or not) puts the message on topic.</summary>
+    public bool OnTopic(string factId, bool weak) => Any.Contains(factId) || (!weak && Specific.Contains(factId));
+}
 
 /// <summary>When the cued values of a fact include one of <see cref="AnyOf"/> and one of <see cref="With"/> (and nothing else), the fact is <see cref="Gives"/>.</summary>
 internal sealed record Combination(string FactId, IReadOnlySet<string> AnyOf, IReadOnlySet<string> With, string? Gives, bool AnswersOnly = false)

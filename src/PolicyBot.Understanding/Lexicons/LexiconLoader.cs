@@ -14,7 +14,7 @@ namespace PolicyBot.Understanding.Lexicons;
 internal static class LexiconLoader
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(250);
-    private static readonly string[] TopKeys = ["policy", "fuzzy", "negation", "activities", "combine", "recognizers", "neutral", "facts"];
+    private static readonly string[] TopKeys = ["policy", "fuzzy", "negation", "activities", "combine", "recognizers", "neutral", "facts", "answers"];
     private static readonly string[] EntryKeys = ["phrases", "patterns", "weak-phrases", "weak-patterns", "overrides"];
 
     /// <summary>The <c>policy:</c> a lexicon declares, or null when the text is not a lexicon.</summary>
@@ -69,23 +69,10 @@ internal static class LexiconLoader
                 throw Error(root.Children[new YamlScalarNode("policy")],
                     $"the lexicon is for policy '{policyId}', not '{policy.Metadata.Id}'.");
             }
-            var entries = new List<LexiconEntry>();
-            var facts = Mapping(Required(root, "facts", "the top level"), "facts");
-            foreach (var (key, value) in facts.Children)
-            {
-                var factId = Scalar(key, "a fact id");
-                var fact = policy.FindFact(factId)
-                    ?? throw Error(key, $"facts → {factId}: the policy has no fact '{factId}' (facts: {string.Join(", ", policy.Facts.Select(f => f.Id))}).");
-                foreach (var (valueKey, entryNode) in Mapping(value, $"facts → {factId}").Children)
-                {
-                    var valueId = Scalar(valueKey, $"a value of {factId}");
-                    if (fact.FindValue(valueId) is null)
-                    {
-                        throw Error(valueKey, $"facts → {factId} → {valueId}: the policy has no value '{valueId}' for fact '{factId}' (values: {string.Join(", ", fact.Values.Select(v => v.Id))}).");
-                    }
-                    entries.Add(Entry(fact, valueId, entryNode, $"facts → {factId} → {valueId}"));
-                }
-            }
+            var entries = FactEntries(Required(root, "facts", "the top level"), "facts");
+            var answers = root.Children.TryGetValue(new YamlScalarNode("answers"), out var answersNode)
+                ? FactEntries(answersNode, "answers").Select(e => e with { AnswerOnly = true }).ToList()
+                : [];
             if (root.Children.TryGetValue(new YamlScalarNode("neutral"), out var neutralNode))
             {
                 foreach (var (key, value) in Mapping(neutralNode, "neutral").Children)
@@ -99,7 +86,29 @@ internal static class LexiconLoader
             var activities = Activities(root);
             var combinations = Combinations(root);
             var recognizers = Recognizers(root);
-            return new Lexicon(FileName, policyId, entries, fuzzy, negation, activities, combinations, recognizers);
+            return new Lexicon(FileName, policyId, entries, fuzzy, negation, activities, combinations, recognizers, answers);
+        }
+
+        /// <summary>The entries of a fact → value → entry mapping (<c>facts:</c> or <c>answers:</c>).</summary>
+        private List<LexiconEntry> FactEntries(YamlNode node, string section)
+        {
+            var entries = new List<LexiconEntry>();
+            foreach (var (key, value) in Mapping(node, section).Children)
+            {
+                var factId = Scalar(key, "a fact id");
+                var fact = policy.FindFact(factId)
+                    ?? throw Error(key, $"{section} → {factId}: the policy has no fact '{factId}' (facts: {string.Join(", ", policy.Facts.Select(f => f.Id))}).");
+                foreach (var (valueKey, entryNode) in Mapping(value, $"{section} → {factId}").Children)
+                {
+                    var valueId = Scalar(valueKey, $"a value of {factId}");
+                    if (fact.FindValue(valueId) is null)
+                    {
+                        throw Error(valueKey, $"{section} → {factId} → {valueId}: the policy has no value '{valueId}' for fact '{factId}' (values: {string.Join(", ", fact.Values.Select(v => v.Id))}).");
+                    }
+                    entries.Add(Entry(fact, valueId, entryNode, $"{section} → {factId} → {valueId}"));
+                }
+            }
+            return entries;
         }
 
         private LexiconEntry Entry(Fact? fact, string valueId, YamlNode node, string where)
@@ -252,7 +261,7 @@ internal static class LexiconLoader
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
-            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers"], "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "topic"], "activities");
             var factNode = Required(map, "fact", "activities");
             var factId = Scalar(factNode, "activities → fact");
             var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
@@ -262,26 +271,39 @@ internal static class LexiconLoader
             }
             var anchors = Mapping(Required(map, "anchors", "activities"), "activities → anchors");
             CheckKeys(anchors, ["strong", "weak"], "activities → anchors");
-            HashSet<string> FactList(string key)
+            HashSet<string> FactList(YamlMappingNode parent, string key, string where)
             {
-                if (!anchors.Children.TryGetValue(new YamlScalarNode(key), out var listNode))
+                if (!parent.Children.TryGetValue(new YamlScalarNode(key), out var listNode))
                 {
                     return [];
                 }
                 var set = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var item in Sequence(listNode, $"activities → anchors → {key}"))
+                foreach (var item in Sequence(listNode, $"{where} → {key}"))
                 {
-                    var id = Scalar(item, $"activities → anchors → {key}");
+                    var id = Scalar(item, $"{where} → {key}");
                     if (policy.FindFact(id) is null)
                     {
-                        throw Error(item, $"activities → anchors → {key}: the policy has no fact '{id}'.");
+                        throw Error(item, $"{where} → {key}: the policy has no fact '{id}'.");
                     }
                     set.Add(id);
                 }
                 return set;
             }
-            var strong = FactList("strong");
-            var weak = FactList("weak");
+            var strong = FactList(anchors, "strong", "activities → anchors");
+            var weak = FactList(anchors, "weak", "activities → anchors");
+            // Without a topic list every cue makes a message on topic (the lexicon knows nothing narrower).
+            TopicFacts? topic = null;
+            if (map.Children.TryGetValue(new YamlScalarNode("topic"), out var topicNode))
+            {
+                var topicMap = Mapping(topicNode, "activities → topic");
+                CheckKeys(topicMap, ["any", "specific", "words"], "activities → topic");
+                var words = new List<string>();
+                if (topicMap.Children.TryGetValue(new YamlScalarNode("words"), out var wordsNode))
+                {
+                    words.AddRange(Sequence(wordsNode, "activities → topic → words").Select(w => Scalar(w, "activities → topic → words").ToLowerInvariant()));
+                }
+                topic = new TopicFacts(FactList(topicMap, "any", "activities → topic"), FactList(topicMap, "specific", "activities → topic"), words);
+            }
             var precedence = new List<string>();
             foreach (var item in Sequence(Required(map, "precedence", "activities"), "activities → precedence"))
             {
@@ -318,7 +340,7 @@ internal static class LexiconLoader
                     containers.Add(CheckValue(fact, item, "activities → containers"));
                 }
             }
-            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers);
+            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic);
         }
 
         private Dictionary<string, (string Fact, string Value)> Recognizers(YamlMappingNode root)

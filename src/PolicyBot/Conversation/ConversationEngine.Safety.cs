@@ -13,7 +13,7 @@ public sealed partial class ConversationEngine
 
     /// <summary>
     /// The replies for a message the danger detector fires on, or null to carry on as usual (no detector, a command, no
-    /// danger). A message with no policy question in it (the reader finds no fact) gets the card and one short line,
+    /// danger). A message with no policy question in it (the reader finds no fact, or nothing of the policy's subject) gets the card and one short line,
     /// and the person's open question, if any, stays as it was; otherwise the card comes before the usual answer.
     /// </summary>
     private IReadOnlyList<Reply>? SafetyFirst(SituationState state, string text)
@@ -33,7 +33,8 @@ public sealed partial class ConversationEngine
             return null;
         }
         var question = command == BotCommands.Ask ? rest : text;
-        IReadOnlyList<Reply> then = text.Length <= MaxTextLength && ReadFacts(reader.Read(question)).Count == 0
+        var reading = text.Length <= MaxTextLength ? reader.Read(question) : null;
+        IReadOnlyList<Reply> then = reading is not null && (ReadFacts(reading).Count == 0 || !reading.OnTopic)
             ? [new NoticeReply(AlsoAskLine)]
             : HandleText(state, text, safetyChecked: true);
         return [new SafetyReply(alarm.Categories), .. then];

@@ -1,0 +1,68 @@
+using PolicyBot.Rules.Evaluation;
+
+namespace PolicyBot.Understanding.Tests;
+
+/// <summary>
+/// The lexicon's answer words (<c>answers:</c>): words that settle a fact only when they answer that fact's own
+/// question. Read as understood, never as picked; negated or contradicted, they answer nothing; and they never leak into
+/// another question or into the reading of a message. Sentences written for this test.
+/// </summary>
+public class AnswerWordsTests
+{
+    private static Question Asking(string factId)
+    {
+        var fact = Stevensville.Policy.FindFact(factId)!;
+        return new Question(fact, fact.Values);
+    }
+
+    [Theory]
+    [InlineData("account-stage", "approved, our principal is an admin on it", "approved")]
+    [InlineData("account-stage", "it's official, run by the district office", "approved")]
+    [InlineData("account-stage", "brand new, nothing set up", "new")]
+    [InlineData("account-stage", "only me, no one from the district", "no-district-admin")]
+    [InlineData("account-stage", "two parents and I are the admins", "no-district-admin")]
+    [InlineData("purpose", "family stuff, mostly", "personal")]
+    [InlineData("purpose", "she's been having a hard time since her dad left", "support")]
+    [InlineData("purpose", "pickup times after the away meet", "operations")]
+    [InlineData("purpose", "reminding her about the test on Friday", "educational")]
+    [InlineData("relationship", "his mom", "not-student")]
+    [InlineData("content", "pictures of my dogs and my weekend hikes", "own-content")]
+    [InlineData("account-use", "following the kids' personal accounts from it", "connect-students")]
+    public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
+    {
+        var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
+        Assert.NotNull(answer);
+        Assert.Equal(expected, answer!.Value.Id);
+        Assert.False(answer.Picked, "answer words are understood, and confirmed before a go-ahead verdict");
+    }
+
+    [Theory]
+    [InlineData("account-stage", "approved, but my co-advisor isn't approved")]
+    [InlineData("account-stage", "not approved")]
+    [InlineData("relationship", "a student in my class, and his mom")]
+    public void Denied_or_contradicted_answer_words_answer_nothing(string factId, string typed)
+    {
+        Assert.NotEqual("approved", Stevensville.Reader.ReadAnswer(Asking(factId), typed)?.Value.Id);
+        if (factId == "relationship")
+        {
+            Assert.Null(Stevensville.Reader.ReadAnswer(Asking(factId), typed));
+        }
+    }
+
+    [Theory]
+    [InlineData("The principal approved the field trip, can I text the kids the bus time?", "account-stage")]
+    [InlineData("Can I text my students about the test?", "relationship")]
+    public void Answer_words_do_not_settle_facts_in_a_question(string question, string factId)
+    {
+        var reading = Stevensville.Reader.Read(question);
+        Assert.False(reading.Facts.ContainsKey(factId) && reading.Evidence[factId].Any(c => c.Origin.StartsWith("answers", StringComparison.Ordinal)));
+        Assert.DoesNotContain(reading.Evidence.Values.SelectMany(c => c), c => c.Origin.StartsWith("answers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Answer_words_of_one_question_do_not_answer_another_through_what_it_implies()
+    {
+        // "class" answers "What is it for?" (teaching), and purpose implies contact: it must not answer "What is your question about?".
+        Assert.NotEqual("contact", Stevensville.Reader.ReadAnswer(Asking("activity"), "a class, team or school account")?.Value.Id);
+    }
+}

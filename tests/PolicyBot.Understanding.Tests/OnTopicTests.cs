@@ -1,0 +1,39 @@
+namespace PolicyBot.Understanding.Tests;
+
+/// <summary>
+/// Outside the policy, said plainly (issue 8, item 6): a message is on the policy's subject only when it names a way of
+/// contacting someone, a site or account, something posted, a specific relationship or an app. A bare "students", a time
+/// or a purpose is not enough. Sentences written for this test, not taken from the corpus.
+/// </summary>
+public class OnTopicTests
+{
+    [Theory]
+    [InlineData("Can I text a student about tomorrow's quiz?")]
+    [InlineData("is it ok to follow my players on instagram")]
+    [InlineData("A parent wants my gmail address, can I give it to her?")]
+    [InlineData("Can I post pictures from the science fair on my own page?")]
+    [InlineData("can I be on tiktok during my lunch break")]
+    [InlineData("My nephew is in my class this year, is that a problem?")]
+    [InlineData("a kid sent me a friend request over the weekend")]
+    [InlineData("Can I start a class YouTube channel for our robotics club?")]
+    [InlineData("Is it fine to call a student's cell from my home phone?")]
+    [InlineData("one of my students DMed me on snap last night")]
+    public void A_question_about_contact_sites_or_posting_is_on_topic(string text)
+    {
+        Assert.True(Stevensville.Reader.Read(text).OnTopic, text);
+    }
+
+    [Theory]
+    [InlineData("Can I wear sneakers to school on field day?")]
+    [InlineData("who do I call to get the heat fixed in my classroom?")]
+    [InlineData("How many sick days do new teachers get each year?")]
+    [InlineData("Are students allowed to bring energy drinks to practice?")]
+    [InlineData("Does the district reimburse my phone bill when I coach?")]
+    [InlineData("Who should I talk to about getting a bigger desk for my room?")]
+    [InlineData("can my kids eat lunch in my room on rainy days")]
+    [InlineData("is there a rule about how many students can ride in a school van?")]
+    public void A_question_about_something_else_is_off_topic(string text)
+    {
+        Assert.False(Stevensville.Reader.Read(text).OnTopic, text);
+    }
+}
