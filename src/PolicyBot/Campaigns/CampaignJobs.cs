@@ -116,7 +116,9 @@ public sealed class CampaignJobs(
         var pending = (await store.ListTargetsAsync(campaign.Id, round.Round, cancellationToken).ConfigureAwait(false))
             .Where(t => t.UnreachableReason is null && !acks.Contains(t.AadObjectId))
             .ToList();
-        var daysLeft = (int)Math.Ceiling((deadline - time.GetUtcNow()).TotalDays - 1e-9);
+        // Calendar days in the district: a deadline at the end of Monday is "in 3 days" on Friday morning.
+        var daysLeft = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(deadline, options.TimeZone).DateTime).DayNumber
+            - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.TimeZone).DateTime).DayNumber;
         var body = CardActivity(cards.Reminder(campaign, round.Round, deadline, CampaignCards.ReminderMode.Person, nudgeDaysLeft: Math.Max(daysLeft, 0)));
         var queued = await outbox.EnqueueAsync(pending.Select(t => new OutboundMessage(campaign.NudgeMessageId(round.Round, payload.DaysBefore ?? 0), t.RecipientKey, body)), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Campaign {CampaignId} round {Round}: nudge {Days} day(s) before the deadline queued for {Queued} pending of {Acked} acknowledged.",
