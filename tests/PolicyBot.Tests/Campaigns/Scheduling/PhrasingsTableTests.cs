@@ -12,12 +12,20 @@ public sealed class PhrasingsTableTests(ITestOutputHelper output)
     private static readonly ScheduleReader Reader = new();
 
     /// <summary>The specification's rows (../shared/schedules/phrasings.tsv).</summary>
-    public static TheoryData<string> SpecificationPhrases() => Phrases("phrasings.tsv");
+    public static TheoryData<int, string> SpecificationPhrases() => Phrases("phrasings.tsv");
+
+    /// <summary>Our own rows, written by hand from the README's rules with a calendar, before running the reader.</summary>
+    public static TheoryData<int, string> MorePhrases() => Phrases("more-phrasings.tsv");
 
     [Theory]
     [MemberData(nameof(SpecificationPhrases))]
-    public void Specification_row_is_read_as_expected(string phrase) =>
-        Check(SchedulePhrasings.Read("phrasings.tsv").Single(r => r.Phrase == phrase));
+    public void Specification_row_is_read_as_expected(int row, string phrase) =>
+        Check(SchedulePhrasings.Read("phrasings.tsv")[row], phrase);
+
+    [Theory]
+    [MemberData(nameof(MorePhrases))]
+    public void Further_row_is_read_as_expected(int row, string phrase) =>
+        Check(SchedulePhrasings.Read("more-phrasings.tsv")[row], phrase);
 
     [Fact]
     public void The_specification_table_is_read_whole_and_matches_the_shared_original()
@@ -31,8 +39,9 @@ public sealed class PhrasingsTableTests(ITestOutputHelper output)
         }
     }
 
-    private void Check(PhrasingRow row)
+    private void Check(PhrasingRow row, string phrase)
     {
+        Assert.Equal(phrase, row.Phrase);
         var reading = Reader.Read(row.Phrase, row.Reference, row.Zone);
         output.WriteLine($"{row.Phrase} @ {row.Reference:O} {row.Zone.Id}");
         output.WriteLine(reading.IsUnderstood ? $"  understood: {reading.Schedule!.Describe(row.Reference)}  [{reading.Schedule.Serialize()}]" : $"  refused: {reading.Refusal}");
@@ -57,12 +66,13 @@ public sealed class PhrasingsTableTests(ITestOutputHelper output)
 
     private static string Exact(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static TheoryData<string> Phrases(string file)
+    private static TheoryData<int, string> Phrases(string file)
     {
-        var data = new TheoryData<string>();
-        foreach (var row in SchedulePhrasings.Read(file))
+        var data = new TheoryData<int, string>();
+        var rows = SchedulePhrasings.Read(file);
+        for (var i = 0; i < rows.Count; i++)
         {
-            data.Add(row.Phrase);
+            data.Add(i, rows[i].Phrase);
         }
 
         return data;
