@@ -192,7 +192,7 @@ public sealed class Schedule
             ScheduleKind.Once => FormatInstant(At!.Value, withYear: true),
             ScheduleKind.Weekly => $"{WeeklyWords()} at {time}",
             ScheduleKind.MonthlyOnDay => $"every month on the {DayWords(DayOfMonth)} at {time}",
-            ScheduleKind.MonthlyOnWeekday => $"every {NthWords(Nth)} {Weekday} at {time}",
+            ScheduleKind.MonthlyOnWeekday => $"every {NthWords(Nth)} {Weekday}{(Nth == 5 ? $" (months without a fifth {Weekday} are skipped)" : "")} at {time}",
             ScheduleKind.Yearly => $"every year on {MonthName(Month)} {DayOfMonth}{(DayOfMonth == 29 ? " (February 28 when the year has no February 29)" : "")} at {time}",
             _ => throw new InvalidOperationException(Kind.ToString()),
         };
@@ -285,7 +285,7 @@ public sealed class Schedule
             throw new FormatException($"A stored schedule is not valid JSON: {e.Message}", e);
         }
 
-        if (Int(o, "v") != 1)
+        if (o["v"] is not JsonValue version || !version.TryGetValue<int>(out var v) || v != 1)
         {
             throw new FormatException("A stored schedule has version \"v\": 1.");
         }
@@ -387,7 +387,8 @@ public sealed class Schedule
         return $"{every} {list}";
     }
 
-    private static string NthWords(int nth) => nth switch
+    /// <summary>1 → "first" … 5 → "fifth", −1 → "last".</summary>
+    internal static string NthWords(int nth) => nth switch
     {
         1 => "first",
         2 => "second",

@@ -78,7 +78,13 @@ public sealed partial class ScheduleReader
     private static readonly HashSet<string> NowWords = new(StringComparer.Ordinal) { "now", "immediately", "right" };
 
     /// <summary>Glue words a schedule may contain anywhere.</summary>
-    private static readonly HashSet<string> Glue = new(StringComparer.Ordinal) { "on", "at", "the", "of", "and", "in", "from", "starting" };
+    private static readonly HashSet<string> Glue = new(StringComparer.Ordinal) { "on", "at", "the", "of", "and", "in" };
+
+    /// <summary>Words that bound a repeating rule, which starts when it is saved and runs until cancelled.</summary>
+    private static readonly HashSet<string> BoundWords = new(StringComparer.Ordinal)
+    {
+        "from", "starting", "beginning", "until", "till", "through", "thru", "ending", "between",
+    };
 
     /// <summary>Words a repeating rule may have left over once its parts are read.</summary>
     private static readonly HashSet<string> RepeatingGlue = new(StringComparer.Ordinal)
@@ -89,7 +95,7 @@ public sealed partial class ScheduleReader
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
-        "every", "each", "other", "on", "at", "the", "of", "and", "in", "this", "next", "from", "starting", "month", "months",
+        "every", "each", "other", "on", "at", "the", "of", "and", "in", "this", "next", "month", "months",
         "monthly", "week", "weeks", "weekly", "year", "years", "yearly", "annually", "day", "days", "daily", "weekday",
         "weekdays", "weekend", "weekends", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "tomorrow",
         "today", "yesterday", "noon", "midday", "midnight", "am", "pm", "biweekly", "fortnightly", "fortnight", "o'clock",
@@ -98,7 +104,7 @@ public sealed partial class ScheduleReader
 
     private static readonly HashSet<string> Vocabulary = new(
         Keywords.Concat(Months.Keys).Concat(DayNames.Keys).Concat(DayNames.Keys.Where(k => k.Length > 4).Select(k => k + "s"))
-            .Concat(Nths.Keys).Concat(NumberWords.Keys),
+            .Concat(Nths.Keys).Concat(NumberWords.Keys).Concat(BoundWords),
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> RepeatMarkers = new(StringComparer.Ordinal)
@@ -118,12 +124,30 @@ public sealed partial class ScheduleReader
     public ScheduleReading Read(string? text, DateTimeOffset typedAt, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
+        try
+        {
+            return ReadWords(text, typedAt, zone);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException)
+        {
+            // A reading this class did not foresee must not crash the administrator's turn.
+            return ScheduleReading.Refused(UnforeseenReason, AnyExample);
+        }
+    }
+
+    /// <summary>The reason given when reading failed in a way the reader did not foresee (tests check it never shows).</summary>
+    public const string UnforeseenReason = "I could not read that as a date and time";
+
+    private static ScheduleReading ReadWords(string? text, DateTimeOffset typedAt, TimeZoneInfo zone)
+    {
         var normalized = Normalize(text ?? "");
         if (normalized.Length == 0)
         {
             return NoDateOrTime();
         }
 
+        // The words as typed, for examples that only add what is missing ("on 8/20" → "on 8/20 at 8am").
+        var asTyped = Regex.Replace(Regex.Replace((text ?? "").Trim(), @"[.!?]+$", ""), @"\s+", " ");
         var words = normalized.Split(' ');
         if (words.Any(w => CalendarWords.Contains(w) || CalendarWords.Contains(w.TrimEnd('s'))))
         {
@@ -142,7 +166,7 @@ public sealed partial class ScheduleReader
             return NoDateOrTime();
         }
 
-        if (tokens.Any(NowWords.Contains) && time is null)
+        if (tokens.Any(NowWords.Contains) && time is null && !InRelative().IsMatch(rest))
         {
             return ScheduleReading.Refused("'now' is not a schedule; to send right away choose Send now, or give a time", "in 30 minutes");
         }
@@ -151,8 +175,21 @@ public sealed partial class ScheduleReader
         {
             if (!IsKnown(token))
             {
-                return Unknown(token);
+                return Unknown(token, normalized);
             }
+        }
+
+        var repeating = tokens.Any(t => RepeatMarkers.Contains(t) || IsPluralDay(t)) || tokens.Contains("other");
+        if (repeating && tokens.FirstOrDefault(BoundWords.Contains) is { } bound)
+        {
+            return ScheduleReading.Refused(
+                $"a repeating schedule starts when it is saved and runs until it is paused or cancelled, so it can't have a '{bound}' date",
+                "every Monday at 8am");
+        }
+
+        if (SlashDate().Match(rest) is { Success: true } slash && !IsMonthDay(slash))
+        {
+            return ScheduleReading.Refused($"'{slash.Value}' is not a date; I read dates as month/day", "on 8/20 at 7:30");
         }
 
         var dateTokens = tokens.Where(t => !Glue.Contains(t)).ToList();
@@ -162,9 +199,9 @@ public sealed partial class ScheduleReader
         }
 
         var local = ZoneClock.Local(typedAt, zone);
-        return tokens.Any(t => RepeatMarkers.Contains(t) || IsPluralDay(t)) || tokens.Contains("other")
-            ? ReadRepeating(rest, time, typedAt, zone)
-            : ReadOnce(rest, dateTokens, time, typedAt, local, zone);
+        return repeating
+            ? ReadRepeating(rest, time, typedAt, zone, asTyped)
+            : ReadOnce(rest, dateTokens, time, typedAt, local, zone, asTyped);
     }
 
     private static ScheduleReading NoDateOrTime() =>
@@ -172,7 +209,7 @@ public sealed partial class ScheduleReader
 
     // ---- One-off -------------------------------------------------------------------------------------------------
 
-    private static ScheduleReading ReadOnce(string rest, List<string> dateTokens, TimeOnly? time, DateTimeOffset typedAt, DateTime local, TimeZoneInfo zone)
+    private static ScheduleReading ReadOnce(string rest, List<string> dateTokens, TimeOnly? time, DateTimeOffset typedAt, DateTime local, TimeZoneInfo zone, string asTyped)
     {
         if (InRelative().Match(rest) is { Success: true } relative)
         {
@@ -181,6 +218,12 @@ public sealed partial class ScheduleReader
             if (n <= 0)
             {
                 return ScheduleReading.Refused($"'{relative.Value.Trim()}' is not ahead of now", "in 30 minutes");
+            }
+
+            var daysAhead = unit[0] switch { 'w' => n * 7.0, 'd' => n, 'h' => n / 24.0, _ => n / 1440.0 };
+            if (daysAhead > MaxDaysAhead)
+            {
+                return ScheduleReading.Refused($"'{relative.Value.Trim()}' is more than two years ahead", "in 2 weeks at 8am");
             }
 
             if (unit.StartsWith('m') || unit.StartsWith('h'))
@@ -194,8 +237,8 @@ public sealed partial class ScheduleReader
                 return ScheduleReading.Understood(Schedule.Once(typedAt + span, zone));
             }
 
-            var date = DateOnly.FromDateTime(local).AddDays(unit.StartsWith('w') ? 7 * n : n);
-            return AtTime(date, time, typedAt, zone, $"{relative.Value.Trim()} at 8am");
+            var date = DateOnly.FromDateTime(local).AddDays((int)(unit.StartsWith('w') ? 7 * n : n));
+            return AtTime(date, time, typedAt, zone, $"{asTyped} at 8am");
         }
 
         if (dateTokens.Count == 0)
@@ -239,7 +282,7 @@ public sealed partial class ScheduleReader
         }
 
         var (resolved, refusal) = ResolveDay(timex, DateOnly.FromDateTime(local), time);
-        return refusal ?? AtTime(resolved, time, typedAt, zone, $"{day.Text} at 8am");
+        return refusal ?? AtTime(resolved, time, typedAt, zone, $"{asTyped} at 8am");
     }
 
     private static TimexProperty? Timex(ModelResult result)
@@ -328,7 +371,7 @@ public sealed partial class ScheduleReader
 
     // ---- Repeating -----------------------------------------------------------------------------------------------
 
-    private static ScheduleReading ReadRepeating(string rest, TimeOnly? time, DateTimeOffset typedAt, TimeZoneInfo zone)
+    private static ScheduleReading ReadRepeating(string rest, TimeOnly? time, DateTimeOffset typedAt, TimeZoneInfo zone, string asTyped)
     {
         var r = " " + rest + " ";
         var everyOtherWeek = false;
@@ -377,7 +420,7 @@ public sealed partial class ScheduleReader
             var nth = Nths[match.Groups["n"].Value];
             var weekday = DayNames[match.Groups["wd"].Value];
             r = Cut(r, match);
-            example = $"every {match.Value.Trim()} of the month at 8am";
+            example = $"every {Schedule.NthWords(nth)} {weekday} of the month at 8am";
             build = () => Schedule.MonthlyOnWeekday(nth, weekday, At(), zone);
         }
         else if (DayOfMonth().Match(r) is { Success: true } dayMatch)
@@ -430,12 +473,12 @@ public sealed partial class ScheduleReader
             if (days.Count == 0)
             {
                 var tokens = r.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var hint = tokens.Any(t => t.StartsWith("month", StringComparison.Ordinal)) ? "which day of the month?"
-                    : tokens.Any(t => t.StartsWith("year", StringComparison.Ordinal) || t == "annually") ? "which day of the year?"
-                    : "which day of the week?";
+                var hint = tokens.Any(t => t.StartsWith("month", StringComparison.Ordinal)) ? "which day of the month"
+                    : tokens.Any(t => t.StartsWith("year", StringComparison.Ordinal) || t == "annually") ? "which day of the year"
+                    : "which day of the week";
                 var hintExample = hint.Contains("month", StringComparison.Ordinal) ? "every month on the 15th at 7am"
                     : hint.Contains("year", StringComparison.Ordinal) ? "every year on August 15 at 9am" : AnyExample;
-                return ScheduleReading.Refused($"a repeating schedule needs a day: {hint}", hintExample);
+                return ScheduleReading.Refused($"it does not say {hint}", hintExample);
             }
 
             example = everyOtherWeek ? "every other Friday at 3pm" : AnyExample;
@@ -461,14 +504,14 @@ public sealed partial class ScheduleReader
         if (leftover.Count > 0)
         {
             var why = leftover.Any(Months.ContainsKey) && nths.Count > 0
-                ? $"I can repeat on the {nths[0].Value.Trim()} of every month, not of one month"
+                ? $"I can repeat on the {Schedule.NthWords(Nths[nths[0].Groups["n"].Value])} {DayNames[nths[0].Groups["wd"].Value]} of every month, not of one month"
                 : $"I could not read '{string.Join(' ', leftover)}' in a repeating schedule";
             return ScheduleReading.Refused(why, example);
         }
 
         if (time is null)
         {
-            return ScheduleReading.Refused("no time of day; add one", $"{rest.Trim()} at 8am");
+            return ScheduleReading.Refused("no time of day; add one", $"{asTyped} at 8am");
         }
 
         return ScheduleReading.Understood(build());
@@ -561,15 +604,21 @@ public sealed partial class ScheduleReader
 
     private static bool IsPluralDay(string token) => token.EndsWith('s') && DayNames.ContainsKey(token[..^1]) && token.Length > 4;
 
-    private static ScheduleReading Unknown(string token)
+    private static ScheduleReading Unknown(string token, string normalized)
     {
         var best = Vocabulary.Where(v => v.Length > 2)
             .Select(v => (Word: v, Distance: Distance(token, v)))
             .OrderBy(x => x.Distance).ThenBy(x => Math.Abs(x.Word.Length - token.Length))
             .FirstOrDefault();
         var allowed = token.Length <= 4 ? 1 : 2;
-        var suggestion = best.Word is not null && best.Distance <= allowed ? $" (did you mean '{best.Word}'?)" : "";
-        return ScheduleReading.Refused($"I don't know the word '{token}'{suggestion}", AnyExample);
+        if (best.Word is not null && best.Distance <= allowed)
+        {
+            // The example is the administrator's own words with the word they probably meant.
+            var corrected = Regex.Replace(normalized, $@"(?<!\S){Regex.Escape(token)}(?!\S)", best.Word);
+            return ScheduleReading.Refused($"I don't know the word '{token}' (did you mean '{best.Word}'?)", corrected);
+        }
+
+        return ScheduleReading.Refused($"I don't know the word '{token}' in a date or time", AnyExample);
     }
 
     /// <summary>Optimal string alignment distance: edits, with a swap of two neighbours counting as one.</summary>
@@ -607,11 +656,26 @@ public sealed partial class ScheduleReader
         (time.Minute == 0 ? time.ToString("%h", CultureInfo.InvariantCulture) : time.ToString("h:mm", CultureInfo.InvariantCulture))
         + (time.Hour < 12 ? "am" : "pm");
 
-    private static int ParseCount(string text) =>
-        NumberWords.TryGetValue(text, out var n) ? n : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+    /// <summary>How far ahead a delay ("in N weeks") may reach.</summary>
+    private const int MaxDaysAhead = 731;
+
+    private static long ParseCount(string text) =>
+        NumberWords.TryGetValue(text, out var n) ? n
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
+        : long.MaxValue; // only digits reach here: too many of them
 
     private const string MonthAlternatives = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
     private const string DayAlternatives = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
+
+    private static bool IsMonthDay(Match slash)
+    {
+        var month = int.Parse(slash.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(slash.Groups["d"].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2028, month);
+    }
+
+    [GeneratedRegex(@"(?<![\w/])(?<m>\d{1,2})/(?<d>\d{1,2})(?:/\d{2,4})?(?![\w/])")]
+    private static partial Regex SlashDate();
 
     [GeneratedRegex(@"\b([ap])\.\s?m\b\.?")]
     private static partial Regex AmPmDots();
