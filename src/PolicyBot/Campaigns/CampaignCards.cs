@@ -75,8 +75,9 @@ public sealed class CampaignCards(Policy policy, ScenarioCheck scenarios, Campai
     /// <param name="acknowledged">The person's acknowledgement, when they gave one (the card then shows it instead of the button).</param>
     /// <param name="nudgeDaysLeft">For a nudge: days left before the deadline; else null.</param>
     /// <param name="scenarioDone">True when the person finished the scenario check (the start button is then left out).</param>
+    /// <param name="scheduleConfirm">Preview only: the schedule understood from the author's words, repeated back before saving, or null.</param>
     public JObject Reminder(Campaign campaign, int round, DateTimeOffset? deadline, ReminderMode mode, Acknowledgement? acknowledged = null,
-        int? nudgeDaysLeft = null, bool scenarioDone = false)
+        int? nudgeDaysLeft = null, bool scenarioDone = false, string? scheduleConfirm = null)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var current = PolicyRevision.Of(policy);
@@ -130,6 +131,9 @@ public sealed class CampaignCards(Policy policy, ScenarioCheck scenarios, Campai
             ["sendNowData"] = CampaignSubmit.Data(CampaignSubmit.Ops.SendNow, campaign.Id),
             ["scheduleData"] = CampaignSubmit.Data(CampaignSubmit.Ops.Schedule, campaign.Id),
             ["discardData"] = CampaignSubmit.Data(CampaignSubmit.Ops.Discard, campaign.Id),
+            ["isScheduleConfirm"] = mode == ReminderMode.Preview && scheduleConfirm is not null,
+            ["scheduleConfirmLine"] = scheduleConfirm is null ? "" : $"I understood: {scheduleConfirm}. Save it?",
+            ["confirmScheduleData"] = CampaignSubmit.Data(CampaignSubmit.Ops.ConfirmSchedule, campaign.Id),
         };
         return CardTemplateBinder.Bind("campaign-reminder.json", data);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
+using PolicyBot.Campaigns.Scheduling;
 using PolicyBot.Cards;
 using PolicyBot.Delivery;
 using PolicyBot.Reachability;
@@ -66,15 +67,18 @@ public sealed class CampaignJobs(
                 logger.LogInformation("Campaign {CampaignId} is paused: its send due {DueAt:o} is held until it is resumed.", campaign.Id, job.DueAt);
                 return;
             }
-            var late = now - (campaign.SendAt is { } planned && planned > job.DueAt ? planned : job.DueAt);
-            if (late > options.MissedSendGrace)
+            var due = campaign.SendAt is { } planned && planned > job.DueAt && payload.Round == 1 ? planned : job.DueAt;
+            if (new MissedSendRule(options.MissedSendGrace).Judge(due, now) == MissedSendVerdict.Missed)
             {
-                await ReportMissedAsync(campaign, late, cancellationToken).ConfigureAwait(false);
+                await ReportMissedAsync(campaign, now - due, cancellationToken).ConfigureAwait(false);
                 return;
             }
         }
 
-        var deadline = payload.Round == 1 ? campaign.Deadline : existing?.Deadline;
+        // Each round of a repeating campaign has its own deadline, as far after its send as the first one's.
+        var deadline = existing?.Deadline ?? (payload.Round == 1 || campaign.Deadline is null || campaign.SendAt is null
+            ? campaign.Deadline
+            : job.DueAt + (campaign.Deadline.Value - campaign.SendAt.Value));
         var round = existing ?? await store.StartRoundAsync(campaign.Id, payload.Round, now, deadline, PolicyRevision.Of(policy), cancellationToken).ConfigureAwait(false);
         var messageId = campaign.MessageId(round.Round);
         if (campaign.Audience.Kind == AudienceKind.Channel)
@@ -95,6 +99,25 @@ public sealed class CampaignJobs(
         }
         await store.MoveAsync(campaign.Id, CampaignStatus.Sent, [CampaignStatus.Scheduled], null, cancellationToken).ConfigureAwait(false);
         await ScheduleNudgesAsync(campaign, round, cancellationToken).ConfigureAwait(false);
+        await ScheduleNextRoundAsync(campaign, round.Round, job.DueAt, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A repeating campaign: the next occurrence after this one becomes the next round's send job (idempotent by key).</summary>
+    private async Task ScheduleNextRoundAsync(Campaign campaign, int round, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        if (campaign.ScheduleJson is null || !Schedule.TryParse(campaign.ScheduleJson, out var schedule, out _) || !schedule!.IsRecurring)
+        {
+            return;
+        }
+        // After both the occurrence just sent and now, so a late round never schedules one already past.
+        var after = due > time.GetUtcNow() ? due : time.GetUtcNow();
+        if (schedule.Next(after) is not { } next)
+        {
+            return;
+        }
+        var payload = JsonSerializer.Serialize(new Payload(campaign.Id, round + 1, null));
+        var job = await timer.ScheduleAsync(SendKind, payload, next, $"campaign:{campaign.Id}:round:{round + 1}:send", cancellationToken).ConfigureAwait(false);
+        await store.AddJobAsync(campaign.Id, job, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs a nudge job: the reminder card, marked as a reminder, to each target without a current acknowledgement.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
+using PolicyBot.Campaigns.Scheduling;
 using PolicyBot.Cards;
 using PolicyBot.Conversation;
 using PolicyBot.Delivery;
@@ -55,6 +56,7 @@ public sealed partial class CampaignService(
     IUrgentOutbox urgent,
     IDownloadLinks downloads,
     DeliveryOptions deliveryOptions,
+    ScheduleReader reader,
     TimeProvider time,
     ILogger<CampaignService> logger)
 {
@@ -107,6 +109,7 @@ public sealed partial class CampaignService(
             CampaignSubmit.Ops.Preview => await PreviewAsync(submit, caller, cancellationToken).ConfigureAwait(false),
             CampaignSubmit.Ops.SendNow => await ScheduleAsync(submit, caller, now: true, cancellationToken).ConfigureAwait(false),
             CampaignSubmit.Ops.Schedule => await ScheduleAsync(submit, caller, now: false, cancellationToken).ConfigureAwait(false),
+            CampaignSubmit.Ops.ConfirmSchedule => await ConfirmScheduleAsync(submit, caller, cancellationToken).ConfigureAwait(false),
             CampaignSubmit.Ops.Discard => await DiscardAsync(submit, cancellationToken).ConfigureAwait(false),
             CampaignSubmit.Ops.List => CampaignOutcome.Show(cards.List(await store.ListAsync(10, cancellationToken).ConfigureAwait(false))),
             CampaignSubmit.Ops.Report => await ReportAsync(submit, caller, export: false, cancellationToken).ConfigureAwait(false),
@@ -227,18 +230,7 @@ public sealed partial class CampaignService(
     /// A local time in the district's zone as UTC: a time in the spring-forward gap is shifted by the gap (02:30 → 03:30),
     /// a time that happens twice (fall-back) is the first of the two.
     /// </summary>
-    public DateTimeOffset LocalToUtc(DateTime local)
-    {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        var zone = options.TimeZone;
-        if (zone.IsInvalidTime(local))
-        {
-            var before = zone.GetUtcOffset(local.AddHours(-3));
-            return new DateTimeOffset(local, before).ToOffset(zone.GetUtcOffset(new DateTimeOffset(local, before).UtcDateTime));
-        }
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
-    }
+    public DateTimeOffset LocalToUtc(DateTime local) => ZoneClock.Resolve(local, options.TimeZone);
 
     private async Task<CampaignOutcome> ScheduleAsync(CampaignSubmit submit, CampaignCaller caller, bool now, CancellationToken cancellationToken)
     {
@@ -251,6 +243,26 @@ public sealed partial class CampaignService(
             return CampaignOutcome.Say($"\"{campaign.Content.Title}\" is {CampaignCards.StatusWords(campaign.Status)} already; nothing changed. Type \"reminders\" to see it.");
         }
         var at = time.GetUtcNow();
+        if (!now && submit.Input("sendWhen") is { } words)
+        {
+            // In plain words: read, repeat back, and save only when the author confirms what was understood.
+            var reading = reader.Read(words, at, options.TimeZone);
+            if (reading.Schedule is not { } schedule)
+            {
+                return CampaignOutcome.Say(reading.Refusal!);
+            }
+            if (schedule.Next(at) is not { } first)
+            {
+                return CampaignOutcome.Say("That schedule has no time ahead. Type another, or tap \"Send now\".");
+            }
+            if (campaign.Deadline is { } due && due <= first)
+            {
+                return CampaignOutcome.Say($"The first send ({cards.Local(first)}) is after the acknowledgement deadline ({cards.Local(due, withTime: false)}). Type an earlier time, or compose the reminder again with a later deadline.");
+            }
+            await store.SetScheduleAsync(campaign.Id, schedule.Serialize(), schedule.DescribeRule(), cancellationToken).ConfigureAwait(false);
+            var described = schedule.Describe(at);
+            return CampaignOutcome.Show(cards.Reminder(campaign, 0, campaign.Deadline, CampaignCards.ReminderMode.Preview, scheduleConfirm: described));
+        }
         if (!now)
         {
             var dateText = submit.Input("sendDate");
@@ -259,7 +271,7 @@ public sealed partial class CampaignService(
                 || !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 || !TimeOnly.TryParseExact(timeText, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
             {
-                return CampaignOutcome.Say("To schedule it, pick a date and a time on the preview card, then tap \"Schedule\" (or tap \"Send now\").");
+                return CampaignOutcome.Say("To schedule it, type when (e.g. \"tomorrow at 7:30\" or \"every first Monday of the month at 8am\") or pick a date and a time on the preview card, then tap \"Schedule\" (or tap \"Send now\").");
             }
             at = LocalToUtc(date.ToDateTime(clock));
             if (at <= time.GetUtcNow())
@@ -280,6 +292,32 @@ public sealed partial class CampaignService(
         return CampaignOutcome.Say(now
             ? $"Sending \"{campaign.Content.Title}\" to {campaign.Audience.Describe()} now. Type \"reminders\" to follow it, or \"report {campaign.Id}\" for its report."
             : $"Scheduled \"{campaign.Content.Title}\" for {cards.Local(at)}, to {campaign.Audience.Describe()}. Type \"reminders\" to pause or cancel it.");
+    }
+
+    private async Task<CampaignOutcome> ConfirmScheduleAsync(CampaignSubmit submit, CampaignCaller caller, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(submit, cancellationToken).ConfigureAwait(false) is not { } campaign)
+        {
+            return UnknownCampaign();
+        }
+        if (campaign.Status != CampaignStatus.Draft || campaign.ScheduleJson is null || !Schedule.TryParse(campaign.ScheduleJson, out var schedule, out _))
+        {
+            return CampaignOutcome.Say($"\"{campaign.Content.Title}\" has no schedule waiting to be saved (it may be scheduled already). Type \"reminders\" to see it.");
+        }
+        var now = time.GetUtcNow();
+        if (schedule!.Next(now) is not { } first)
+        {
+            return CampaignOutcome.Say("That time has passed since you typed it. Type the schedule again on the preview card.");
+        }
+        if (!await store.MoveAsync(campaign.Id, CampaignStatus.Scheduled, [CampaignStatus.Draft], first, cancellationToken).ConfigureAwait(false))
+        {
+            return CampaignOutcome.Say($"\"{campaign.Content.Title}\" was sent or scheduled already; nothing changed.");
+        }
+        await ScheduleSendAsync(campaign.Id, 1, first, "", cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Campaign {CampaignId} scheduled ({Schedule}) by {AadObjectId}; first send {SendAt:o}.", campaign.Id, campaign.ScheduleJson, caller.Actor.AadObjectId, first);
+        return CampaignOutcome.Say(schedule.IsRecurring
+            ? $"Saved: \"{campaign.Content.Title}\" goes to {campaign.Audience.Describe()} {schedule.Describe(now)}." + (campaign.AcknowledgementRequired ? " Each send is a round with its own deadline." : "") + " Type \"reminders\" to pause or cancel it."
+            : $"Scheduled \"{campaign.Content.Title}\" for {cards.Local(first)}, to {campaign.Audience.Describe()}. Type \"reminders\" to pause or cancel it.");
     }
 
     /// <summary>Schedules round <paramref name="round"/>'s send job (idempotent by key) and remembers it for cancelling.</summary>

@@ -20,6 +20,7 @@ public static class CampaignServices
         services.AddSingleton<CampaignCards>();
         services.AddSingleton<CampaignReports>();
         services.AddSingleton<ReportChart>();
+        services.AddSingleton<Scheduling.ScheduleReader>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignJobs>();
         services.AddDurableJobHandler<CampaignSendJobHandler>();

@@ -34,6 +34,9 @@ public sealed record CampaignSubmit(string Op, long? CampaignId, int? Round, int
         /// <summary>Preview → schedule at the date and time given (authors).</summary>
         public const string Schedule = "schedule";
 
+        /// <summary>Preview → save the schedule read from the author's words, after it was repeated back (authors).</summary>
+        public const string ConfirmSchedule = "confirm-schedule";
+
         /// <summary>Preview → throw the draft away (authors).</summary>
         public const string Discard = "discard";
 
@@ -71,7 +74,7 @@ public sealed record CampaignSubmit(string Op, long? CampaignId, int? Round, int
     /// <summary>The ops only campaign authors may use.</summary>
     public static readonly IReadOnlySet<string> AuthorOps = new HashSet<string>(StringComparer.Ordinal)
     {
-        Ops.New, Ops.Preview, Ops.SendNow, Ops.Schedule, Ops.Discard, Ops.List, Ops.Report, Ops.Export, Ops.Pause, Ops.Resume, Ops.Cancel,
+        Ops.New, Ops.Preview, Ops.SendNow, Ops.Schedule, Ops.ConfirmSchedule, Ops.Discard, Ops.List, Ops.Report, Ops.Export, Ops.Pause, Ops.Resume, Ops.Cancel,
     };
 
     /// <summary>The data of a button.</summary>

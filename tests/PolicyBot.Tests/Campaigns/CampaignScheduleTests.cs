@@ -339,3 +339,93 @@ public sealed class CampaignScheduleTests(ITestOutputHelper output) : IAsyncDisp
         }
     }
 }
+
+/// <summary>
+/// Every row of ../shared/schedules/phrasings.tsv (the copy in Campaigns/Scheduling/Data), typed on the preview card as an
+/// administrator would, over HTTP, with the app's clock (FakeTimeProvider) at the row's moment: a refusal is said as
+/// the reader words it; an understood schedule is repeated back before anything is saved, and once confirmed its first
+/// send is the row's first occurrence (and its stored schedule gives the row's next occurrences).
+/// </summary>
+public sealed class CampaignPhrasingsOverHttpTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Every_phrasing_typed_by_an_administrator_is_repeated_back_and_saved_or_refused_as_the_table_says()
+    {
+        var rows = PolicyBot.Tests.Campaigns.Scheduling.SchedulePhrasings.Read("phrasings.tsv").OrderBy(r => r.Reference).ToList();
+        Assert.True(rows.Count >= 20, $"{rows.Count} rows");
+        Assert.All(rows, r => Assert.Equal("America/Denver", r.Zone.Id));
+        var clock = new FakeTimeProvider(rows[0].Reference);
+        var admin = TeamsUser.Create("Pat Principal");
+        var chat = TeamsConversation.Personal();
+        await using var connector = await FakeBotConnector.StartAsync();
+        var options = new BotHostOptions
+        {
+            Output = null,
+            ConfigureServices = services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(clock);
+            },
+        };
+        options.Settings[SettingsKeys.CampaignAuthors] = admin.AadObjectId;
+        options.Settings[CampaignOptions.TimeZoneKey] = "America/Denver";
+        await using var host = await BotHost.StartAsync(options);
+        var teams = new TeamsChatClient(host, connector);
+        var store = host.Services.GetRequiredService<SqliteCampaignStore>();
+        var failures = new List<string>();
+        foreach (var row in rows)
+        {
+            if (row.Reference > clock.GetUtcNow())
+            {
+                clock.SetUtcNow(row.Reference);
+            }
+            var compose = LastCard(await teams.SayAsync(chat, admin, "new reminder"));
+            var preview = LastCard(await teams.SubmitAsync(chat, admin, CampaignFlowTests.ComposeSubmit(compose, new()
+            {
+                ["campaignTitle"] = "Reminder for " + row.Phrase,
+                ["campaignAudience"] = "everyone",
+                ["campaignAck"] = "false",
+                ["campaignScenario"] = "false",
+            })));
+            var schedule = (JObject)SubmitsOf(preview).Single(s => s.Title == "Schedule").Data.DeepClone();
+            schedule["sendWhen"] = row.Phrase;
+            var turn = await teams.SubmitAsync(chat, admin, schedule);
+            var campaignId = (long)schedule["campaign"]!;
+            if (row.RefusalMustTell is { } mustTell)
+            {
+                var said = turn.SingleReply.Text ?? "";
+                output.WriteLine($"{row.Phrase} -> {said}");
+                if (!said.StartsWith("I can't schedule that", StringComparison.Ordinal) || !said.Contains(mustTell, StringComparison.OrdinalIgnoreCase))
+                {
+                    failures.Add($"{row.Phrase}: expected a refusal telling '{mustTell}', got '{said}'");
+                }
+                Assert.Equal(CampaignStatus.Draft, (await store.FindAsync(campaignId, CancellationToken.None))!.Status);
+                continue;
+            }
+            var confirm = LastCard(turn);
+            var understood = TextOf(confirm).Split('\n').FirstOrDefault(l => l.StartsWith("I understood: ", StringComparison.Ordinal));
+            output.WriteLine($"{row.Phrase} -> {understood}");
+            if (understood is null)
+            {
+                failures.Add($"{row.Phrase}: not repeated back; got {string.Join(" | ", turn.Texts)} {TextOf(confirm)}");
+                continue;
+            }
+            // Nothing is saved before the author confirms.
+            Assert.Equal(CampaignStatus.Draft, (await store.FindAsync(campaignId, CancellationToken.None))!.Status);
+            var saved = await teams.SubmitAsync(chat, admin, SubmitsOf(confirm).Single(s => s.Title == "Yes, save this schedule").Data);
+            var campaign = (await store.FindAsync(campaignId, CancellationToken.None))!;
+            if (campaign.Status != CampaignStatus.Scheduled || campaign.SendAt != row.Occurrences[0])
+            {
+                failures.Add($"{row.Phrase}: saved {campaign.Status} at {campaign.SendAt:o}, expected {row.Occurrences[0]:o} ({saved.SingleReply.Text})");
+                continue;
+            }
+            var stored = PolicyBot.Campaigns.Scheduling.Schedule.Parse(campaign.ScheduleJson!);
+            var next = stored.NextOccurrences(row.Reference, row.Occurrences.Count);
+            if (!next.Select(o => o.ToString("o")).SequenceEqual(row.Occurrences.Select(o => o.ToString("o"))))
+            {
+                failures.Add($"{row.Phrase}: stored schedule gives {string.Join(" ", next.Select(o => o.ToString("o")))}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+}
