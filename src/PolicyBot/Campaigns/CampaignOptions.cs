@@ -18,19 +18,19 @@ namespace PolicyBot.Campaigns;
 public sealed record CampaignOptions(TimeZoneInfo TimeZone, IReadOnlyList<int> NudgeDays, int NudgeHour, TimeSpan MissedSendGrace, Uri? PublicBaseUrl)
 {
     /// <summary>Key of the district's IANA time zone.</summary>
-    public const string TimeZoneKey = "DistrictTimeZone";
+    public const string TimeZoneKey = Hosting.SettingsKeys.DistrictTimeZone;
 
     /// <summary>Key of the nudge days.</summary>
-    public const string NudgeDaysKey = "CampaignNudgeDays";
+    public const string NudgeDaysKey = Hosting.SettingsKeys.CampaignNudgeDays;
 
     /// <summary>Key of the nudge hour.</summary>
-    public const string NudgeHourKey = "CampaignNudgeHour";
+    public const string NudgeHourKey = Hosting.SettingsKeys.CampaignNudgeHour;
 
     /// <summary>Key of the missed-send grace, in minutes.</summary>
-    public const string MissedSendGraceKey = "CampaignMissedSendGraceMinutes";
+    public const string MissedSendGraceKey = Hosting.SettingsKeys.CampaignMissedSendGraceMinutes;
 
     /// <summary>Key of the public base URL.</summary>
-    public const string PublicBaseUrlKey = "PublicBaseUrl";
+    public const string PublicBaseUrlKey = Hosting.SettingsKeys.PublicBaseUrl;
 
     /// <summary>Reads the settings.</summary>
     /// <param name="configuration">The app's configuration.</param>
