@@ -192,7 +192,8 @@ public sealed class CampaignJobs(
                         {
                             continue;   // a guest without an Entra object id cannot be told apart across chats
                         }
-                        var key = RecipientKeys.Person(member.TenantId ?? team?.TenantId, aad);
+                        // Teams may give a member an empty tenant: the team's is theirs.
+                        var key = RecipientKeys.Person(string.IsNullOrEmpty(member.TenantId) ? team?.TenantId : member.TenantId, aad);
                         var found = await directory.FindAsync(key, cancellationToken).ConfigureAwait(false);
                         list.Add(new CampaignTarget(key, aad, member.Name ?? found?.Name, found is null ? "PolicyBot not installed for them" : found.UnreachableReason));
                     }

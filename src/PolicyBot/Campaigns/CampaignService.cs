@@ -368,6 +368,16 @@ public sealed partial class CampaignService(
                     logger.LogInformation("Campaign {CampaignId} resumed by {AadObjectId}; sends {SendAt:o}.", campaign.Id, caller.Actor.AadObjectId, at);
                     return CampaignOutcome.Say($"Resumed \"{title}\": it goes out {(at <= time.GetUtcNow() ? "now" : cards.Local(at))}.");
                 }
+                if (campaign.ScheduleJson is not null && Schedule.TryParse(campaign.ScheduleJson, out var repeating, out _) && repeating!.IsRecurring
+                    && repeating.Next(time.GetUtcNow()) is { } next)
+                {
+                    // A round that fell due while paused was held: the next occurrence from now is the next round.
+                    // A new key (the held job is done under the round's own key); should that job still be pending, both
+                    // runs find the same round and the outbox queues each person once.
+                    await ScheduleSendAsync(campaign.Id, campaign.Round + 1, next, ":resumed:" + time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                    logger.LogInformation("Campaign {CampaignId} resumed by {AadObjectId}; next round {SendAt:o}.", campaign.Id, caller.Actor.AadObjectId, next);
+                    return CampaignOutcome.Say($"Resumed \"{title}\": the next send is {cards.Local(next)}.");
+                }
                 logger.LogInformation("Campaign {CampaignId} resumed by {AadObjectId}.", campaign.Id, caller.Actor.AadObjectId);
                 return CampaignOutcome.Say($"Resumed \"{title}\": reminders before the deadline go out again.");
             default:
