@@ -241,7 +241,7 @@ public sealed class CampaignCards(Policy policy, ScenarioCheck scenarios, Campai
         {
             ["title"] = c.Content.Title,
             ["headline"] = $"Campaign {c.Id}, round {report.Round}: {c.Audience.Describe()}; {StatusWords(c.Status)}"
-                + (report.SentAt is { } sent ? $", sent {Local(sent)}" : "")
+                + (report.SentAt is { } sent ? $" (round sent {Local(sent)})" : "")
                 + (report.Deadline is { } dl ? $"; due {Local(dl, withTime: false)}" : "") + ".",
             ["hasChart"] = chartDataUri is not null,
             ["chartUrl"] = chartDataUri ?? "",
