@@ -121,6 +121,7 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<DeliveryDatabase>();
             _ = app.Services.GetRequiredService<CampaignOptions>();
             _ = app.Services.GetRequiredService<SqliteCampaignStore>();
+            _ = app.Services.GetRequiredService<CampaignService>();   // builds the scenario check's dialog tree now, not in a turn
         }
         catch
         {
