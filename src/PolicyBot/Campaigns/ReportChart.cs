@@ -74,6 +74,7 @@ public sealed class ReportChart
             plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, bars.Count).Select(i => (double)i)], [.. bars.Select(b => b.Label)]);
             plot.Axes.Bottom.MajorTickStyle.Length = 0;
             plot.Axes.Margins(bottom: 0, top: 0.2);
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };   // people are counted whole
             plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.08);
             plot.Title(report.Campaign.AcknowledgementRequired
                 ? $"{report.AcknowledgedPercent:0.#} % acknowledged"
