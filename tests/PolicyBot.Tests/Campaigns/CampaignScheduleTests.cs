@@ -300,6 +300,42 @@ public sealed class CampaignScheduleTests(ITestOutputHelper output) : IAsyncDisp
     }
 
     [Fact]
+    public async Task A_repeating_reminder_typed_in_words_sends_each_occurrence_as_a_round_with_its_own_deadline()
+    {
+        await StartAsync();
+        await _teams.SendAsync(_teams.Activities.MembersAdded(_adminChat, _admin));
+        var staff = await InstallStaffAsync(3);
+        // Typed on Wednesday December 2, 10:00: every Monday at 8am, acknowledgements due by Thursday December 10.
+        var data = (JObject)SubmitsOf(await PreviewAsync("2026-12-10")).Single(s => s.Title == "Schedule").Data.DeepClone();
+        data["sendWhen"] = "every Monday at 8am";
+        var confirm = LastCard(await _teams.SubmitAsync(_adminChat, _admin, data));
+        Assert.Contains("I understood: every Monday at 8:00 AM, America/Denver; next: Monday, December 7. Save it?", TextOf(confirm));
+        var saved = await _teams.SubmitAsync(_adminChat, _admin, SubmitsOf(confirm).Single(s => s.Title == "Yes, save this schedule").Data);
+        Assert.Contains("Each send is a round with its own deadline.", saved.SingleReply.Text);
+        var store = _host!.Services.GetRequiredService<SqliteCampaignStore>();
+        var campaign = (await store.ListAsync(1, CancellationToken.None)).Single();
+
+        _clock.SetUtcNow(DateTimeOffset.Parse("2026-12-07T15:00:00Z"));
+        await WaitFinishedAsync(campaign.MessageId(1), 4);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-11T06:59:59Z"), (await store.FindRoundAsync(campaign.Id, 1, CancellationToken.None))!.Deadline);
+        var ackData = CampaignSubmit.Data(CampaignSubmit.Ops.Acknowledge, campaign.Id, 1);
+        await _teams.SubmitAsync(staff[0].Chat, staff[0].User, ackData);
+
+        // The next Monday: round 2, due three days and 16 hours after its send like the first.
+        _clock.SetUtcNow(DateTimeOffset.Parse("2026-12-14T15:00:00Z"));
+        await WaitFinishedAsync(campaign.MessageId(2), 4);
+        var round2 = (await store.FindRoundAsync(campaign.Id, 2, CancellationToken.None))!;
+        Assert.Equal(DateTimeOffset.Parse("2026-12-18T06:59:59Z"), round2.Deadline);
+        Assert.Equal(1, CardsIn(staff[0].Chat.Id, "Please acknowledge by Thursday, December 17, 2026."));
+        // Round 1's acknowledgement does not count for round 2.
+        var report = TextOf(LastCard(await _teams.SayAsync(_adminChat, _admin, $"report {campaign.Id}")));
+        Assert.Contains("round 2", report);
+        Assert.Contains("Acknowledged\n0 (0 %)", report);
+        var first = TextOf(LastCard(await _teams.SubmitAsync(_adminChat, _admin, CampaignSubmit.Data(CampaignSubmit.Ops.Report, campaign.Id, 1))));
+        Assert.Contains("Acknowledged\n1 (25 %)", first);
+    }
+
+    [Fact]
     public async Task Pause_holds_a_scheduled_send_resume_sends_it_and_cancel_stops_everything()
     {
         await StartAsync();
