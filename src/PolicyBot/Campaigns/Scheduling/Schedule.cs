@@ -350,6 +350,12 @@ public sealed class Schedule
     /// <inheritdoc />
     public override string ToString() => Serialize();
 
+    /// <summary>Two schedules are equal when their stored forms are (same rule, zone and, for a one-off, instant and offset).</summary>
+    public override bool Equals(object? obj) => obj is Schedule other && other.Serialize() == Serialize();
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Serialize().GetHashCode(StringComparison.Ordinal);
+
     /// <summary>The filters cron cannot express: the week of an every-other-week rule and the last-day rule.</summary>
     private bool Keeps(DateOnly date)
     {

@@ -75,6 +75,20 @@ public sealed partial class ScheduleReader
         "occasionally", "regularly", "periodically",
     };
 
+    /// <summary>Time zone names: every time is read in the district's zone, so a zone typed is refused rather than ignored.</summary>
+    private static readonly HashSet<string> ZoneWords = new(StringComparer.Ordinal)
+    {
+        "mt", "mst", "mdt", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "akst", "akdt", "hst", "utc", "gmt",
+        "bst", "cet", "cest", "mountain", "eastern", "central", "pacific", "alaska", "hawaii", "timezone",
+    };
+
+    /// <summary>Words an administrator adds around a schedule that change nothing ("please send it every Monday at 8am").</summary>
+    private static readonly HashSet<string> IgnoredWords = new(StringComparer.Ordinal)
+    {
+        "please", "pls", "send", "sent", "sending", "it", "schedule", "scheduled", "post", "deliver", "out", "go", "goes",
+        "thanks", "thank", "you", "remind", "reminder", "everyone", "staff", "them", "local", "time",
+    };
+
     private static readonly HashSet<string> NowWords = new(StringComparer.Ordinal) { "now", "immediately", "right" };
 
     /// <summary>Glue words a schedule may contain anywhere.</summary>
@@ -99,7 +113,7 @@ public sealed partial class ScheduleReader
         "monthly", "week", "weeks", "weekly", "year", "years", "yearly", "annually", "day", "days", "daily", "weekday",
         "weekdays", "weekend", "weekends", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "tomorrow",
         "today", "yesterday", "noon", "midday", "midnight", "am", "pm", "biweekly", "fortnightly", "fortnight", "o'clock",
-        "oclock", "morning", "afternoon", "evening", "night", "now",
+        "oclock", "now", "end",
     };
 
     private static readonly HashSet<string> Vocabulary = new(
@@ -135,6 +149,16 @@ public sealed partial class ScheduleReader
         }
     }
 
+    /// <summary>Reads <paramref name="text"/> typed now, by <paramref name="time"/>'s clock (a fake one in tests).</summary>
+    /// <param name="text">The administrator's words.</param>
+    /// <param name="time">The clock giving the moment of typing.</param>
+    /// <param name="zone">The district's IANA time zone.</param>
+    public ScheduleReading Read(string? text, TimeProvider time, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return Read(text, time.GetUtcNow(), zone);
+    }
+
     /// <summary>The reason given when reading failed in a way the reader did not foresee (tests check it never shows).</summary>
     public const string UnforeseenReason = "I could not read that as a date and time";
 
@@ -148,13 +172,29 @@ public sealed partial class ScheduleReader
 
         // The words as typed, for examples that only add what is missing ("on 8/20" → "on 8/20 at 8am").
         var asTyped = Regex.Replace(Regex.Replace((text ?? "").Trim(), @"[.!?]+$", ""), @"\s+", " ");
+        var zoneWord = normalized.Split(' ').FirstOrDefault(ZoneWords.Contains);
+        if (zoneWord is not null)
+        {
+            var without = Regex.Replace(asTyped, $@"(?i)\s*\b{Regex.Escape(zoneWord)}\b(\s+time)?", "").Trim();
+            return ScheduleReading.Refused($"times are always read in the district's time zone ({zone.Id}); leave out '{zoneWord}'", without.Length > 0 ? without : AnyExample);
+        }
+
+        normalized = string.Join(' ', normalized.Split(' ').Where(w => !IgnoredWords.Contains(w)));
+        normalized = HalfHour().Replace(normalized, m => m.Value.Contains("and", StringComparison.Ordinal) ? "90 minutes" : "30 minutes");
+        var (withoutPeriod, period, periodRefusal) = ReadDayPeriod(normalized);
+        if (periodRefusal is not null)
+        {
+            return periodRefusal;
+        }
+
+        normalized = withoutPeriod;
         var words = normalized.Split(' ');
         if (words.Any(w => CalendarWords.Contains(w) || CalendarWords.Contains(w.TrimEnd('s'))))
         {
             return ScheduleReading.Refused("no school calendar is known; name a date or a weekday", "every last Friday of the month at 8am");
         }
 
-        var (time, rest, timeRefusal) = ReadTimeOfDay(normalized);
+        var (time, rest, timeRefusal) = ReadTimeOfDay(normalized, period);
         if (timeRefusal is not null)
         {
             return timeRefusal;
@@ -522,7 +562,28 @@ public sealed partial class ScheduleReader
     // ---- Time of day ---------------------------------------------------------------------------------------------
 
     /// <summary>Finds the one time of day in the text (school-day hours for a bare hour), returning the text without it.</summary>
-    private static (TimeOnly? Time, string Remainder, ScheduleReading? Refusal) ReadTimeOfDay(string text)
+    /// <summary>Takes "morning", "this afternoon", "tonight", "every evening" … out of the text: the part of the day an
+    /// hour without am/pm falls in ("tomorrow morning" → "tomorrow", "every evening" → "every day").</summary>
+    private static (string Text, string? Period, ScheduleReading? Refusal) ReadDayPeriod(string text)
+    {
+        var periods = new HashSet<string>(StringComparer.Ordinal);
+        string Note(Match m, string replacement)
+        {
+            var p = m.Groups["p"].Success ? m.Groups["p"].Value : "evening";
+            periods.Add(p is "morning" ? "morning" : "afternoon");
+            return replacement;
+        }
+
+        text = EveryPeriod().Replace(text, m => Note(m, " every day "));
+        text = TodayPeriod().Replace(text, m => Note(m, " today "));
+        text = Period().Replace(text, m => Note(m, " "));
+        text = Regex.Replace(text, " +", " ").Trim();
+        return periods.Count > 1
+            ? (text, null, ScheduleReading.Refused("that names both the morning and the afternoon or evening; give one time", "tomorrow at 8am"))
+            : (text, periods.FirstOrDefault(), null);
+    }
+
+    private static (TimeOnly? Time, string Remainder, ScheduleReading? Refusal) ReadTimeOfDay(string text, string? period)
     {
         var matches = TimeOfDay().Matches(text).ToList();
         if (matches.Count == 0)
@@ -563,17 +624,22 @@ public sealed partial class ScheduleReader
                 return (null, text, bad);
             }
 
-            hour = hour % 12 + (match.Groups["ap"].Value == "pm" ? 12 : 0);
+            var pm = match.Groups["ap"].Value == "pm";
+            if (period is not null && pm != (period != "morning"))
+            {
+                return (null, text, ScheduleReading.Refused($"'{typed}' is not in the {period}", pm ? "tomorrow at 8pm" : "tomorrow at 8am"));
+            }
+
+            hour = hour % 12 + (pm ? 12 : 0);
         }
-        else if (match.Groups["part"].Success)
+        else if (period is not null)
         {
-            if (hour > 12)
+            if (hour > 12 && period == "morning")
             {
                 return (null, text, bad);
             }
 
-            var morning = match.Groups["part"].Value.EndsWith("morning", StringComparison.Ordinal);
-            hour = morning ? hour % 12 : hour % 12 + 12;
+            hour = period == "morning" ? hour % 12 : hour < 12 ? hour + 12 : hour;
         }
         else if (hour > 23)
         {
@@ -677,6 +743,18 @@ public sealed partial class ScheduleReader
     [GeneratedRegex(@"(?<![\w/])(?<m>\d{1,2})/(?<d>\d{1,2})(?:/\d{2,4})?(?![\w/])")]
     private static partial Regex SlashDate();
 
+    [GeneratedRegex(@"\b(?:every|each)\s+(?<p>morning|afternoon|evening|night)s?\b")]
+    private static partial Regex EveryPeriod();
+
+    [GeneratedRegex(@"\bthis\s+(?<p>morning|afternoon|evening)\b|\btonight\b")]
+    private static partial Regex TodayPeriod();
+
+    [GeneratedRegex(@"\b(?:in\s+the\s+|at\s+)?(?<p>morning|afternoon|evening|night)s?\b")]
+    private static partial Regex Period();
+
+    [GeneratedRegex(@"\b(?:half\s+an\s+hour|a\s+half\s+hour|an\s+hour\s+and\s+a\s+half)\b")]
+    private static partial Regex HalfHour();
+
     [GeneratedRegex(@"\b([ap])\.\s?m\b\.?")]
     private static partial Regex AmPmDots();
 
@@ -684,8 +762,8 @@ public sealed partial class ScheduleReader
     private static partial Regex NumberLike();
 
     [GeneratedRegex(@"(?<![\w/:.-])(?:at\s+)?(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>am|pm)(?!\w)"
-        + @"|(?<![\w/:.-])(?:at\s+)?(?<h>\d{1,2}):(?<m>\d{2})(?![\w/:])(?:\s+(?<part>in the morning|in the afternoon|in the evening|at night))?"
-        + @"|\bat\s+(?<h>\d{1,2})(?:\s*o'?clock)?(?![\w/:])(?:\s+(?<part>in the morning|in the afternoon|in the evening|at night))?"
+        + @"|(?<![\w/:.-])(?:at\s+)?(?<h>\d{1,2}):(?<m>\d{2})(?![\w/:])"
+        + @"|\bat\s+(?<h>\d{1,2})(?:\s*o'?clock)?(?![\w/:])"
         + @"|(?:\bat\s+)?\b(?<noon>noon|midday)\b"
         + @"|(?:\bat\s+)?\b(?<midnight>midnight)\b")]
     private static partial Regex TimeOfDay();
@@ -708,7 +786,7 @@ public sealed partial class ScheduleReader
     [GeneratedRegex(@"\b(?<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?<wd>" + DayAlternatives + @")\b")]
     private static partial Regex NthWeekday();
 
-    [GeneratedRegex(@"\b(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)\b|\b(?:the\s+)?(?<last>last)\s+day\b|\bthe\s+(?<w>first|second|third|fourth|fifth)(?:\s+day)?(?=\s+of\b)")]
+    [GeneratedRegex(@"\b(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)\b|\b(?:the\s+)?(?:(?<last>last)\s+day|(?<last>end))\b|\b(?:the\s+)?(?<w>first|second|third|fourth|fifth)(?:\s+day)?(?=\s+of\b)")]
     private static partial Regex DayOfMonth();
 
     [GeneratedRegex(@"\b(?<wd>" + DayAlternatives + @")s?\b")]

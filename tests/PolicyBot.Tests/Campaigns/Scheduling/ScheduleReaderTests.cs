@@ -84,6 +84,18 @@ public sealed partial class ScheduleReaderTests(ITestOutputHelper output)
         Assert.False(reading.IsUnderstood);
     }
 
+    [Fact]
+    public void Reads_at_the_moment_a_clock_gives()
+    {
+        // A fake clock at the spec's moment (17:00 UTC is 10:00 in Denver): "in 2 hours" is noon there.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 17, 0, 0, TimeSpan.Zero));
+        var reading = Reader.Read("in 2 hours", clock, Denver);
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.FromHours(-7)), reading.Schedule!.At);
+        Assert.Equal(TimeSpan.FromHours(-7), reading.Schedule.At!.Value.Offset);
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal("Thursday, December 3, 2026 at 7:00 PM (America/Denver)", Reader.Read("tonight at 7", clock, Denver).Schedule!.Describe(clock.GetUtcNow()));
+    }
+
     [GeneratedRegex("(?:For example: |e\\.g\\. )'(?<e>[^']+)'")]
     private static partial Regex Example();
 }

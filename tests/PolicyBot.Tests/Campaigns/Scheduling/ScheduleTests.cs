@@ -125,6 +125,17 @@ public sealed class ScheduleTests
         Assert.Equal(schedule.NextOccurrences(Wednesday, 12).Select(Exact), again.NextOccurrences(Wednesday, 12).Select(Exact));
         Assert.Equal(schedule.Describe(Wednesday), again.Describe(Wednesday));
         Assert.NotEmpty(schedule.NextOccurrences(Wednesday, 1));
+        Assert.Equal(schedule, again);
+    }
+
+    [Fact]
+    public void Schedules_differ_by_any_part_of_their_rule()
+    {
+        var monday = Schedule.Weekly([DayOfWeek.Monday], new TimeOnly(8, 0), Denver);
+        Assert.Equal(monday, Schedule.Weekly([DayOfWeek.Monday], new TimeOnly(8, 0), Denver));
+        Assert.NotEqual(monday, Schedule.Weekly([DayOfWeek.Monday], new TimeOnly(8, 1), Denver));
+        Assert.NotEqual(monday, Schedule.Weekly([DayOfWeek.Monday], new TimeOnly(8, 0), London));
+        Assert.NotEqual(monday, Schedule.Weekly([DayOfWeek.Monday], new TimeOnly(8, 0), Denver, new DateOnly(2026, 12, 7)));
     }
 
     [Theory]
