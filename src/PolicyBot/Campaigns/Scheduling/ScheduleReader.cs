@@ -113,7 +113,7 @@ public sealed partial class ScheduleReader
         "monthly", "week", "weeks", "weekly", "year", "years", "yearly", "annually", "day", "days", "daily", "weekday",
         "weekdays", "weekend", "weekends", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "tomorrow",
         "today", "yesterday", "noon", "midday", "midnight", "am", "pm", "biweekly", "fortnightly", "fortnight", "o'clock",
-        "oclock", "now", "end",
+        "oclock", "now", "end", "except", "excluding", "but", "not",
     };
 
     private static readonly HashSet<string> Vocabulary = new(
@@ -164,6 +164,11 @@ public sealed partial class ScheduleReader
 
     private static ScheduleReading ReadWords(string? text, DateTimeOffset typedAt, TimeZoneInfo zone)
     {
+        if (text is { Length: > MaxLength })
+        {
+            return ScheduleReading.Refused($"that is too long for a schedule (over {MaxLength} characters); type only when to send", AnyExample);
+        }
+
         var normalized = Normalize(text ?? "");
         if (normalized.Length == 0)
         {
@@ -479,6 +484,14 @@ public sealed partial class ScheduleReader
         }
         else
         {
+            // "every weekday except Friday": the days after "except" are taken out.
+            var excluded = new List<DayOfWeek>();
+            if (Except().Match(r) is { Success: true } except)
+            {
+                excluded.AddRange(WeekdayName().Matches(except.Value).Select(m => DayNames[m.Groups["wd"].Value]));
+                r = r.Remove(except.Index, except.Length).Insert(except.Index, " ");
+            }
+
             var days = new List<DayOfWeek>();
             foreach (Match m in WeekdayName().Matches(r))
             {
@@ -507,7 +520,13 @@ public sealed partial class ScheduleReader
                     return ScheduleReading.Refused("I can repeat every day or every other week, not every other day", "every other Friday at 3pm");
                 }
 
-                days.AddRange(Enum.GetValues<DayOfWeek>());
+                days.AddRange(Enum.GetValues<DayOfWeek>().Where(d => !excluded.Contains(d)));
+            }
+
+            days.RemoveAll(excluded.Contains);
+            if (days.Count == 0 && excluded.Count > 0)
+            {
+                return ScheduleReading.Refused("that leaves no day of the week", "every weekday except Friday at 7am");
             }
 
             if (days.Count == 0)
@@ -662,6 +681,11 @@ public sealed partial class ScheduleReader
         t = AmPmDots().Replace(t, "$1m");
         t = Regex.Replace(t, @"[,;!?""()]", " ");
         t = Regex.Replace(t, @"\.(\s|$)", " ");
+        t = Regex.Replace(t, @"\b(?:the\s+)?day\s+after\s+tomorrow\b", "in 2 days");
+        // A month/day without a year reads like "August 20" (the repeating grammar knows month names, not slashes).
+        t = SlashDate().Replace(t, m => m.Groups["y"].Success || !IsMonthDay(m)
+            ? m.Value
+            : $"{Schedule.MonthName(int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture)).ToLowerInvariant()} {int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture)}");
         return Regex.Replace(t, @"\s+", " ").Trim();
     }
 
@@ -722,6 +746,9 @@ public sealed partial class ScheduleReader
         (time.Minute == 0 ? time.ToString("%h", CultureInfo.InvariantCulture) : time.ToString("h:mm", CultureInfo.InvariantCulture))
         + (time.Hour < 12 ? "am" : "pm");
 
+    /// <summary>The longest text read as a schedule (a paste of a whole message is refused, not searched).</summary>
+    private const int MaxLength = 200;
+
     /// <summary>How far ahead a delay ("in N weeks") may reach.</summary>
     private const int MaxDaysAhead = 731;
 
@@ -740,7 +767,7 @@ public sealed partial class ScheduleReader
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2028, month);
     }
 
-    [GeneratedRegex(@"(?<![\w/])(?<m>\d{1,2})/(?<d>\d{1,2})(?:/\d{2,4})?(?![\w/])")]
+    [GeneratedRegex(@"(?<![\w/])(?<m>\d{1,2})/(?<d>\d{1,2})(?:/(?<y>\d{2,4}))?(?![\w/])")]
     private static partial Regex SlashDate();
 
     [GeneratedRegex(@"\b(?:every|each)\s+(?<p>morning|afternoon|evening|night)s?\b")]
@@ -764,6 +791,7 @@ public sealed partial class ScheduleReader
     [GeneratedRegex(@"(?<![\w/:.-])(?:at\s+)?(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>am|pm)(?!\w)"
         + @"|(?<![\w/:.-])(?:at\s+)?(?<h>\d{1,2}):(?<m>\d{2})(?![\w/:])"
         + @"|\bat\s+(?<h>\d{1,2})(?:\s*o'?clock)?(?![\w/:])"
+        + @"|(?<=\b(?:today|tomorrow|days?|weekdays?|" + DayAlternatives + @"|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|\d{1,2}(?:st|nd|rd|th)|(?:" + MonthAlternatives + @")\s+\d{1,2})\s)(?<h>\d{1,2})$"
         + @"|(?:\bat\s+)?\b(?<noon>noon|midday)\b"
         + @"|(?:\bat\s+)?\b(?<midnight>midnight)\b")]
     private static partial Regex TimeOfDay();
@@ -791,6 +819,9 @@ public sealed partial class ScheduleReader
 
     [GeneratedRegex(@"\b(?<wd>" + DayAlternatives + @")s?\b")]
     private static partial Regex WeekdayName();
+
+    [GeneratedRegex(@"\b(?:except|excluding|but\s+not|not)(?:\s+(?:on|and|or))?(?:\s+(?:" + DayAlternatives + @")s?(?:\s+(?:and|or))?)+")]
+    private static partial Regex Except();
 
     [GeneratedRegex(@"\bweekdays?\b")]
     private static partial Regex WeekdaysWord();
