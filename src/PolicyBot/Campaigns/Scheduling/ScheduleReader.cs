@@ -126,6 +126,21 @@ public sealed partial class ScheduleReader
         "every", "each", "daily", "weekly", "monthly", "yearly", "annually", "biweekly", "fortnightly", "weekdays", "weekends",
     };
 
+    /// <summary>Phrasings that are understood, for help texts and input placeholders (each is tested to read).</summary>
+    public static IReadOnlyList<string> Examples { get; } =
+    [
+        "tomorrow at 8am",
+        "on August 20 at 7:30",
+        "in 2 hours",
+        "every Monday at 8am",
+        "every weekday at 7:45 am",
+        "every other Friday at 3pm",
+        "every first Monday of the month at 8am",
+        "every last Friday of the month at 8am",
+        "every month on the 15th at 7am",
+        "every year on August 15 at 9am",
+    ];
+
     /// <summary>
     /// Reads <paramref name="text"/>, typed at <paramref name="typedAt"/> by an administrator of a district in
     /// <paramref name="zone"/>.

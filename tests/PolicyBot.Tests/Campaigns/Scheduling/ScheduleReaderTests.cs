@@ -85,6 +85,17 @@ public sealed partial class ScheduleReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_published_example_is_understood()
+    {
+        Assert.NotEmpty(ScheduleReader.Examples);
+        foreach (var example in ScheduleReader.Examples)
+        {
+            var reading = Reader.Read(example, Wednesday, Denver);
+            Assert.True(reading.IsUnderstood, $"'{example}': {reading.Refusal}");
+        }
+    }
+
+    [Fact]
     public void Reads_at_the_moment_a_clock_gives()
     {
         // A fake clock at the spec's moment (17:00 UTC is 10:00 in Denver): "in 2 hours" is noon there.
