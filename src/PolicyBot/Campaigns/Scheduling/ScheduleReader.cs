@@ -307,7 +307,7 @@ public sealed partial class ScheduleReader
             var today = DateOnly.FromDateTime(local);
             var instant = ZoneClock.Resolve(today.ToDateTime(time!.Value), zone);
             return instant > typedAt
-                ? ScheduleReading.Understood(Schedule.Once(instant, zone))
+                ? OnceAt(today.ToDateTime(time.Value), instant, zone)
                 : ScheduleReading.Refused($"that time has passed today ({Schedule.FormatTime(time.Value)})", $"tomorrow at {Typable(time.Value)}");
         }
 
@@ -426,7 +426,21 @@ public sealed partial class ScheduleReader
             return ScheduleReading.Refused($"that time has passed ({when})", $"tomorrow at {Typable(t)}");
         }
 
-        return ScheduleReading.Understood(Schedule.Once(instant, zone));
+        return OnceAt(date.ToDateTime(t), instant, zone);
+    }
+
+    /// <summary>A one-off at <paramref name="wall"/>, with a note when the clocks change at that time.</summary>
+    private static ScheduleReading OnceAt(DateTime wall, DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var schedule = Schedule.Once(instant, zone);
+        var asked = Schedule.FormatTime(TimeOnly.FromDateTime(wall));
+        var day = Schedule.FormatDate(wall, withYear: false);
+        string? note = zone.IsInvalidTime(wall)
+            ? $"{asked} does not exist on {day} (the clocks go forward); it runs at {Schedule.FormatTime(TimeOnly.FromDateTime(ZoneClock.Local(instant, zone)))}"
+            : zone.IsAmbiguousTime(wall)
+                ? $"{asked} happens twice on {day} (the clocks go back); it runs at the first"
+                : null;
+        return ScheduleReading.Understood(schedule, note);
     }
 
     // ---- Repeating -----------------------------------------------------------------------------------------------

@@ -85,6 +85,19 @@ public sealed partial class ScheduleReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_one_off_at_a_time_the_clocks_skip_or_repeat_says_what_happens()
+    {
+        Assert.Equal(
+            "Sunday, March 14, 2027 at 3:30 AM (America/Denver). 2:30 AM does not exist on Sunday, March 14 (the clocks go forward); it runs at 3:30 AM.",
+            Reader.Read("on March 14 at 2:30am", Wednesday, Denver).Describe(Wednesday));
+        Assert.Equal(
+            "Sunday, November 7, 2027 at 1:30 AM (America/Denver). 1:30 AM happens twice on Sunday, November 7 (the clocks go back); it runs at the first.",
+            Reader.Read("on November 7, 2027 at 1:30am", Wednesday, Denver).Describe(Wednesday));
+        Assert.Null(Reader.Read("on March 14 at 3:30am", Wednesday, Denver).Note);
+        Assert.Equal("Thursday, December 3, 2026 at 8:00 AM (America/Denver)", Reader.Read("tomorrow at 8am", Wednesday, Denver).Describe(Wednesday));
+    }
+
+    [Fact]
     public void Every_published_example_is_understood()
     {
         Assert.NotEmpty(ScheduleReader.Examples);
