@@ -139,7 +139,7 @@ public sealed partial class ScheduleReader
                 }
 
                 // Every other week counts from the first matching day on or after the moment of scheduling.
-                var first = Schedule.Weekly(days, At(), zone).Next(typedAt)!.Value;
+                var first = Schedule.Weekly(days, At(), zone).Next(typedAt.AddTicks(-1))!.Value; // on or after: inclusive
                 return Schedule.Weekly(days, At(), zone, DateOnly.FromDateTime(ZoneClock.Local(first, zone)));
             };
         }
