@@ -11,6 +11,30 @@ public sealed partial class ScheduleReader
 {
     private static ScheduleReading ReadOnce(string rest, List<string> dateTokens, TimeOnly? time, DateTimeOffset typedAt, DateTime local, TimeZoneInfo zone, string asTyped)
     {
+        // "the first Monday in January": read here (the recognizer reads "last" as the fourth).
+        if (NthWeekdayOfMonth().Match(rest) is { Success: true } nthOf)
+        {
+            var outsideNth = Cut(rest, nthOf).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !Glue.Contains(t)).ToList();
+            if (outsideNth.Count > 0)
+            {
+                return ScheduleReading.Refused($"I could not read '{string.Join(' ', outsideNth)}'", OneOffExample);
+            }
+
+            var nth = Nths[nthOf.Groups["n"].Value];
+            var weekday = DayNames[nthOf.Groups["wd"].Value];
+            var month = Months[nthOf.Groups["mon"].Value];
+            var today = DateOnly.FromDateTime(local);
+            for (var year = today.Year; year <= today.Year + 8; year++)
+            {
+                if (NthWeekday(year, month, nth, weekday) is { } found && found >= today)
+                {
+                    return AtTime(found, time, typedAt, zone, $"{asTyped} at 8am");
+                }
+            }
+
+            return ScheduleReading.Refused($"{Schedule.MonthName(month)} has no {Schedule.NthWords(nth)} {weekday}", $"the first {weekday} in {Schedule.MonthName(month)} at 8am");
+        }
+
         if (InRelative().Match(rest) is { Success: true } relative)
         {
             var n = ParseCount(relative.Groups["n"].Value);
@@ -83,6 +107,20 @@ public sealed partial class ScheduleReader
 
         var (resolved, refusal) = ResolveDay(timex, DateOnly.FromDateTime(local), time);
         return refusal ?? AtTime(resolved, time, typedAt, zone, $"{asTyped} at 8am");
+    }
+
+    /// <summary>The <paramref name="nth"/> (−1: last) <paramref name="weekday"/> of a month, or null when it has none.</summary>
+    private static DateOnly? NthWeekday(int year, int month, int nth, DayOfWeek weekday)
+    {
+        if (nth == -1)
+        {
+            var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+            return last.AddDays(-(((int)last.DayOfWeek - (int)weekday + 7) % 7));
+        }
+
+        var first = new DateOnly(year, month, 1);
+        var day = first.AddDays(((int)weekday - (int)first.DayOfWeek + 7) % 7 + 7 * (nth - 1));
+        return day.Month == month ? day : null;
     }
 
     private static TimexProperty? Timex(ModelResult result)

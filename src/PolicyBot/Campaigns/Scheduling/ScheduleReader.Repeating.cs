@@ -58,6 +58,10 @@ public sealed partial class ScheduleReader
             example = $"every {Schedule.NthWords(nth)} {weekday} of the month at 8am";
             build = () => Schedule.MonthlyOnWeekday(nth, weekday, At(), zone);
         }
+        else if (DayOfMonth().Matches(r).Count > 1)
+        {
+            return ScheduleReading.Refused("I can repeat on one day of the month, not several; make one campaign per day", "every month on the 15th at 7am");
+        }
         else if (DayOfMonth().Match(r) is { Success: true } dayMatch)
         {
             var day = dayMatch.Groups["last"].Success ? 31

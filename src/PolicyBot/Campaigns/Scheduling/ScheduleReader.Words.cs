@@ -13,6 +13,7 @@ public sealed partial class ScheduleReader
         t = Regex.Replace(t, @"[,;!?""()]", " ");
         t = Regex.Replace(t, @"\.(\s|$)", " ");
         t = Regex.Replace(t, @"\b(?:the\s+)?day\s+after\s+tomorrow\b", "in 2 days");
+        t = Regex.Replace(t, @"\b(?:this\s+)?coming\b", " "); // "this coming Monday" is the next Monday
         // A month/day without a year reads like "August 20" (the repeating grammar knows month names, not slashes).
         t = SlashDate().Replace(t, m => m.Groups["y"].Success || !IsMonthDay(m)
             ? m.Value
@@ -122,6 +123,7 @@ public sealed partial class ScheduleReader
     [GeneratedRegex(@"(?<![\w/:.-])(?:at\s+)?(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>am|pm)(?!\w)"
         + @"|(?<![\w/:.-])(?:at\s+)?(?<h>\d{1,2}):(?<m>\d{2})(?![\w/:])"
         + @"|\bat\s+(?<h>\d{1,2})(?:\s*o'?clock)?(?![\w/:])"
+        + @"|\bat\s+(?<h>[01]\d|2[0-3])(?<m>[0-5]\d)(?![\w/:])"
         + @"|(?<=\b(?:today|tomorrow|days?|weekdays?|" + DayAlternatives + @"|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|\d{1,2}(?:st|nd|rd|th)|(?:" + MonthAlternatives + @")\s+\d{1,2})\s)(?<h>\d{1,2})$"
         + @"|(?:\bat\s+)?\b(?<noon>noon|midday)\b"
         + @"|(?:\bat\s+)?\b(?<midnight>midnight)\b")]
@@ -150,6 +152,9 @@ public sealed partial class ScheduleReader
 
     [GeneratedRegex(@"\b(?<wd>" + DayAlternatives + @")s?\b")]
     private static partial Regex WeekdayName();
+
+    [GeneratedRegex(@"\b(?:the\s+)?(?<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?<wd>" + DayAlternatives + @")\s+(?:of|in)\s+(?<mon>" + MonthAlternatives + @")\b")]
+    private static partial Regex NthWeekdayOfMonth();
 
     [GeneratedRegex(@"\b(?:except|excluding|but\s+not|not)(?:\s+(?:on|and|or))?(?:\s+(?:" + DayAlternatives + @")s?(?:\s+(?:and|or))?)+")]
     private static partial Regex Except();

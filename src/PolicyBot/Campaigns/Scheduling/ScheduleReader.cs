@@ -64,7 +64,8 @@ public sealed partial class ScheduleReader
         "school", "schoolday", "schooldays", "semester", "semesters", "term", "terms", "trimester", "trimesters", "quarter",
         "holiday", "holidays", "break", "vacation", "graduation", "easter", "thanksgiving", "christmas", "hanukkah",
         "passover", "ramadan", "eid", "diwali", "workday", "workdays", "business", "inservice", "in-service", "payday",
-        "instructional", "conference", "conferences",
+        "instructional", "conference", "conferences", "memorial", "labor", "labour", "independence", "halloween",
+        "valentine's", "valentines", "veterans", "presidents", "mlk", "juneteenth", "columbus", "new-year", "year's",
     };
 
     /// <summary>Words that say "some time" without naming one.</summary>
@@ -85,7 +86,8 @@ public sealed partial class ScheduleReader
     private static readonly HashSet<string> IgnoredWords = new(StringComparer.Ordinal)
     {
         "please", "pls", "send", "sent", "sending", "it", "schedule", "scheduled", "post", "deliver", "out", "go", "goes",
-        "thanks", "thank", "you", "remind", "reminder", "everyone", "staff", "them", "local", "time",
+        "thanks", "thank", "you", "remind", "reminder", "everyone", "everybody", "staff", "teachers", "them", "local", "time",
+        "for", "all", "coming", "single",
     };
 
     private static readonly HashSet<string> NowWords = new(StringComparer.Ordinal) { "now", "immediately", "right" };
