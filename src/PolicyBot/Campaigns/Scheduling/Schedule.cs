@@ -240,7 +240,7 @@ public sealed class Schedule
         switch (Kind)
         {
             case ScheduleKind.Once:
-                o["at"] = At!.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+                o["at"] = At!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
                 break;
             case ScheduleKind.Weekly:
                 o["time"] = TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
@@ -306,7 +306,7 @@ public sealed class Schedule
             var kind = Text(o, "kind");
             if (kind == "once")
             {
-                return Once(DateTimeOffset.ParseExact(Text(o, "at"), "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), zone);
+                return Once(DateTimeOffset.ParseExact(Text(o, "at"), "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture), zone);
             }
 
             var time = TimeOnly.ParseExact(Text(o, "time"), "HH:mm", CultureInfo.InvariantCulture);
@@ -349,6 +349,12 @@ public sealed class Schedule
 
     /// <inheritdoc />
     public override string ToString() => Serialize();
+
+    /// <summary>Two schedules are equal when their stored forms are (same rule, zone and, for a one-off, instant and offset).</summary>
+    public override bool Equals(object? obj) => obj is Schedule other && other.Serialize() == Serialize();
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Serialize().GetHashCode(StringComparison.Ordinal);
 
     /// <summary>The filters cron cannot express: the week of an every-other-week rule and the last-day rule.</summary>
     private bool Keeps(DateOnly date)

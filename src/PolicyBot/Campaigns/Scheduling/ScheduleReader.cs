@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.DataTypes.TimexExpression;
 using Microsoft.Recognizers.Text.DateTime;
 
 namespace PolicyBot.Campaigns.Scheduling;
@@ -65,7 +64,8 @@ public sealed partial class ScheduleReader
         "school", "schoolday", "schooldays", "semester", "semesters", "term", "terms", "trimester", "trimesters", "quarter",
         "holiday", "holidays", "break", "vacation", "graduation", "easter", "thanksgiving", "christmas", "hanukkah",
         "passover", "ramadan", "eid", "diwali", "workday", "workdays", "business", "inservice", "in-service", "payday",
-        "instructional", "conference", "conferences",
+        "instructional", "conference", "conferences", "memorial", "labor", "labour", "independence", "halloween",
+        "valentine's", "valentines", "veterans", "presidents", "mlk", "juneteenth", "columbus", "new-year", "year's",
     };
 
     /// <summary>Words that say "some time" without naming one.</summary>
@@ -73,6 +73,21 @@ public sealed partial class ScheduleReader
     {
         "soon", "later", "sometime", "sometimes", "asap", "whenever", "eventually", "shortly", "someday", "anytime", "often",
         "occasionally", "regularly", "periodically",
+    };
+
+    /// <summary>Time zone names: every time is read in the district's zone, so a zone typed is refused rather than ignored.</summary>
+    private static readonly HashSet<string> ZoneWords = new(StringComparer.Ordinal)
+    {
+        "mt", "mst", "mdt", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "akst", "akdt", "hst", "utc", "gmt",
+        "bst", "cet", "cest", "mountain", "eastern", "central", "pacific", "alaska", "hawaii", "timezone",
+    };
+
+    /// <summary>Words an administrator adds around a schedule that change nothing ("please send it every Monday at 8am").</summary>
+    private static readonly HashSet<string> IgnoredWords = new(StringComparer.Ordinal)
+    {
+        "please", "pls", "send", "sent", "sending", "it", "schedule", "scheduled", "post", "deliver", "out", "go", "goes",
+        "thanks", "thank", "you", "remind", "reminder", "everyone", "everybody", "staff", "teachers", "them", "local", "time",
+        "for", "all", "coming", "single",
     };
 
     private static readonly HashSet<string> NowWords = new(StringComparer.Ordinal) { "now", "immediately", "right" };
@@ -99,7 +114,7 @@ public sealed partial class ScheduleReader
         "monthly", "week", "weeks", "weekly", "year", "years", "yearly", "annually", "day", "days", "daily", "weekday",
         "weekdays", "weekend", "weekends", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "tomorrow",
         "today", "yesterday", "noon", "midday", "midnight", "am", "pm", "biweekly", "fortnightly", "fortnight", "o'clock",
-        "oclock", "morning", "afternoon", "evening", "night", "now",
+        "oclock", "now", "end", "except", "excluding", "but", "not",
     };
 
     private static readonly HashSet<string> Vocabulary = new(
@@ -111,6 +126,21 @@ public sealed partial class ScheduleReader
     {
         "every", "each", "daily", "weekly", "monthly", "yearly", "annually", "biweekly", "fortnightly", "weekdays", "weekends",
     };
+
+    /// <summary>Phrasings that are understood, for help texts and input placeholders (each is tested to read).</summary>
+    public static IReadOnlyList<string> Examples { get; } =
+    [
+        "tomorrow at 8am",
+        "on August 20 at 7:30",
+        "in 2 hours",
+        "every Monday at 8am",
+        "every weekday at 7:45 am",
+        "every other Friday at 3pm",
+        "every first Monday of the month at 8am",
+        "every last Friday of the month at 8am",
+        "every month on the 15th at 7am",
+        "every year on August 15 at 9am",
+    ];
 
     /// <summary>
     /// Reads <paramref name="text"/>, typed at <paramref name="typedAt"/> by an administrator of a district in
@@ -135,11 +165,26 @@ public sealed partial class ScheduleReader
         }
     }
 
+    /// <summary>Reads <paramref name="text"/> typed now, by <paramref name="time"/>'s clock (a fake one in tests).</summary>
+    /// <param name="text">The administrator's words.</param>
+    /// <param name="time">The clock giving the moment of typing.</param>
+    /// <param name="zone">The district's IANA time zone.</param>
+    public ScheduleReading Read(string? text, TimeProvider time, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return Read(text, time.GetUtcNow(), zone);
+    }
+
     /// <summary>The reason given when reading failed in a way the reader did not foresee (tests check it never shows).</summary>
     public const string UnforeseenReason = "I could not read that as a date and time";
 
     private static ScheduleReading ReadWords(string? text, DateTimeOffset typedAt, TimeZoneInfo zone)
     {
+        if (text is { Length: > MaxLength })
+        {
+            return ScheduleReading.Refused($"that is too long for a schedule (over {MaxLength} characters); type only when to send", AnyExample);
+        }
+
         var normalized = Normalize(text ?? "");
         if (normalized.Length == 0)
         {
@@ -148,13 +193,29 @@ public sealed partial class ScheduleReader
 
         // The words as typed, for examples that only add what is missing ("on 8/20" → "on 8/20 at 8am").
         var asTyped = Regex.Replace(Regex.Replace((text ?? "").Trim(), @"[.!?]+$", ""), @"\s+", " ");
+        var zoneWord = normalized.Split(' ').FirstOrDefault(ZoneWords.Contains);
+        if (zoneWord is not null)
+        {
+            var without = Regex.Replace(asTyped, $@"(?i)\s*\b{Regex.Escape(zoneWord)}\b(\s+time)?", "").Trim();
+            return ScheduleReading.Refused($"times are always read in the district's time zone ({zone.Id}); leave out '{zoneWord}'", without.Length > 0 ? without : AnyExample);
+        }
+
+        normalized = string.Join(' ', normalized.Split(' ').Where(w => !IgnoredWords.Contains(w)));
+        normalized = HalfHour().Replace(normalized, m => m.Value.Contains("and", StringComparison.Ordinal) ? "90 minutes" : "30 minutes");
+        var (withoutPeriod, period, periodRefusal) = ReadDayPeriod(normalized);
+        if (periodRefusal is not null)
+        {
+            return periodRefusal;
+        }
+
+        normalized = withoutPeriod;
         var words = normalized.Split(' ');
         if (words.Any(w => CalendarWords.Contains(w) || CalendarWords.Contains(w.TrimEnd('s'))))
         {
             return ScheduleReading.Refused("no school calendar is known; name a date or a weekday", "every last Friday of the month at 8am");
         }
 
-        var (time, rest, timeRefusal) = ReadTimeOfDay(normalized);
+        var (time, rest, timeRefusal) = ReadTimeOfDay(normalized, period);
         if (timeRefusal is not null)
         {
             return timeRefusal;
@@ -206,520 +267,4 @@ public sealed partial class ScheduleReader
 
     private static ScheduleReading NoDateOrTime() =>
         ScheduleReading.Refused("no date or time; give one, e.g. 'tomorrow at 8am'", null);
-
-    // ---- One-off -------------------------------------------------------------------------------------------------
-
-    private static ScheduleReading ReadOnce(string rest, List<string> dateTokens, TimeOnly? time, DateTimeOffset typedAt, DateTime local, TimeZoneInfo zone, string asTyped)
-    {
-        if (InRelative().Match(rest) is { Success: true } relative)
-        {
-            var n = ParseCount(relative.Groups["n"].Value);
-            var unit = relative.Groups["u"].Value;
-            if (n <= 0)
-            {
-                return ScheduleReading.Refused($"'{relative.Value.Trim()}' is not ahead of now", "in 30 minutes");
-            }
-
-            var daysAhead = unit[0] switch { 'w' => n * 7.0, 'd' => n, 'h' => n / 24.0, _ => n / 1440.0 };
-            if (daysAhead > MaxDaysAhead)
-            {
-                return ScheduleReading.Refused($"'{relative.Value.Trim()}' is more than two years ahead", "in 2 weeks at 8am");
-            }
-
-            if (unit.StartsWith('m') || unit.StartsWith('h'))
-            {
-                if (time is not null)
-                {
-                    return ScheduleReading.Refused("give either a delay ('in 2 hours') or a time of day, not both", "in 2 hours");
-                }
-
-                var span = unit.StartsWith('m') ? TimeSpan.FromMinutes(n) : TimeSpan.FromHours(n);
-                return ScheduleReading.Understood(Schedule.Once(typedAt + span, zone));
-            }
-
-            var date = DateOnly.FromDateTime(local).AddDays((int)(unit.StartsWith('w') ? 7 * n : n));
-            return AtTime(date, time, typedAt, zone, $"{asTyped} at 8am");
-        }
-
-        if (dateTokens.Count == 0)
-        {
-            // A time alone is today at that time.
-            var today = DateOnly.FromDateTime(local);
-            var instant = ZoneClock.Resolve(today.ToDateTime(time!.Value), zone);
-            return instant > typedAt
-                ? ScheduleReading.Understood(Schedule.Once(instant, zone))
-                : ScheduleReading.Refused($"that time has passed today ({Schedule.FormatTime(time.Value)})", $"tomorrow at {Typable(time.Value)}");
-        }
-
-        var results = DateModel.Value is DateTimeModel model
-            ? model.Parse(rest, local).Where(r => r.Start >= 0 && r.End < rest.Length).ToList()
-            : [];
-        var days = results.Where(r => r.TypeName is "datetimeV2.date" or "datetimeV2.datetime").ToList();
-        if (days.Count == 0)
-        {
-            return results.Count > 0
-                ? ScheduleReading.Refused($"'{results[0].Text}' is not one day", OneOffExample)
-                : ScheduleReading.Refused($"I found no date in '{rest.Trim()}'", OneOffExample);
-        }
-
-        if (days.Count > 1)
-        {
-            return ScheduleReading.Refused($"that names two days ('{days[0].Text}' and '{days[1].Text}'); give one", OneOffExample);
-        }
-
-        // Every word must belong to the day the recognizer read (or be glue): nothing typed is silently dropped.
-        var day = days[0];
-        var outside = (rest[..day.Start] + " " + rest[(day.End + 1)..]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !Glue.Contains(t)).ToList();
-        if (outside.Count > 0)
-        {
-            return ScheduleReading.Refused($"I could not read '{string.Join(' ', outside)}'", OneOffExample);
-        }
-
-        var timex = Timex(day);
-        if (timex is null)
-        {
-            return ScheduleReading.Refused($"I could not tell which day '{day.Text}' is", OneOffExample);
-        }
-
-        var (resolved, refusal) = ResolveDay(timex, DateOnly.FromDateTime(local), time);
-        return refusal ?? AtTime(resolved, time, typedAt, zone, $"{asTyped} at 8am");
-    }
-
-    private static TimexProperty? Timex(ModelResult result)
-    {
-        if (result.Resolution is null || !result.Resolution.TryGetValue("values", out var raw) || raw is not IEnumerable<Dictionary<string, string>> values)
-        {
-            return null;
-        }
-
-        var first = values.FirstOrDefault(v => v.ContainsKey("timex"));
-        return first is null ? null : new TimexProperty(first["timex"]);
-    }
-
-    /// <summary>The date a recognized day names, the year of a date without one being the next in which it is ahead.</summary>
-    private static (DateOnly Date, ScheduleReading? Refusal) ResolveDay(TimexProperty timex, DateOnly today, TimeOnly? time)
-    {
-        var at = " at " + (time is { } t ? Typable(t) : "9am");
-        if (timex.Month is { } month && timex.DayOfMonth is { } dayOfMonth)
-        {
-            if (month is < 1 or > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(timex.Year ?? 2028, month))
-            {
-                var name = month is >= 1 and <= 12 ? Schedule.MonthName(month) : $"Month {month}";
-                var max = month is >= 1 and <= 12 ? DateTime.DaysInMonth(timex.Year ?? 2027, month) : 28;
-                var which = timex.Year is { } y ? $"{name} {y}" : name;
-                return (default, ScheduleReading.Refused($"{which} has no {Schedule.Ordinal(dayOfMonth)}", $"on {name} {max}{at}"));
-            }
-
-            if (timex.Year is { } year)
-            {
-                return (new DateOnly(year, month, dayOfMonth), null);
-            }
-
-            for (var y = today.Year; y <= today.Year + 8; y++)
-            {
-                if (dayOfMonth <= DateTime.DaysInMonth(y, month) && new DateOnly(y, month, dayOfMonth) >= today)
-                {
-                    return (new DateOnly(y, month, dayOfMonth), null);
-                }
-            }
-        }
-
-        if (timex.Month is null && timex.DayOfMonth is { } onlyDay && timex.Year is null)
-        {
-            if (onlyDay is < 1 or > 31)
-            {
-                return (default, ScheduleReading.Refused($"a month has no {Schedule.Ordinal(onlyDay)}", $"on the 15th{at}"));
-            }
-
-            var first = new DateOnly(today.Year, today.Month, 1);
-            for (var m = 0; m < 12; m++)
-            {
-                var month1 = first.AddMonths(m);
-                if (onlyDay <= DateTime.DaysInMonth(month1.Year, month1.Month) && new DateOnly(month1.Year, month1.Month, onlyDay) >= today)
-                {
-                    return (new DateOnly(month1.Year, month1.Month, onlyDay), null);
-                }
-            }
-        }
-
-        if (timex.DayOfWeek is { } isoDay && timex.Month is null && timex.DayOfMonth is null)
-        {
-            var target = (DayOfWeek)(isoDay % 7);
-            var ahead = ((int)target - (int)today.DayOfWeek + 7) % 7;
-            return (today.AddDays(ahead), null);
-        }
-
-        return (default, ScheduleReading.Refused("I could not tell which day that is", OneOffExample));
-    }
-
-    private static ScheduleReading AtTime(DateOnly date, TimeOnly? time, DateTimeOffset typedAt, TimeZoneInfo zone, string example)
-    {
-        if (time is not { } t)
-        {
-            return ScheduleReading.Refused("no time of day; add one", example);
-        }
-
-        var instant = ZoneClock.Resolve(date.ToDateTime(t), zone);
-        if (instant <= typedAt)
-        {
-            var when = $"{Schedule.FormatDate(date.ToDateTime(t), withYear: true)} at {Schedule.FormatTime(t)}";
-            return ScheduleReading.Refused($"that time has passed ({when})", $"tomorrow at {Typable(t)}");
-        }
-
-        return ScheduleReading.Understood(Schedule.Once(instant, zone));
-    }
-
-    // ---- Repeating -----------------------------------------------------------------------------------------------
-
-    private static ScheduleReading ReadRepeating(string rest, TimeOnly? time, DateTimeOffset typedAt, TimeZoneInfo zone, string asTyped)
-    {
-        var r = " " + rest + " ";
-        var everyOtherWeek = false;
-        if (EveryOther().Match(r) is { Success: true } other)
-        {
-            everyOtherWeek = true;
-            r = r.Remove(other.Groups["other"].Index, other.Groups["other"].Length);
-        }
-        else if (EveryTwoWeeks().Match(r) is { Success: true } two)
-        {
-            everyOtherWeek = true;
-            r = r.Remove(two.Index, two.Length).Insert(two.Index, " every ");
-        }
-        else if (EveryN().Match(r) is { Success: true } everyN)
-        {
-            return ScheduleReading.Refused($"I can repeat every day, week, month or year, or every other week, not '{everyN.Value.Trim()}'", "every other Friday at 3pm");
-        }
-
-        var monthDays = MonthDay().Matches(r).ToList();
-        var nths = NthWeekday().Matches(r).ToList();
-        if (monthDays.Count > 1 || nths.Count > 1)
-        {
-            return ScheduleReading.Refused("I can repeat on one day of the month or year, not several", "every first Monday of the month at 8am");
-        }
-
-        TimeOnly At() => time!.Value;
-        Func<Schedule>? build = null;
-        string example;
-        if (monthDays.Count == 1)
-        {
-            var match = monthDays[0];
-            var month = Months[match.Groups["mon"].Value];
-            var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
-            r = Cut(r, match);
-            example = $"every year on {Schedule.MonthName(month)} {Math.Min(Math.Max(day, 1), DateTime.DaysInMonth(2027, month))} at 9am";
-            if (day < 1 || day > DateTime.DaysInMonth(2028, month))
-            {
-                return ScheduleReading.Refused($"{Schedule.MonthName(month)} has no {Schedule.Ordinal(day)}", example);
-            }
-
-            build = () => Schedule.Yearly(month, day, At(), zone);
-        }
-        else if (nths.Count == 1)
-        {
-            var match = nths[0];
-            var nth = Nths[match.Groups["n"].Value];
-            var weekday = DayNames[match.Groups["wd"].Value];
-            r = Cut(r, match);
-            example = $"every {Schedule.NthWords(nth)} {weekday} of the month at 8am";
-            build = () => Schedule.MonthlyOnWeekday(nth, weekday, At(), zone);
-        }
-        else if (DayOfMonth().Match(r) is { Success: true } dayMatch)
-        {
-            var day = dayMatch.Groups["last"].Success ? 31
-                : dayMatch.Groups["w"].Success ? Nths[dayMatch.Groups["w"].Value]
-                : int.Parse(dayMatch.Groups["d"].Value, CultureInfo.InvariantCulture);
-            r = Cut(r, dayMatch);
-            example = "every month on the 15th at 7am";
-            if (day is < 1 or > 31)
-            {
-                return ScheduleReading.Refused($"no month has a {Schedule.Ordinal(day)}", example);
-            }
-
-            build = () => Schedule.MonthlyOnDay(day, At(), zone);
-        }
-        else
-        {
-            var days = new List<DayOfWeek>();
-            foreach (Match m in WeekdayName().Matches(r))
-            {
-                days.Add(DayNames[m.Groups["wd"].Value]);
-            }
-
-            r = WeekdayName().Replace(r, " ");
-            if (WeekdaysWord().IsMatch(r))
-            {
-                days.AddRange([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]);
-                r = WeekdaysWord().Replace(r, " ");
-            }
-
-            if (WeekendWord().IsMatch(r))
-            {
-                days.AddRange([DayOfWeek.Saturday, DayOfWeek.Sunday]);
-                r = WeekendWord().Replace(r, " ");
-            }
-
-            var daily = DailyWord().IsMatch(r);
-            r = DailyWord().Replace(r, " ");
-            if (days.Count == 0 && daily)
-            {
-                if (everyOtherWeek)
-                {
-                    return ScheduleReading.Refused("I can repeat every day or every other week, not every other day", "every other Friday at 3pm");
-                }
-
-                days.AddRange(Enum.GetValues<DayOfWeek>());
-            }
-
-            if (days.Count == 0)
-            {
-                var tokens = r.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var hint = tokens.Any(t => t.StartsWith("month", StringComparison.Ordinal)) ? "which day of the month"
-                    : tokens.Any(t => t.StartsWith("year", StringComparison.Ordinal) || t == "annually") ? "which day of the year"
-                    : "which day of the week";
-                var hintExample = hint.Contains("month", StringComparison.Ordinal) ? "every month on the 15th at 7am"
-                    : hint.Contains("year", StringComparison.Ordinal) ? "every year on August 15 at 9am" : AnyExample;
-                return ScheduleReading.Refused($"it does not say {hint}", hintExample);
-            }
-
-            example = everyOtherWeek ? "every other Friday at 3pm" : AnyExample;
-            build = () =>
-            {
-                if (!everyOtherWeek)
-                {
-                    return Schedule.Weekly(days, At(), zone);
-                }
-
-                // Every other week counts from the first matching day on or after the moment of scheduling.
-                var first = Schedule.Weekly(days, At(), zone).Next(typedAt)!.Value;
-                return Schedule.Weekly(days, At(), zone, DateOnly.FromDateTime(ZoneClock.Local(first, zone)));
-            };
-        }
-
-        if (everyOtherWeek && (monthDays.Count > 0 || nths.Count > 0 || example == "every month on the 15th at 7am"))
-        {
-            return ScheduleReading.Refused("'every other' works with weekdays only", "every other Friday at 3pm");
-        }
-
-        var leftover = r.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !RepeatingGlue.Contains(t)).ToList();
-        if (leftover.Count > 0)
-        {
-            var why = leftover.Any(Months.ContainsKey) && nths.Count > 0
-                ? $"I can repeat on the {Schedule.NthWords(Nths[nths[0].Groups["n"].Value])} {DayNames[nths[0].Groups["wd"].Value]} of every month, not of one month"
-                : $"I could not read '{string.Join(' ', leftover)}' in a repeating schedule";
-            return ScheduleReading.Refused(why, example);
-        }
-
-        if (time is null)
-        {
-            return ScheduleReading.Refused("no time of day; add one", $"{asTyped} at 8am");
-        }
-
-        return ScheduleReading.Understood(build());
-    }
-
-    private static string Cut(string text, Match match) => text.Remove(match.Index, match.Length).Insert(match.Index, " ");
-
-    // ---- Time of day ---------------------------------------------------------------------------------------------
-
-    /// <summary>Finds the one time of day in the text (school-day hours for a bare hour), returning the text without it.</summary>
-    private static (TimeOnly? Time, string Remainder, ScheduleReading? Refusal) ReadTimeOfDay(string text)
-    {
-        var matches = TimeOfDay().Matches(text).ToList();
-        if (matches.Count == 0)
-        {
-            return (null, text, null);
-        }
-
-        if (matches.Count > 1)
-        {
-            return (null, text, ScheduleReading.Refused($"that gives two times of day ('{matches[0].Value.Trim()}' and '{matches[1].Value.Trim()}'); give one", AnyExample));
-        }
-
-        var match = matches[0];
-        var rest = Regex.Replace(text.Remove(match.Index, match.Length).Insert(match.Index, " "), " +", " ").Trim();
-        if (match.Groups["midnight"].Success)
-        {
-            return (null, text, ScheduleReading.Refused("midnight falls between two days; give a time on one of them", "tomorrow at 11:59 pm"));
-        }
-
-        if (match.Groups["noon"].Success)
-        {
-            return (new TimeOnly(12, 0), rest, null);
-        }
-
-        var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
-        var minute = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
-        var typed = match.Value.Trim();
-        var bad = ScheduleReading.Refused($"'{typed}' is not a time of day", "at 3:15 pm");
-        if (minute > 59)
-        {
-            return (null, text, bad);
-        }
-
-        if (match.Groups["ap"].Success)
-        {
-            if (hour is < 1 or > 12)
-            {
-                return (null, text, bad);
-            }
-
-            hour = hour % 12 + (match.Groups["ap"].Value == "pm" ? 12 : 0);
-        }
-        else if (match.Groups["part"].Success)
-        {
-            if (hour > 12)
-            {
-                return (null, text, bad);
-            }
-
-            var morning = match.Groups["part"].Value.EndsWith("morning", StringComparison.Ordinal);
-            hour = morning ? hour % 12 : hour % 12 + 12;
-        }
-        else if (hour > 23)
-        {
-            return (null, text, bad);
-        }
-        else if (hour is >= 1 and <= 5)
-        {
-            // A school-day hour: 1–5 without am/pm is the afternoon.
-            hour += 12;
-        }
-
-        return (new TimeOnly(hour, minute), rest, null);
-    }
-
-    // ---- Words ---------------------------------------------------------------------------------------------------
-
-    private static string Normalize(string text)
-    {
-        var t = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'');
-        t = AmPmDots().Replace(t, "$1m");
-        t = Regex.Replace(t, @"[,;!?""()]", " ");
-        t = Regex.Replace(t, @"\.(\s|$)", " ");
-        return Regex.Replace(t, @"\s+", " ").Trim();
-    }
-
-    private static bool IsKnown(string token) =>
-        Vocabulary.Contains(token) || NumberLike().IsMatch(token) || CalendarWords.Contains(token);
-
-    private static bool IsPluralDay(string token) => token.EndsWith('s') && DayNames.ContainsKey(token[..^1]) && token.Length > 4;
-
-    private static ScheduleReading Unknown(string token, string normalized)
-    {
-        var best = Vocabulary.Where(v => v.Length > 2)
-            .Select(v => (Word: v, Distance: Distance(token, v)))
-            .OrderBy(x => x.Distance).ThenBy(x => Math.Abs(x.Word.Length - token.Length))
-            .FirstOrDefault();
-        var allowed = token.Length <= 4 ? 1 : 2;
-        if (best.Word is not null && best.Distance <= allowed)
-        {
-            // The example is the administrator's own words with the word they probably meant.
-            var corrected = Regex.Replace(normalized, $@"(?<!\S){Regex.Escape(token)}(?!\S)", best.Word);
-            return ScheduleReading.Refused($"I don't know the word '{token}' (did you mean '{best.Word}'?)", corrected);
-        }
-
-        return ScheduleReading.Refused($"I don't know the word '{token}' in a date or time", AnyExample);
-    }
-
-    /// <summary>Optimal string alignment distance: edits, with a swap of two neighbours counting as one.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
-
-    /// <summary>A time as an administrator would type it in an example: 9am, 3:15pm.</summary>
-    private static string Typable(TimeOnly time) =>
-        (time.Minute == 0 ? time.ToString("%h", CultureInfo.InvariantCulture) : time.ToString("h:mm", CultureInfo.InvariantCulture))
-        + (time.Hour < 12 ? "am" : "pm");
-
-    /// <summary>How far ahead a delay ("in N weeks") may reach.</summary>
-    private const int MaxDaysAhead = 731;
-
-    private static long ParseCount(string text) =>
-        NumberWords.TryGetValue(text, out var n) ? n
-        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
-        : long.MaxValue; // only digits reach here: too many of them
-
-    private const string MonthAlternatives = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
-    private const string DayAlternatives = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
-
-    private static bool IsMonthDay(Match slash)
-    {
-        var month = int.Parse(slash.Groups["m"].Value, CultureInfo.InvariantCulture);
-        var day = int.Parse(slash.Groups["d"].Value, CultureInfo.InvariantCulture);
-        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2028, month);
-    }
-
-    [GeneratedRegex(@"(?<![\w/])(?<m>\d{1,2})/(?<d>\d{1,2})(?:/\d{2,4})?(?![\w/])")]
-    private static partial Regex SlashDate();
-
-    [GeneratedRegex(@"\b([ap])\.\s?m\b\.?")]
-    private static partial Regex AmPmDots();
-
-    [GeneratedRegex(@"^(\d+|\d+(st|nd|rd|th)|\d{1,2}/\d{1,2}(/\d{2,4})?|\d{4}-\d{1,2}-\d{1,2})$")]
-    private static partial Regex NumberLike();
-
-    [GeneratedRegex(@"(?<![\w/:.-])(?:at\s+)?(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<ap>am|pm)(?!\w)"
-        + @"|(?<![\w/:.-])(?:at\s+)?(?<h>\d{1,2}):(?<m>\d{2})(?![\w/:])(?:\s+(?<part>in the morning|in the afternoon|in the evening|at night))?"
-        + @"|\bat\s+(?<h>\d{1,2})(?:\s*o'?clock)?(?![\w/:])(?:\s+(?<part>in the morning|in the afternoon|in the evening|at night))?"
-        + @"|(?:\bat\s+)?\b(?<noon>noon|midday)\b"
-        + @"|(?:\bat\s+)?\b(?<midnight>midnight)\b")]
-    private static partial Regex TimeOfDay();
-
-    [GeneratedRegex(@"^\s*(?:(?:in|after)\s+(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|ninety)\s+(?<u>minutes?|mins?|hours?|hrs?|days?|weeks?)|(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|ninety)\s+(?<u>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+from\s+now)\s*$")]
-    private static partial Regex InRelative();
-
-    [GeneratedRegex(@"\b(?:every|each)\s+(?<other>other)\b")]
-    private static partial Regex EveryOther();
-
-    [GeneratedRegex(@"\b(?:(?:every|each)\s+(?:2|two)\s+weeks|biweekly|fortnightly|every\s+fortnight)\b")]
-    private static partial Regex EveryTwoWeeks();
-
-    [GeneratedRegex(@"\b(?:every|each)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+(?:days?|weeks?|months?|years?)\b")]
-    private static partial Regex EveryN();
-
-    [GeneratedRegex(@"\b(?<mon>" + MonthAlternatives + @")\s+(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\b|\b(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + MonthAlternatives + @")\b")]
-    private static partial Regex MonthDay();
-
-    [GeneratedRegex(@"\b(?<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?<wd>" + DayAlternatives + @")\b")]
-    private static partial Regex NthWeekday();
-
-    [GeneratedRegex(@"\b(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)\b|\b(?:the\s+)?(?<last>last)\s+day\b|\bthe\s+(?<w>first|second|third|fourth|fifth)(?:\s+day)?(?=\s+of\b)")]
-    private static partial Regex DayOfMonth();
-
-    [GeneratedRegex(@"\b(?<wd>" + DayAlternatives + @")s?\b")]
-    private static partial Regex WeekdayName();
-
-    [GeneratedRegex(@"\bweekdays?\b")]
-    private static partial Regex WeekdaysWord();
-
-    [GeneratedRegex(@"\bweekends?\b")]
-    private static partial Regex WeekendWord();
-
-    [GeneratedRegex(@"\b(?:daily|days?)\b")]
-    private static partial Regex DailyWord();
 }

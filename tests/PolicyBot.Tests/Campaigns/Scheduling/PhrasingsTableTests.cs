@@ -59,6 +59,10 @@ public sealed class PhrasingsTableTests(ITestOutputHelper output)
         var actual = schedule.NextOccurrences(row.Reference, row.Occurrences.Count + (schedule.IsRecurring ? 0 : 1));
         Assert.Equal(row.Occurrences.Select(Exact), actual.Select(Exact));
 
+        // Only the instant of typing matters, not the offset it comes with (a TimeProvider gives UTC).
+        var fromUtc = Reader.Read(row.Phrase, row.Reference.ToUniversalTime(), row.Zone).Schedule!;
+        Assert.Equal(row.Occurrences.Select(Exact), fromUtc.NextOccurrences(row.Reference, row.Occurrences.Count).Select(Exact));
+
         // The stored form gives the same occurrences back (what the campaign store re-evaluates after a restart).
         var restored = Schedule.Parse(schedule.Serialize());
         Assert.Equal(row.Occurrences.Select(Exact), restored.NextOccurrences(row.Reference, row.Occurrences.Count).Select(Exact));

@@ -84,6 +84,42 @@ public sealed partial class ScheduleReaderTests(ITestOutputHelper output)
         Assert.False(reading.IsUnderstood);
     }
 
+    [Fact]
+    public void A_one_off_at_a_time_the_clocks_skip_or_repeat_says_what_happens()
+    {
+        Assert.Equal(
+            "Sunday, March 14, 2027 at 3:30 AM (America/Denver). 2:30 AM does not exist on Sunday, March 14 (the clocks go forward); it runs at 3:30 AM.",
+            Reader.Read("on March 14 at 2:30am", Wednesday, Denver).Describe(Wednesday));
+        Assert.Equal(
+            "Sunday, November 7, 2027 at 1:30 AM (America/Denver). 1:30 AM happens twice on Sunday, November 7 (the clocks go back); it runs at the first.",
+            Reader.Read("on November 7, 2027 at 1:30am", Wednesday, Denver).Describe(Wednesday));
+        Assert.Null(Reader.Read("on March 14 at 3:30am", Wednesday, Denver).Note);
+        Assert.Equal("Thursday, December 3, 2026 at 8:00 AM (America/Denver)", Reader.Read("tomorrow at 8am", Wednesday, Denver).Describe(Wednesday));
+    }
+
+    [Fact]
+    public void Every_published_example_is_understood()
+    {
+        Assert.NotEmpty(ScheduleReader.Examples);
+        foreach (var example in ScheduleReader.Examples)
+        {
+            var reading = Reader.Read(example, Wednesday, Denver);
+            Assert.True(reading.IsUnderstood, $"'{example}': {reading.Refusal}");
+        }
+    }
+
+    [Fact]
+    public void Reads_at_the_moment_a_clock_gives()
+    {
+        // A fake clock at the spec's moment (17:00 UTC is 10:00 in Denver): "in 2 hours" is noon there.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 17, 0, 0, TimeSpan.Zero));
+        var reading = Reader.Read("in 2 hours", clock, Denver);
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.FromHours(-7)), reading.Schedule!.At);
+        Assert.Equal(TimeSpan.FromHours(-7), reading.Schedule.At!.Value.Offset);
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal("Thursday, December 3, 2026 at 7:00 PM (America/Denver)", Reader.Read("tonight at 7", clock, Denver).Schedule!.Describe(clock.GetUtcNow()));
+    }
+
     [GeneratedRegex("(?:For example: |e\\.g\\. )'(?<e>[^']+)'")]
     private static partial Regex Example();
 }

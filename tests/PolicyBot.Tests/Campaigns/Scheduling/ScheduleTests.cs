@@ -125,6 +125,35 @@ public sealed class ScheduleTests
         Assert.Equal(schedule.NextOccurrences(Wednesday, 12).Select(Exact), again.NextOccurrences(Wednesday, 12).Select(Exact));
         Assert.Equal(schedule.Describe(Wednesday), again.Describe(Wednesday));
         Assert.NotEmpty(schedule.NextOccurrences(Wednesday, 1));
+        Assert.Equal(schedule, again);
+    }
+
+    [Fact]
+    public void A_one_off_read_from_a_real_clock_keeps_its_fraction_of_a_second_when_stored()
+    {
+        var at = new DateTimeOffset(2026, 12, 2, 12, 0, 37, 123, TimeSpan.FromHours(-7)).AddTicks(4567);
+        var stored = Schedule.Once(at, Denver).Serialize();
+        Assert.Contains("\"2026-12-02T12:00:37.1234567-07:00\"", stored, StringComparison.Ordinal);
+        Assert.Equal(at, Schedule.Parse(stored).At);
+        Assert.Equal(at.Ticks, Schedule.Parse(stored).At!.Value.Ticks);
+    }
+
+    [Fact]
+    public void Every_other_week_typed_at_the_very_moment_of_a_matching_time_starts_then()
+    {
+        var reading = new ScheduleReader().Read("every other Friday at 3pm", At("2026-12-04T15:00:00-07:00"), Denver);
+        Assert.Equal(new DateOnly(2026, 12, 4), reading.Schedule!.EveryOtherWeekFrom);
+        Assert.Equal("2026-12-18T15:00:00-07:00", Exact(reading.Schedule.Next(At("2026-12-04T15:00:00-07:00"))!.Value));
+    }
+
+    [Fact]
+    public void Schedules_differ_by_any_part_of_their_rule()
+    {
+        var monday = Schedule.Weekly([DayOfWeek.Monday], new TimeOnly(8, 0), Denver);
+        Assert.Equal(monday, Schedule.Weekly([DayOfWeek.Monday], new TimeOnly(8, 0), Denver));
+        Assert.NotEqual(monday, Schedule.Weekly([DayOfWeek.Monday], new TimeOnly(8, 1), Denver));
+        Assert.NotEqual(monday, Schedule.Weekly([DayOfWeek.Monday], new TimeOnly(8, 0), London));
+        Assert.NotEqual(monday, Schedule.Weekly([DayOfWeek.Monday], new TimeOnly(8, 0), Denver, new DateOnly(2026, 12, 7)));
     }
 
     [Theory]
