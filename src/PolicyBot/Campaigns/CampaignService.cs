@@ -260,7 +260,7 @@ public sealed partial class CampaignService(
                 return CampaignOutcome.Say($"The first send ({cards.Local(first)}) is after the acknowledgement deadline ({cards.Local(due, withTime: false)}). Type an earlier time, or compose the reminder again with a later deadline.");
             }
             await store.SetScheduleAsync(campaign.Id, schedule.Serialize(), schedule.DescribeRule(), cancellationToken).ConfigureAwait(false);
-            var described = schedule.Describe(at);
+            var described = reading.Describe(at);   // with its note when the clocks skip or repeat that time
             return CampaignOutcome.Show(cards.Reminder(campaign, 0, campaign.Deadline, CampaignCards.ReminderMode.Preview, scheduleConfirm: described));
         }
         if (!now)
