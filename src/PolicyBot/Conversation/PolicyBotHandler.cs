@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using PolicyBot.Campaigns;
 using PolicyBot.Cards;
 using PolicyBot.Reachability;
 using PolicyBot.Roles;
@@ -28,7 +29,9 @@ public sealed class PolicyBotHandler(
     PrivateConversationState situations,
     ConversationState conversations,
     Redactor redactor,
-    ILogger<PolicyBotHandler> logger) : TeamsActivityHandler
+    ILogger<PolicyBotHandler> logger,
+    CampaignService? campaigns = null,
+    IHttpContextAccessor? http = null) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<SituationState> _situation = situations.CreateProperty<SituationState>("situation");
     private readonly IStatePropertyAccessor<bool> _welcomed = conversations.CreateProperty<bool>("welcomed");
@@ -44,6 +47,10 @@ public sealed class PolicyBotHandler(
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
+        if (campaigns is not null && await CampaignTurnAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
         var input = ReadInput(activity);
         if (input is null)
         {
@@ -87,6 +94,54 @@ public sealed class PolicyBotHandler(
         {
             stripe.Release();
         }
+    }
+
+    /// <summary>
+    /// A policy reminder's button or command (Campaigns/): true when the turn was one. The caller is the activity's sender;
+    /// the card data only names the campaign and the button. A reply that replaces the tapped card (an acknowledgement) is
+    /// an update of the activity the submit replies to.
+    /// </summary>
+    private async Task<bool> CampaignTurnAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var submit = CampaignSubmit.TryRead(activity.Value);
+        string? typed = null;
+        if (submit is null)
+        {
+            if (activity.Value is not null || ReadInput(activity) is not TypedInput { Text: var text } || CampaignService.Recognize(text) is null)
+            {
+                return false;
+            }
+            typed = text;
+        }
+        var actor = new Actor(activity.From?.AadObjectId, activity.From?.Name, activity.Conversation?.Id);
+        var personal = activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
+        var request = http?.HttpContext?.Request;
+        var caller = new CampaignCaller(actor, Reachability.ActivityReachability.TenantOf(activity), personal,
+            request is null ? null : new Uri($"{request.Scheme}://{request.Host}/"));
+        var outcome = typed is null
+            ? await campaigns!.HandleAsync(submit!, caller, cancellationToken).ConfigureAwait(false)
+            : await campaigns!.HandleTypedAsync(typed, caller, cancellationToken).ConfigureAwait(false);
+        if (outcome.UpdateTapped is { } card && activity.ReplyToId is { Length: > 0 } tapped)
+        {
+            var update = renderer.Render(new CampaignCardReply(card));
+            update.Id = tapped;
+            try
+            {
+                await turnContext.UpdateActivityAsync(update, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The record is kept either way; a card Teams would not update is only out of date.
+                logger.LogWarning(e, "Could not update the tapped campaign card {ActivityId}.", tapped);
+            }
+        }
+        else if (outcome.UpdateTapped is { } fresh)
+        {
+            await SendAsync(turnContext, [new CampaignCardReply(fresh)], cancellationToken).ConfigureAwait(false);
+        }
+        await SendAsync(turnContext, outcome.Replies, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>The input of a message, or null when the bot should stay silent.</summary>

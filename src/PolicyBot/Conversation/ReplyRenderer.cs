@@ -38,6 +38,7 @@ public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety)
             [("Sent", s.Totals.Sent), ("Waiting", s.Totals.Queued + s.Totals.Sending), ("Unreachable", s.Totals.Unreachable), ("Failed", s.Totals.Failed), ("Gave up after retries", s.Totals.DeadLettered)],
             s.Totals.Attempts, s.Totals.TimesThrottled, s.People)),
         SafetyReply => Card(PolicyCards.Safety(safety)),
+        Campaigns.CampaignCardReply c => Card(c.Card),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "Unknown reply."),
     };
 
@@ -51,7 +52,7 @@ public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety)
         if (roles.IsCampaignAuthor)
         {
             lines.Add(new("Campaign author",
-                "Send policy reminders to all staff, a team or a channel. For now: type \"test message\" in your personal chat with me to send a short test message to everyone who can be reached."));
+                "Send policy reminders to all staff, a team or a channel, with acknowledgement by a date and a scenario check: type \"new reminder\" in your personal chat with me (\"reminders\" lists them, \"report\" shows the latest one's report). \"test message\" sends a short test message to everyone who can be reached."));
         }
         if (roles.IsRequestDecider)
         {

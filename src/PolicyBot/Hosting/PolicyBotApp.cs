@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using PolicyBot.Campaigns;
 using PolicyBot.Conversation;
 using PolicyBot.Reachability;
 using PolicyBot.Roles;
@@ -88,6 +89,7 @@ public static class PolicyBotApp
         services.AddReachability();        // who can be reached, roles, the reply path's guards
         services.AddPolicyConversation(); // the policy, the reader, the conversation and its IBot
         services.AddPolicyDelivery();     // outbox, pacing, retries, durable timer, downloads and their background service
+        services.AddPolicyCampaigns();    // policy reminders: compose, send or schedule, acknowledgements, scenario check, reports
         return builder;
     }
 
@@ -117,6 +119,9 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<PolicyBot.Rules.Safety.SafetyGuidance>();
             _ = app.Services.GetRequiredService<DeliveryOptions>();
             _ = app.Services.GetRequiredService<DeliveryDatabase>();
+            _ = app.Services.GetRequiredService<CampaignOptions>();
+            _ = app.Services.GetRequiredService<SqliteCampaignStore>();
+            _ = app.Services.GetRequiredService<CampaignService>();   // builds the scenario check's dialog tree now, not in a turn
         }
         catch
         {

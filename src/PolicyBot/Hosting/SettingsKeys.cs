@@ -90,6 +90,21 @@ public static class SettingsKeys
     /// <summary>Seconds an administrator download link works. Default 900 (15 min).</summary>
     public const string DownloadLinkLifetimeSeconds = "DownloadLinkLifetimeSeconds";
 
+    /// <summary>The district's IANA time zone: schedules, deadlines and nudges are read in it. Default <c>America/Denver</c>.</summary>
+    public const string DistrictTimeZone = "DistrictTimeZone";
+
+    /// <summary>Days before a campaign's acknowledgement deadline when those who have not acknowledged are reminded. Default <c>3,1</c>.</summary>
+    public const string CampaignNudgeDays = "CampaignNudgeDays";
+
+    /// <summary>The local hour (0–23) at which those reminders go out. Default 8.</summary>
+    public const string CampaignNudgeHour = "CampaignNudgeHour";
+
+    /// <summary>Minutes a campaign send missed while the bot was down may be late and still go out. Default 60.</summary>
+    public const string CampaignMissedSendGraceMinutes = "CampaignMissedSendGraceMinutes";
+
+    /// <summary>The bot's public base URL for administrator download links; empty: the address activities come in on.</summary>
+    public const string PublicBaseUrl = "PublicBaseUrl";
+
     /// <summary>All keys above, for drift checks.</summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -99,5 +114,6 @@ public static class SettingsKeys
         DeliveryConversationLimits, DeliveryAppLimits, DeliveryRateMarginMs, DeliveryConcurrency, DeliveryMaxAttempts,
         DeliveryRetryBaseDelaySeconds, DeliveryRetryMaxDelaySeconds, DeliverySendTimeoutSeconds, DeliveryClaimLeaseSeconds,
         DeliveryPollSeconds, TimerJobMaxAttempts, DownloadLinkLifetimeSeconds,
+        DistrictTimeZone, CampaignNudgeDays, CampaignNudgeHour, CampaignMissedSendGraceMinutes, PublicBaseUrl,
     ];
 }
