@@ -7,7 +7,7 @@ using PolicyBot.Reachability;
 using PolicyBot.Roles;
 using PolicyBot.Storage;
 using PolicyBot.Turns;
-using PolicyBot.Understanding;
+using PolicyBot.Privacy;
 
 namespace PolicyBot.Conversation;
 
@@ -27,7 +27,7 @@ public sealed class PolicyBotHandler(
     IClaimStore claims,
     PrivateConversationState situations,
     ConversationState conversations,
-    Redactor redactor,
+    LogPrivacy privacy,
     ILogger<PolicyBotHandler> logger) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<SituationState> _situation = situations.CreateProperty<SituationState>("situation");
@@ -49,14 +49,11 @@ public sealed class PolicyBotHandler(
         {
             return;   // a group chat or channel message not addressed to the bot
         }
-        if (input is TypedInput typed)
-        {
-            logger.LogInformation("Message in {ConversationType} conversation: {Text}",
-                activity.Conversation?.ConversationType ?? "personal", redactor.Redact(Shorten(typed.Text)));
-        }
+        var conversationType = activity.Conversation?.ConversationType ?? "personal";
 
         if (AdministrationCommands.Recognize(input) is { } command)
         {
+            logger.LogInformation("Command {Command} in {ConversationType} conversation from {AadObjectId}.", command, conversationType, activity.From?.AadObjectId);
             // The actor is the activity's sender, never anything the card data claims.
             var actor = new Actor(activity.From?.AadObjectId, activity.From?.Name, activity.Conversation?.Id);
             var personal = activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
@@ -73,11 +70,16 @@ public sealed class PolicyBotHandler(
             await situations.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
             var state = await _situation.GetAsync(turnContext, () => new SituationState(), cancellationToken).ConfigureAwait(false);
             var replies = engine.Handle(state, input);
+
+            // What the log keeps of a turn: the kind of input, what was answered and the situation's facts; typed text
+            // only in a troubleshooting window an administrator opened (LogPrivacy).
+            logger.LogInformation("Turn in {ConversationType} conversation: {Input} -> {Replies}; {Situation}.",
+                conversationType, TurnSummary.Input(input, privacy), TurnSummary.Replies(replies), TurnSummary.Situation(state));
             if (replies.OfType<SafetyReply>().FirstOrDefault() is { } safety)
             {
                 // Warning, so it stays in the log when message text is turned off; the categories only, never the text.
                 logger.LogWarning("Safety card shown in {ConversationType} conversation (signals: {Categories}).",
-                    activity.Conversation?.ConversationType ?? "personal", string.Join(", ", safety.Categories));
+                    conversationType, string.Join(", ", safety.Categories));
             }
             await SendAsync(turnContext, replies, cancellationToken).ConfigureAwait(false);
             await _situation.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
@@ -155,6 +157,4 @@ public sealed class PolicyBotHandler(
     private Task SendAsync(ITurnContext turnContext, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
         // Each card is its own activity: Teams splits text and a card sent together.
         sender.SendAsync(turnContext, [.. replies.Select(renderer.Render)], cancellationToken);
-
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

@@ -167,11 +167,13 @@ public static class PolicyBotApp
             services.GetRequiredService<UserState>(),
             services.GetRequiredService<PrivateConversationState>()));
 
+        var privacy = services.GetRequiredService<PolicyBot.Privacy.LogPrivacy>();
         adapter.OnTurnError = async (turnContext, exception) =>
         {
             var activity = turnContext.Activity;
+            // The exception's message may quote what was typed: outside a troubleshooting window only its type and stack.
             logger.LogError(
-                exception,
+                privacy.Exception(exception),
                 "Turn failed for activity {ActivityId} ({ActivityType}) in conversation {ConversationId}.",
                 activity?.Id, activity?.Type, activity?.Conversation?.Id);
 
@@ -201,7 +203,7 @@ public static class PolicyBotApp
             }
             catch (Exception sendFailure)
             {
-                logger.LogError(sendFailure, "Could not tell the user about the failed turn for activity {ActivityId}.", activity?.Id);
+                logger.LogError(privacy.Exception(sendFailure), "Could not tell the user about the failed turn for activity {ActivityId}.", activity?.Id);
             }
         };
         return adapter;

@@ -90,6 +90,15 @@ public static class SettingsKeys
     /// <summary>Seconds an administrator download link works. Default 900 (15 min).</summary>
     public const string DownloadLinkLifetimeSeconds = "DownloadLinkLifetimeSeconds";
 
+    /// <summary>
+    /// A UTC time until which typed text and display names are written to the log, for troubleshooting (e.g.
+    /// <c>2026-12-03T18:00:00Z</c>). Empty (the default) or past: the log carries no typed text and no names.
+    /// </summary>
+    public const string TroubleshootingLogTypedTextUntil = "TroubleshootingLogTypedTextUntil";
+
+    /// <summary>Days a decided situation (a question that got its verdict) is kept before it is deleted. Default 30; 1 to 3650.</summary>
+    public const string SituationRetentionDays = "SituationRetentionDays";
+
     /// <summary>All keys above, for drift checks.</summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -99,5 +108,6 @@ public static class SettingsKeys
         DeliveryConversationLimits, DeliveryAppLimits, DeliveryRateMarginMs, DeliveryConcurrency, DeliveryMaxAttempts,
         DeliveryRetryBaseDelaySeconds, DeliveryRetryMaxDelaySeconds, DeliverySendTimeoutSeconds, DeliveryClaimLeaseSeconds,
         DeliveryPollSeconds, TimerJobMaxAttempts, DownloadLinkLifetimeSeconds,
+        TroubleshootingLogTypedTextUntil, SituationRetentionDays,
     ];
 }
