@@ -22,6 +22,7 @@ namespace PolicyBot.Conversation;
 public sealed class PolicyBotHandler(
     ConversationEngine engine,
     AdministrationCommands administration,
+    PrivacyCommands personalData,
     ReplyRenderer renderer,
     ReplySender sender,
     IClaimStore claims,
@@ -58,6 +59,18 @@ public sealed class PolicyBotHandler(
             var actor = new Actor(activity.From?.AadObjectId, activity.From?.Name, activity.Conversation?.Id);
             var personal = activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
             await SendAsync(turnContext, await administration.HandleAsync(command, actor, personal, cancellationToken, (input as CardInput)?.Submit?.Value).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        if (PrivacyCommands.Recognize(input) is { } privacyCommand)
+        {
+            // The person is the activity's sender, never anything the card data claims. The stored situation is not loaded
+            // in this turn, so the end-of-turn save cannot write back what "forget me" deleted.
+            logger.LogInformation("Command {Command} in {ConversationType} conversation from {AadObjectId}.", privacyCommand, conversationType, activity.From?.AadObjectId);
+            var person = string.IsNullOrEmpty(activity.From?.Id) ? null : new DataSubject(activity.From.Id, activity.From.AadObjectId, ActivityReachability.TenantOf(activity));
+            var personalChat = activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
+            await SendAsync(turnContext, await personalData.HandleAsync(privacyCommand, person, personalChat, cancellationToken).ConfigureAwait(false), cancellationToken)
                 .ConfigureAwait(false);
             return;
         }

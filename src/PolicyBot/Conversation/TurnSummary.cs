@@ -63,6 +63,7 @@ public static class TurnSummary
         PolicyInfoReply => "policy card",
         WelcomeReply => "welcome card",
         ErrorReply => "error card",
+        PersonalDataReply d => $"my-data card ({d.Title})",
         _ => reply.GetType().Name,
     };
 }

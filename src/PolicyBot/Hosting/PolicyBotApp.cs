@@ -6,6 +6,7 @@ using PolicyBot.Conversation;
 using PolicyBot.Reachability;
 using PolicyBot.Roles;
 using PolicyBot.Delivery;
+using PolicyBot.Privacy;
 using PolicyBot.Rules.Model;
 using PolicyBot.Storage;
 using PolicyBot.Turns;
@@ -63,7 +64,7 @@ public static class PolicyBotApp
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
 
         // Durable state: one SQLite file under DataFolder. Tests may replace IStorage; the states follow it.
-        services.AddSingleton(sp => SqliteStorage.OpenInFolder(sp.GetRequiredService<BotRuntimeSettings>().DataFolder));
+        services.AddSingleton(sp => SqliteStorage.OpenInFolder(sp.GetRequiredService<BotRuntimeSettings>().DataFolder, sp.GetService<TimeProvider>()));
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
@@ -88,6 +89,7 @@ public static class PolicyBotApp
         services.AddReachability();        // who can be reached, roles, the reply path's guards
         services.AddPolicyConversation(); // the policy, the reader, the conversation and its IBot
         services.AddPolicyDelivery();     // outbox, pacing, retries, durable timer, downloads and their background service
+        services.AddPrivacy();            // "my data", "forget me", the stores of personal data, the daily retention job
         return builder;
     }
 
@@ -117,6 +119,7 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<PolicyBot.Rules.Safety.SafetyGuidance>();
             _ = app.Services.GetRequiredService<DeliveryOptions>();
             _ = app.Services.GetRequiredService<DeliveryDatabase>();
+            _ = app.Services.GetRequiredService<PrivacyOptions>();
         }
         catch
         {

@@ -93,10 +93,12 @@ public class TypedTextLoggingTests
 
         await teams.SayAsync(chat, person, $"can I text {Question} the student?");
         await teams.SayAsync(chat, person, "test message");   // refused: the refusal names the person while troubleshooting
-        await teams.SayAsync(chat, person, $"can I text {Answer} the student with my phone?", expectReplies: 1);
+        await teams.SayAsync(chat, person, $"can I text {Answer} the student at 406-555-0142 or write to jo.smith@gmail.com?");
         Assert.Contains(host.Logs, l => l.Message.Contains(Question, StringComparison.Ordinal));
         Assert.Contains(host.Logs, l => l.Message.Contains(Answer, StringComparison.Ordinal));
         Assert.Contains(host.Logs, l => l.Message.Contains(PersonName, StringComparison.Ordinal));
+        Assert.Contains(host.Logs, l => l.Message.Contains("[phone]", StringComparison.Ordinal) && l.Message.Contains("[email]", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains("555-0142", StringComparison.Ordinal) || l.Message.Contains("jo.smith", StringComparison.Ordinal));
 
         clock.Advance(TimeSpan.FromHours(1));   // the window closes at 'until' itself
         await teams.SayAsync(chat, person, $"can I text {Correction} about homework?");
