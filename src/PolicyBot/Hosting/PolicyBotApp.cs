@@ -107,9 +107,11 @@ public static class PolicyBotApp
 
         // Resolve now so bad settings or an unwritable data folder stop the start-up, not the first message.
         BotRuntimeSettings settings;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Hosting");
         try
         {
             settings = app.Services.GetRequiredService<BotRuntimeSettings>();
+            StartupReport.LogPolicy(app.Services, logger);   // first: what is served (the other files' warnings follow it)
             _ = app.Services.GetRequiredService<IStorage>();
             _ = app.Services.GetRequiredService<CloudAdapter>();
             _ = app.Services.GetRequiredService<Policy>();
@@ -127,7 +129,7 @@ public static class PolicyBotApp
             throw;
         }
 
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Hosting");
+        StartupReport.LogRest(app.Services, logger);
         if (settings.IsLocalMode)
         {
             logger.LogWarning(
@@ -138,11 +140,6 @@ public static class PolicyBotApp
         {
             logger.LogInformation("Bot Framework authentication is on for app id {AppId} ({AppType}).", settings.AppId, settings.AppType ?? "MultiTenant");
         }
-
-        var roles = app.Services.GetRequiredService<RoleAssignments>();
-        logger.LogInformation(
-            "Roles: {Authors} campaign author(s) ({AuthorsKey}), {Deciders} request decider(s) ({DecidersKey}).",
-            roles.CampaignAuthorCount, SettingsKeys.CampaignAuthors, roles.RequestDeciderCount, SettingsKeys.RequestDeciders);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
