@@ -8,7 +8,7 @@ namespace PolicyBot.Delivery;
 /// message itself once per message, not per person), as personal data. "Forget me" keeps them: they are the district's
 /// record of who was sent which policy reminder.
 /// </summary>
-public sealed class DeliveryPersonalData(DeliveryDatabase database) : IPersonalData
+public sealed class DeliveryPersonalData(DeliveryDatabase database, PrivacyOptions options) : IPersonalData
 {
     /// <summary>The heading of the section in "my data".</summary>
     public const string Heading = "Messages sent to you";
@@ -32,7 +32,7 @@ public sealed class DeliveryPersonalData(DeliveryDatabase database) : IPersonalD
         return new PersonalDataSection(
             Heading,
             count == 0 ? [] : [$"{count} message{(count == 1 ? "" : "s")} from PolicyBot to you (test messages, policy reminders), each with its delivery status and times."],
-            "Kept: the district's record of who was sent which message.");
+            $"Kept: the district's record of who was sent which message (each deleted {(int)options.DeliveryRecordRetention.TotalDays} days after its delivery ended).");
     }
 
     /// <inheritdoc />

@@ -99,6 +99,9 @@ public static class SettingsKeys
     /// <summary>Days a decided situation (a question that got its verdict) is kept before it is deleted. Default 30; 1 to 3650.</summary>
     public const string SituationRetentionDays = "SituationRetentionDays";
 
+    /// <summary>Days a finished delivery record (a message sent, failed or undeliverable to a person) is kept. Default 365; 1 to 3650.</summary>
+    public const string DeliveryRecordRetentionDays = "DeliveryRecordRetentionDays";
+
     /// <summary>All keys above, for drift checks.</summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -108,6 +111,6 @@ public static class SettingsKeys
         DeliveryConversationLimits, DeliveryAppLimits, DeliveryRateMarginMs, DeliveryConcurrency, DeliveryMaxAttempts,
         DeliveryRetryBaseDelaySeconds, DeliveryRetryMaxDelaySeconds, DeliverySendTimeoutSeconds, DeliveryClaimLeaseSeconds,
         DeliveryPollSeconds, TimerJobMaxAttempts, DownloadLinkLifetimeSeconds,
-        TroubleshootingLogTypedTextUntil, SituationRetentionDays,
+        TroubleshootingLogTypedTextUntil, SituationRetentionDays, DeliveryRecordRetentionDays,
     ];
 }

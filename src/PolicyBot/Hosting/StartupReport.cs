@@ -58,8 +58,8 @@ public static class StartupReport
         var store = services.GetRequiredService<SqliteStorage>();
         var privacy = services.GetRequiredService<PrivacyOptions>();
         logger.LogInformation(
-            "Store: SQLite file {DatabasePath} (back it up with the bot stopped; situations are deleted {Days} days after they last change).",
-            store.DatabasePath, (int)privacy.SituationRetention.TotalDays);
+            "Store: SQLite file {DatabasePath} (back it up with the bot stopped; situations are deleted {Days} days after they last change, delivery records {DeliveryDays} days after their delivery ended).",
+            store.DatabasePath, (int)privacy.SituationRetention.TotalDays, (int)privacy.DeliveryRecordRetention.TotalDays);
 
         var log = services.GetRequiredService<LogPrivacy>();
         if (log.TypedTextOn)

@@ -7,7 +7,7 @@ namespace PolicyBot.Privacy;
 /// <summary>
 /// Registers privacy: <see cref="PrivacyOptions"/>, the "my data" / "forget me" commands, the stores that hold personal
 /// data (<see cref="IPersonalData"/>: situations, the recipient directory and roles, delivery records) and the daily
-/// retention job on the durable timer (<see cref="IExpiringData"/>: situations). <see cref="LogPrivacy"/> is registered
+/// retention job on the durable timer (<see cref="IExpiringData"/>: situations, finished delivery records). <see cref="LogPrivacy"/> is registered
 /// with the conversation. Other features add their stores with <c>services.AddSingleton&lt;IPersonalData, …&gt;()</c>.
 /// </summary>
 public static class PrivacyServices
@@ -22,6 +22,7 @@ public static class PrivacyServices
         services.AddSingleton<IExpiringData>(sp => sp.GetRequiredService<SituationRecords>());
         services.AddSingleton<IPersonalData, ReachabilityPersonalData>();
         services.AddSingleton<IPersonalData, DeliveryPersonalData>();
+        services.AddSingleton<IExpiringData, DeliveryRecordRetention>();
         services.AddSingleton<PrivacyCommands>();
         services.AddDurableJobHandler<RetentionJob>();
         services.AddHostedService<RetentionScheduler>();

@@ -78,7 +78,7 @@ public class RetentionTests
         Assert.Contains($"{SettingsKeys.SituationRetentionDays} '{value}'", error.Message, StringComparison.Ordinal);
     }
 
-    private static int RetentionRuns(BotHost host) => host.Logs.Count(l => l.Category == typeof(RetentionJob).FullName && l.Message.StartsWith("Retention:", StringComparison.Ordinal));
+    private static int RetentionRuns(BotHost host) => host.Logs.Count(l => l.Category == typeof(RetentionJob).FullName && l.Message.StartsWith("Retention:", StringComparison.Ordinal) && l.Message.EndsWith("situation(s) deleted.", StringComparison.Ordinal));
 
     private static long ScheduledRetentionJobs(BotHost host)
     {
