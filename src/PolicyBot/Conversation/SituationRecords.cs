@@ -17,6 +17,9 @@ public sealed class SituationRecords(SqliteStorage storage, Policy policy, Priva
     /// <summary>The part of every per-user conversation state key (<c>…/conversations/…/users/…</c>).</summary>
     public const string KeyPart = "/conversations/";
 
+    /// <summary>The part that makes a conversation state key per user (<c>…/users/{user}</c>).</summary>
+    public const string UsersPart = "/users/";
+
     /// <summary>The heading of the section in "my data".</summary>
     public const string Heading = "Your questions";
 
@@ -28,7 +31,8 @@ public sealed class SituationRecords(SqliteStorage storage, Policy policy, Priva
 
     /// <inheritdoc />
     public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        storage.DeleteUnchangedSinceAsync(KeyPart, now - options.SituationRetention, cancellationToken);
+        // Per-user conversation state only: the conversation-wide state (…/conversations/{id}) is not a person's.
+        storage.DeleteUnchangedSinceAsync([KeyPart, UsersPart], now - options.SituationRetention, cancellationToken);
 
     /// <inheritdoc />
     public async Task<PersonalDataSection> DescribeAsync(DataSubject person, CancellationToken cancellationToken)
@@ -65,7 +69,7 @@ public sealed class SituationRecords(SqliteStorage storage, Policy policy, Priva
         return new ForgetResult(Heading, keys.Count, null);
     }
 
-    private static string UserSuffix(DataSubject person) => "/users/" + person.UserId;
+    private static string UserSuffix(DataSubject person) => UsersPart + person.UserId;
 
     private static string ConversationIdOf(string key)
     {

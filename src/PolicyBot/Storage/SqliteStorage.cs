@@ -117,15 +117,19 @@ public sealed class SqliteStorage : IStorage, IDisposable
     }
 
     /// <summary>
-    /// Deletes the items whose key contains <paramref name="contains"/> and that were last written before
-    /// <paramref name="cutoff"/>; returns how many. For retention (state nobody touched for a while).
+    /// Deletes the items whose key contains every one of <paramref name="contains"/> (in any order) and that were last
+    /// written before <paramref name="cutoff"/>; returns how many. For retention (state nobody touched for a while).
     /// </summary>
-    /// <param name="contains">A part every deleted key contains (ordinal).</param>
+    /// <param name="contains">Parts every deleted key contains (ordinal), e.g. <c>/conversations/</c> and <c>/users/</c>.</param>
     /// <param name="cutoff">Items written at or after this time are kept.</param>
     /// <param name="cancellationToken">Cancels the delete.</param>
-    public async Task<int> DeleteUnchangedSinceAsync(string contains, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<int> DeleteUnchangedSinceAsync(IReadOnlyList<string> contains, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(contains);
+        ArgumentNullException.ThrowIfNull(contains);
+        if (contains.Count == 0 || contains.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("Give at least one non-empty part of the keys to delete.", nameof(contains));
+        }
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -133,8 +137,12 @@ public sealed class SqliteStorage : IStorage, IDisposable
             await using var connection = Open();
             await using var command = connection.CreateCommand();
             // 'updated' is ISO 8601 in UTC ("O" format, +00:00), so text order is time order.
-            command.CommandText = "DELETE FROM store_items WHERE instr(key, $contains) > 0 AND updated < $cutoff";
-            command.Parameters.AddWithValue("$contains", contains);
+            var conditions = contains.Select((part, i) =>
+            {
+                command.Parameters.AddWithValue("$part" + i.ToString(CultureInfo.InvariantCulture), part);
+                return $"instr(key, $part{i.ToString(CultureInfo.InvariantCulture)}) > 0";
+            });
+            command.CommandText = $"DELETE FROM store_items WHERE {string.Join(" AND ", conditions)} AND updated < $cutoff";
             command.Parameters.AddWithValue("$cutoff", cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -1,3 +1,4 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PolicyBot.Hosting;
@@ -28,7 +29,10 @@ public class RetentionTests
         var decided = TeamsUser.Create("Dana Decided");
         var open = TeamsUser.Create("Olly Open");
 
-        var verdict = await teams.SayAsync(TeamsConversation.Personal(), decided, "can I text a student from my personal phone for personal reasons?");
+        var decidedChat = TeamsConversation.Personal();
+        var conversationWide = $"msteams/conversations/{decidedChat.Id}";   // a conversation's own state, not a person's
+        await host.Services.GetRequiredService<IStorage>().WriteAsync(new Dictionary<string, object> { [conversationWide] = new Dictionary<string, object> { ["welcomed"] = true } });
+        var verdict = await teams.SayAsync(decidedChat, decided, "can I text a student from my personal phone for personal reasons?");
         Assert.Equal("Forbidden", VerdictWords(LastCard(verdict)));
         Assert.Single(StoredFile.SituationKeys(host, decided));
 
@@ -42,6 +46,7 @@ public class RetentionTests
         Assert.True(await StoredFile.EventuallyAsync(() => StoredFile.SituationKeys(host, decided).Count == 0), "the 31-day-old situation was not deleted");
         Assert.Single(StoredFile.SituationKeys(host, open));
         Assert.Contains(host.Logs, l => l.Message == "Retention: 1 expired situation(s) deleted.");
+        Assert.Contains(conversationWide, (await host.Services.GetRequiredService<IStorage>().ReadAsync([conversationWide])).Keys);
 
         clock.Advance(TimeSpan.FromDays(25));  // day 56: the open one is 31 days old too
         Assert.True(await StoredFile.EventuallyAsync(() => StoredFile.SituationKeys(host, open).Count == 0), "the left-open situation was not deleted");
