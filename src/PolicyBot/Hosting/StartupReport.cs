@@ -64,8 +64,11 @@ public static class StartupReport
         var log = services.GetRequiredService<LogPrivacy>();
         if (log.TypedTextOn)
         {
+            var left = log.TypedTextUntil!.Value - services.GetRequiredService<TimeProvider>().GetUtcNow();
             logger.LogWarning(
-                "Troubleshooting: typed text and names ARE logged until {Until:u} ({Key}).", log.TypedTextUntil, SettingsKeys.TroubleshootingLogTypedTextUntil);
+                "Troubleshooting: typed text and names ARE logged until {Until:u} ({Key}), {Hours:0} hour(s) from now{Advice}.",
+                log.TypedTextUntil, SettingsKeys.TroubleshootingLogTypedTextUntil, left.TotalHours,
+                left > TimeSpan.FromDays(1) ? "; staff's words will be in the log all that time: a few hours are usually enough" : "");
         }
         else
         {

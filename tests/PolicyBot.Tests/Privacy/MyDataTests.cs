@@ -109,6 +109,21 @@ public class MyDataTests
     }
 
     [Fact]
+    public async Task The_help_card_says_what_is_kept_and_logged_and_offers_both_commands()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        var options = new BotHostOptions();
+        options.Settings[PolicyBot.Hosting.SettingsKeys.SituationRetentionDays] = "14";
+        await using var host = await BotHost.StartAsync(options);
+        var teams = new TeamsChatClient(host, connector);
+
+        var help = TextOf(LastCard(await teams.SayAsync(TeamsConversation.Personal(), TeamsUser.Create("Ada Teacher"), "help")));
+
+        Assert.Contains("my data\nSee what I keep about you: your questions as the policy's facts, never your words, deleted 14 days after they last changed. My log keeps no words and no names.", help, StringComparison.Ordinal);
+        Assert.Contains("forget me\nDelete your questions now", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_question_after_forget_me_starts_fresh()
     {
         await using var connector = await FakeBotConnector.StartAsync();

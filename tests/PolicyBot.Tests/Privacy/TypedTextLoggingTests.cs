@@ -100,6 +100,9 @@ public class TypedTextLoggingTests
         Assert.Contains(host.Logs, l => l.Message.Contains("[phone]", StringComparison.Ordinal) && l.Message.Contains("[email]", StringComparison.Ordinal));
         Assert.DoesNotContain(host.Logs, l => l.Message.Contains("555-0142", StringComparison.Ordinal) || l.Message.Contains("jo.smith", StringComparison.Ordinal));
 
+        Assert.Contains(host.Logs, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && l.Message.StartsWith("Troubleshooting: typed text and names ARE logged until", StringComparison.Ordinal) && l.Message.Contains("1 hour(s) from now.", StringComparison.Ordinal));
+
         clock.Advance(TimeSpan.FromHours(1));   // the window closes at 'until' itself
         await teams.SayAsync(chat, person, $"can I text {Correction} about homework?");
         await teams.SayAsync(TeamsConversation.Personal(), TeamsUser.Create("Ada Quillon"), "test message");
