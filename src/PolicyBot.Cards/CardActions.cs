@@ -26,6 +26,9 @@ namespace PolicyBot.Cards;
 /// bot decides who may by the activity's sender, never by anything in the data.</description></item>
 /// <item><description><c>{"policybot":"test-status","value":"test:…"}</c>: that send's per-recipient delivery status
 /// (campaign authors only, by the sender).</description></item>
+/// <item><description><c>{"policybot":"forget-ask"}</c>, <c>{"policybot":"forget-me"}</c>, <c>{"policybot":"forget-keep"}</c>:
+/// "Forget me…", "Yes, forget me" and "Keep my data" on the "my data" cards. They carry no identity: the bot acts on the
+/// activity's sender.</description></item>
 /// </list>
 /// <para>No <c>msteams</c> property (messageBack/imBack) on purpose. For a plain <c>Action.Submit</c> Teams does not
 /// echo the button's title into the chat; <c>msteams.displayText</c> would, but in a channel every tap would then
@@ -77,8 +80,24 @@ public static class CardActions
     /// <summary>Show the per-recipient delivery status of a test message: <c>value</c> = its send id (campaign authors only).</summary>
     public const string TestStatus = "test-status";
 
+    /// <summary>"Forget me…" on the "my data" card: shows what would be deleted and asks to confirm. Acts on the sender only.</summary>
+    public const string AskForget = "forget-ask";
+
+    /// <summary>"Yes, forget me" on that confirmation: deletes the sender's situations and feedback links. Acts on the sender only.</summary>
+    public const string Forget = "forget-me";
+
+    /// <summary>"Keep my data" on that confirmation: nothing is deleted.</summary>
+    public const string KeepData = "forget-keep";
+
     /// <summary>Every action name above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change, TestMessage, TestStatus];
+    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change, TestMessage, TestStatus, AskForget, Forget, KeepData];
+
+    /// <summary>The data of a privacy button (<see cref="AskForget"/>, <see cref="Forget"/>, <see cref="KeepData"/>): the action only, never who.</summary>
+    /// <param name="action">One of the three actions.</param>
+    /// <exception cref="ArgumentException">Another action.</exception>
+    public static JObject PrivacyData(string action) => action is AskForget or Forget or KeepData
+        ? new JObject { [ActionField] = action }
+        : throw new ArgumentException($"'{action}' is not a privacy action.", nameof(action));
 
     /// <summary>The data of "Check delivery status" on a test-message card.</summary>
     /// <param name="messageId">The send id (e.g. <c>test:…</c>).</param>
@@ -190,6 +209,7 @@ public static class CardActions
             Change when situation is not null && step is not null => new CardSubmit(Change, situation, step, fact, null, null),
             TestMessage => new CardSubmit(TestMessage, null, null, null, null, null),
             TestStatus when chosen is not null => new CardSubmit(TestStatus, null, null, null, chosen, null),
+            AskForget or Forget or KeepData => new CardSubmit((string)action!, null, null, null, null, null),
             _ => null,
         };
         return submit is not null;

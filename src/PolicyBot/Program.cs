@@ -5,14 +5,22 @@ using PolicyBot.Rules.Loading;
 // All construction lives in PolicyBotApp so tests and benchmarks start the very same app.
 try
 {
-    await PolicyBotApp.Build(PolicyBotApp.CreateBuilder(args)).RunAsync();
+    var builder = PolicyBotApp.CreateBuilder(args);
+
+    // A taken port gets one line before anything starts (Kestrel's own failure comes with a logged stack trace).
+    if (PortCheck.FindTaken(builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey)) is { } taken)
+    {
+        Console.Error.WriteLine(PortCheck.Message(taken));
+        return 1;
+    }
+
+    await PolicyBotApp.Build(builder).RunAsync();
     return 0;
 }
 catch (Exception e) when (e is AddressInUseException || e.InnerException is AddressInUseException)
 {
-    Console.Error.WriteLine($"PolicyBot could not start: {e.Message}");
-    Console.Error.WriteLine("Another program is using that port. Stop it, or start PolicyBot on another port, e.g.:");
-    Console.Error.WriteLine("  dotnet run --project src/PolicyBot --urls http://localhost:3979");
+    // Taken between the check and the bind.
+    Console.Error.WriteLine($"PolicyBot could not start: {e.Message} Stop the program using that port, or start PolicyBot on another port with --urls.");
     return 1;
 }
 catch (Exception e) when (e is PolicyLoadException or InvalidOperationException)

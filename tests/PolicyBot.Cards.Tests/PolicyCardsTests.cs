@@ -328,10 +328,10 @@ public class PolicyCardsTests
     [Fact]
     public void Every_card_is_fully_bound_schema_1_5_and_under_28_KB()
     {
-        // 7 administrator cards, 3 safety cards; questions and verdicts picked and understood, a confirmation per verdict, 3 corrections
+        // 7 administrator cards, 3 privacy cards, 3 safety cards; questions and verdicts picked and understood, a confirmation per verdict, 3 corrections
         var questions = AllCards.QuestionNodes().Count();
         var verdicts = AllCards.VerdictNodes().Count();
-        Assert.Equal(6 + 7 + 3 + questions + (questions - 1) + 3 * verdicts + 3, AllCards.Cards.Count);
+        Assert.Equal(6 + 7 + 3 + 3 + questions + (questions - 1) + 3 * verdicts + 3, AllCards.Cards.Count);
         foreach (var (name, card) in AllCards.Cards)
         {
             Assert.Equal("AdaptiveCard", (string?)card["type"]);

@@ -19,7 +19,8 @@ public sealed partial class AdministrationCommands(
     IRecipientRegistry directory,
     ILogger<AdministrationCommands> logger,
     IOutbox? outbox = null,
-    IOutboxStatus? deliveries = null)
+    IOutboxStatus? deliveries = null,
+    PolicyBot.Privacy.LogPrivacy? privacy = null)
 {
     /// <summary>The command an input is, or null: <see cref="BotCommands.Roles"/> or <see cref="BotCommands.TestMessage"/>.</summary>
     /// <param name="input">A typed message (mention removed) or a card submit.</param>
@@ -98,7 +99,7 @@ public sealed partial class AdministrationCommands(
         var activity = new JObject { ["type"] = "message", ["text"] = text, ["textFormat"] = "plain" }.ToString(Newtonsoft.Json.Formatting.None);
         var people = await directory.ListReachablePeopleAsync(cancellationToken).ConfigureAwait(false);
         var queued = await outbox.EnqueueAsync(people.Select(p => new OutboundMessage(messageId, p.Key, activity)), cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Test message {MessageId} queued for {Queued} reachable people by {AadObjectId} ({Name}).", messageId, queued, actor.AadObjectId, actor.Name);
+        logger.LogInformation("Test message {MessageId} queued for {Queued} reachable people by {AadObjectId} ({Name}).", messageId, queued, actor.AadObjectId, privacy?.Name(actor.Name) ?? "(name not logged)");
         return [new TestMessageQueuedReply(text, queued, messageId)];
     }
 

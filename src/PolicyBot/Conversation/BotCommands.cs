@@ -34,8 +34,20 @@ public static class BotCommands
     /// <summary>A test message's delivery status (the card's "Check delivery status"; campaign authors, personal chat).</summary>
     public const string TestStatus = "test message status";
 
+    /// <summary>Shows what the bot keeps about the sender, with "Forget me…" (personal chat only).</summary>
+    public const string MyData = "my data";
+
+    /// <summary>Deletes the sender's situations and feedback links after a confirmation; what the district must keep stays (personal chat only).</summary>
+    public const string ForgetMe = "forget me";
+
     /// <summary>Every command offered to everyone (the Teams manifest's command lists).</summary>
     public static readonly IReadOnlyList<string> All = [Help, StartOver, Cancel, Policy, Ask, Roles];
+
+    /// <summary>
+    /// The privacy commands, answered only in a personal chat. Not in <see cref="All"/>: the Teams command menu lists the
+    /// same commands in group chats and channels, where these are not answered; the help card lists them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Privacy = [MyData, ForgetMe];
 
     /// <summary>Commands for administrators, answered for everyone but carried out only for those whose role allows it.</summary>
     public static readonly IReadOnlyList<string> Administrator = [TestMessage];

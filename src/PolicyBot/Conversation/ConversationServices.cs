@@ -1,5 +1,7 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyBot.Hosting;
+using PolicyBot.Privacy;
 using PolicyBot.Rules.Evaluation;
 using PolicyBot.Rules.Loading;
 using PolicyBot.Rules.Model;
@@ -34,6 +36,9 @@ public static class ConversationServices
             });
         });
         services.AddSingleton<Redactor>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => LogPrivacy.From(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Redactor>()));
         // Safety first: the danger detector (general staff language, embedded) and the district's guidance for the card.
         services.AddSingleton(_ => DangerDetector.LoadEmbedded());
         services.AddSingleton(sp => LoadSafetyGuidance(

@@ -8,7 +8,7 @@ using PolicyBot.Reachability;
 using PolicyBot.Roles;
 using PolicyBot.Storage;
 using PolicyBot.Turns;
-using PolicyBot.Understanding;
+using PolicyBot.Privacy;
 
 namespace PolicyBot.Conversation;
 
@@ -23,12 +23,13 @@ namespace PolicyBot.Conversation;
 public sealed class PolicyBotHandler(
     ConversationEngine engine,
     AdministrationCommands administration,
+    PrivacyCommands personalData,
     ReplyRenderer renderer,
     ReplySender sender,
     IClaimStore claims,
     PrivateConversationState situations,
     ConversationState conversations,
-    Redactor redactor,
+    LogPrivacy privacy,
     ILogger<PolicyBotHandler> logger,
     CampaignService? campaigns = null,
     IHttpContextAccessor? http = null) : TeamsActivityHandler
@@ -56,18 +57,27 @@ public sealed class PolicyBotHandler(
         {
             return;   // a group chat or channel message not addressed to the bot
         }
-        if (input is TypedInput typed)
-        {
-            logger.LogInformation("Message in {ConversationType} conversation: {Text}",
-                activity.Conversation?.ConversationType ?? "personal", redactor.Redact(Shorten(typed.Text)));
-        }
+        var conversationType = activity.Conversation?.ConversationType ?? "personal";
 
         if (AdministrationCommands.Recognize(input) is { } command)
         {
+            logger.LogInformation("Command {Command} in {ConversationType} conversation from {AadObjectId}.", command, conversationType, activity.From?.AadObjectId);
             // The actor is the activity's sender, never anything the card data claims.
             var actor = new Actor(activity.From?.AadObjectId, activity.From?.Name, activity.Conversation?.Id);
             var personal = activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
             await SendAsync(turnContext, await administration.HandleAsync(command, actor, personal, cancellationToken, (input as CardInput)?.Submit?.Value).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        if (PrivacyCommands.Recognize(input) is { } privacyCommand)
+        {
+            // The person is the activity's sender, never anything the card data claims. The stored situation is not loaded
+            // in this turn, so the end-of-turn save cannot write back what "forget me" deleted.
+            logger.LogInformation("Command {Command} in {ConversationType} conversation from {AadObjectId}.", privacyCommand, conversationType, activity.From?.AadObjectId);
+            var person = string.IsNullOrEmpty(activity.From?.Id) ? null : new DataSubject(activity.From.Id, activity.From.AadObjectId, ActivityReachability.TenantOf(activity));
+            var personalChat = activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
+            await SendAsync(turnContext, await personalData.HandleAsync(privacyCommand, person, personalChat, cancellationToken).ConfigureAwait(false), cancellationToken)
                 .ConfigureAwait(false);
             return;
         }
@@ -80,11 +90,16 @@ public sealed class PolicyBotHandler(
             await situations.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
             var state = await _situation.GetAsync(turnContext, () => new SituationState(), cancellationToken).ConfigureAwait(false);
             var replies = engine.Handle(state, input);
+
+            // What the log keeps of a turn: the kind of input, what was answered and the situation's facts; typed text
+            // only in a troubleshooting window an administrator opened (LogPrivacy).
+            logger.LogInformation("Turn in {ConversationType} conversation: {Input} -> {Replies}; {Situation}.",
+                conversationType, TurnSummary.Input(input, privacy), TurnSummary.Replies(replies), TurnSummary.Situation(state));
             if (replies.OfType<SafetyReply>().FirstOrDefault() is { } safety)
             {
                 // Warning, so it stays in the log when message text is turned off; the categories only, never the text.
                 logger.LogWarning("Safety card shown in {ConversationType} conversation (signals: {Categories}).",
-                    activity.Conversation?.ConversationType ?? "personal", string.Join(", ", safety.Categories));
+                    conversationType, string.Join(", ", safety.Categories));
             }
             await SendAsync(turnContext, replies, cancellationToken).ConfigureAwait(false);
             await _situation.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
@@ -210,6 +225,4 @@ public sealed class PolicyBotHandler(
     private Task SendAsync(ITurnContext turnContext, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
         // Each card is its own activity: Teams splits text and a card sent together.
         sender.SendAsync(turnContext, [.. replies.Select(renderer.Render)], cancellationToken);
-
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

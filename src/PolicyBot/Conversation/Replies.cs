@@ -55,3 +55,13 @@ public sealed record SafetyReply(IReadOnlyList<string> Categories) : Reply;
 /// <summary>The error card: something the person did that the bot could not use, with a way on.</summary>
 /// <param name="Message">What happened and what to do.</param>
 public sealed record ErrorReply(string Message) : Reply;
+
+/// <summary>
+/// The "my data" card: what each store keeps about the person and what "forget me" does with it; also the "forget me"
+/// confirmation and its result.
+/// </summary>
+/// <param name="Title">The card's heading.</param>
+/// <param name="Intro">The sentence under it.</param>
+/// <param name="Sections">One per store.</param>
+/// <param name="Buttons">Which buttons the card offers.</param>
+public sealed record PersonalDataReply(string Title, string Intro, IReadOnlyList<PrivacyCards.Section> Sections, PrivacyCards.Buttons Buttons) : Reply;

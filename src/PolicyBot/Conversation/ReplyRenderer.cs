@@ -10,8 +10,16 @@ namespace PolicyBot.Conversation;
 /// Turns a <see cref="Reply"/> into the activity Teams shows: an Adaptive Card attachment, or plain text. The safety card
 /// shows <paramref name="safety"/>, the district's guidance.
 /// </summary>
-public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety)
+public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety, PolicyBot.Privacy.PrivacyOptions? privacy = null)
 {
+    /// <summary>The help card's commands: everyone's, then the privacy commands with what is kept and logged.</summary>
+    private readonly IReadOnlyList<(string Command, string Description)> _helpCommands =
+    [
+        .. PolicyCards.DefaultCommands,
+        (BotCommands.MyData, $"See what I keep about you: your questions as the policy's facts, never your words, deleted {(int)(privacy?.SituationRetention.TotalDays ?? PolicyBot.Privacy.PrivacyOptions.DefaultSituationRetentionDays)} days after they last changed. My log keeps no words and no names."),
+        (BotCommands.ForgetMe, "Delete your questions now (in your personal chat; I ask first). What the district must keep stays."),
+    ];
+
     /// <summary>The example questions on the welcome card (short: Teams cuts a button title to one line).</summary>
     public static readonly IReadOnlyList<string> ExampleQuestions =
     [
@@ -26,7 +34,7 @@ public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety)
     {
         NoticeReply notice => MessageFactory.Text(notice.Text),
         WelcomeReply => Card(PolicyCards.Welcome(policy.Metadata, ExampleQuestions)),
-        HelpReply => Card(PolicyCards.Help(policy.Metadata)),
+        HelpReply => Card(PolicyCards.Help(policy.Metadata, _helpCommands)),
         PolicyInfoReply => Card(PolicyCards.PolicyInfo(policy)),
         QuestionReply q => Card(PolicyCards.Question(q.Question, q.Facts, new SubmitContext(q.SituationId, q.Step))),
         ConfirmReply c => Card(PolicyCards.Confirm(c.Understood, new SubmitContext(c.SituationId, c.Step), c.Correcting)),
@@ -39,6 +47,7 @@ public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety)
             s.Totals.Attempts, s.Totals.TimesThrottled, s.People)),
         SafetyReply => Card(PolicyCards.Safety(safety)),
         Campaigns.CampaignCardReply c => Card(c.Card),
+        PersonalDataReply d => Card(PrivacyCards.MyData(d.Title, d.Intro, d.Sections, PolicyBot.Privacy.PrivacyCommands.LogNote, d.Buttons)),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "Unknown reply."),
     };
 

@@ -7,6 +7,7 @@ using PolicyBot.Conversation;
 using PolicyBot.Reachability;
 using PolicyBot.Roles;
 using PolicyBot.Delivery;
+using PolicyBot.Privacy;
 using PolicyBot.Rules.Model;
 using PolicyBot.Storage;
 using PolicyBot.Turns;
@@ -64,7 +65,7 @@ public static class PolicyBotApp
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
 
         // Durable state: one SQLite file under DataFolder. Tests may replace IStorage; the states follow it.
-        services.AddSingleton(sp => SqliteStorage.OpenInFolder(sp.GetRequiredService<BotRuntimeSettings>().DataFolder));
+        services.AddSingleton(sp => SqliteStorage.OpenInFolder(sp.GetRequiredService<BotRuntimeSettings>().DataFolder, sp.GetService<TimeProvider>()));
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
@@ -90,6 +91,7 @@ public static class PolicyBotApp
         services.AddPolicyConversation(); // the policy, the reader, the conversation and its IBot
         services.AddPolicyDelivery();     // outbox, pacing, retries, durable timer, downloads and their background service
         services.AddPolicyCampaigns();    // policy reminders: compose, send or schedule, acknowledgements, scenario check, reports
+        services.AddPrivacy();            // "my data", "forget me", the stores of personal data, the daily retention job
         return builder;
     }
 
@@ -107,9 +109,11 @@ public static class PolicyBotApp
 
         // Resolve now so bad settings or an unwritable data folder stop the start-up, not the first message.
         BotRuntimeSettings settings;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Hosting");
         try
         {
             settings = app.Services.GetRequiredService<BotRuntimeSettings>();
+            StartupReport.LogPolicy(app.Services, logger);   // first: what is served (the other files' warnings follow it)
             _ = app.Services.GetRequiredService<IStorage>();
             _ = app.Services.GetRequiredService<CloudAdapter>();
             _ = app.Services.GetRequiredService<Policy>();
@@ -122,6 +126,7 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<CampaignOptions>();
             _ = app.Services.GetRequiredService<SqliteCampaignStore>();
             _ = app.Services.GetRequiredService<CampaignService>();   // builds the scenario check's dialog tree now, not in a turn
+            _ = app.Services.GetRequiredService<PrivacyOptions>();
         }
         catch
         {
@@ -129,7 +134,7 @@ public static class PolicyBotApp
             throw;
         }
 
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Hosting");
+        StartupReport.LogRest(app.Services, logger);
         if (settings.IsLocalMode)
         {
             logger.LogWarning(
@@ -140,11 +145,6 @@ public static class PolicyBotApp
         {
             logger.LogInformation("Bot Framework authentication is on for app id {AppId} ({AppType}).", settings.AppId, settings.AppType ?? "MultiTenant");
         }
-
-        var roles = app.Services.GetRequiredService<RoleAssignments>();
-        logger.LogInformation(
-            "Roles: {Authors} campaign author(s) ({AuthorsKey}), {Deciders} request decider(s) ({DecidersKey}).",
-            roles.CampaignAuthorCount, SettingsKeys.CampaignAuthors, roles.RequestDeciderCount, SettingsKeys.RequestDeciders);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -172,11 +172,13 @@ public static class PolicyBotApp
             services.GetRequiredService<UserState>(),
             services.GetRequiredService<PrivateConversationState>()));
 
+        var privacy = services.GetRequiredService<PolicyBot.Privacy.LogPrivacy>();
         adapter.OnTurnError = async (turnContext, exception) =>
         {
             var activity = turnContext.Activity;
+            // The exception's message may quote what was typed: outside a troubleshooting window only its type and stack.
             logger.LogError(
-                exception,
+                privacy.Exception(exception),
                 "Turn failed for activity {ActivityId} ({ActivityType}) in conversation {ConversationId}.",
                 activity?.Id, activity?.Type, activity?.Conversation?.Id);
 
@@ -206,7 +208,7 @@ public static class PolicyBotApp
             }
             catch (Exception sendFailure)
             {
-                logger.LogError(sendFailure, "Could not tell the user about the failed turn for activity {ActivityId}.", activity?.Id);
+                logger.LogError(privacy.Exception(sendFailure), "Could not tell the user about the failed turn for activity {ActivityId}.", activity?.Id);
             }
         };
         return adapter;

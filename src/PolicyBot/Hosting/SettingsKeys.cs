@@ -104,6 +104,17 @@ public static class SettingsKeys
 
     /// <summary>The bot's public base URL for administrator download links; empty: the address activities come in on.</summary>
     public const string PublicBaseUrl = "PublicBaseUrl";
+    /// <summary>
+    /// A UTC time until which typed text and display names are written to the log, for troubleshooting (e.g.
+    /// <c>2026-12-03T18:00:00Z</c>). Empty (the default) or past: the log carries no typed text and no names.
+    /// </summary>
+    public const string TroubleshootingLogTypedTextUntil = "TroubleshootingLogTypedTextUntil";
+
+    /// <summary>Days a decided situation (a question that got its verdict) is kept before it is deleted. Default 30; 1 to 3650.</summary>
+    public const string SituationRetentionDays = "SituationRetentionDays";
+
+    /// <summary>Days a finished delivery record (a message sent, failed or undeliverable to a person) is kept. Default 365; 1 to 3650.</summary>
+    public const string DeliveryRecordRetentionDays = "DeliveryRecordRetentionDays";
 
     /// <summary>All keys above, for drift checks.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -115,5 +126,6 @@ public static class SettingsKeys
         DeliveryRetryBaseDelaySeconds, DeliveryRetryMaxDelaySeconds, DeliverySendTimeoutSeconds, DeliveryClaimLeaseSeconds,
         DeliveryPollSeconds, TimerJobMaxAttempts, DownloadLinkLifetimeSeconds,
         DistrictTimeZone, CampaignNudgeDays, CampaignNudgeHour, CampaignMissedSendGraceMinutes, PublicBaseUrl,
+        TroubleshootingLogTypedTextUntil, SituationRetentionDays, DeliveryRecordRetentionDays,
     ];
 }

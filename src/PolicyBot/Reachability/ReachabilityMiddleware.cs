@@ -8,7 +8,8 @@ namespace PolicyBot.Reachability;
 /// and makes an unreachable recipient reachable again, an uninstall marks it. A directory failure is logged and the
 /// turn goes on: answering the person matters more than the directory's freshness, and the next activity refreshes it.
 /// </summary>
-public sealed class ReachabilityMiddleware(IRecipientRegistry registry, ILogger<ReachabilityMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
+public sealed class ReachabilityMiddleware(IRecipientRegistry registry, ILogger<ReachabilityMiddleware> logger, PolicyBot.Privacy.LogPrivacy? privacy = null)
+    : Microsoft.Bot.Builder.IMiddleware
 {
     /// <inheritdoc />
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
@@ -28,7 +29,8 @@ public sealed class ReachabilityMiddleware(IRecipientRegistry registry, ILogger<
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Could not update the recipient directory for activity {ActivityId} in conversation {ConversationId}.",
+            // A store's message may quote a value it was given (a name): outside troubleshooting, the type and stack only.
+            logger.LogWarning(privacy?.Exception(ex) ?? ex, "Could not update the recipient directory for activity {ActivityId} in conversation {ConversationId}.",
                 turnContext.Activity?.Id, turnContext.Activity?.Conversation?.Id);
         }
 

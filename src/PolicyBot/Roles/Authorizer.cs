@@ -36,7 +36,7 @@ public sealed record AuthorizationResult(bool Allowed, string? Refusal)
 /// refusal (warning: action, object id, name, conversation) so an IT administrator can see who tried what.
 /// No Bot Framework types.
 /// </summary>
-public sealed class Authorizer(RoleAssignments roles, ILogger<Authorizer> logger)
+public sealed class Authorizer(RoleAssignments roles, ILogger<Authorizer> logger, PolicyBot.Privacy.LogPrivacy? privacy = null)
 {
     /// <summary>Whether <paramref name="actor"/> may do <paramref name="action"/>.</summary>
     /// <param name="actor">The activity's sender.</param>
@@ -90,7 +90,7 @@ public sealed class Authorizer(RoleAssignments roles, ILogger<Authorizer> logger
     {
         logger.LogWarning(
             "Refused {Action} to {AadObjectId} ({Name}) in conversation {ConversationId}: {Reason}.",
-            action, actor.AadObjectId ?? "(no object id)", actor.Name, actor.ConversationId, reason);
+            action, actor.AadObjectId ?? "(no object id)", privacy?.Name(actor.Name) ?? "(name not logged)", actor.ConversationId, reason);
         return new AuthorizationResult(false, message);
     }
 }

@@ -36,6 +36,13 @@ public sealed partial class RoleAssignments
     /// <summary>How many campaign authors are listed.</summary>
     public int CampaignAuthorCount => _authors.Count;
 
+    /// <summary>The campaign authors' object ids, sorted (for the start-up log).</summary>
+    public IReadOnlyList<Guid> CampaignAuthorIds => [.. _authors.Order()];
+
+    /// <summary>The request deciders as configured: <c>objectId</c> (every school) or <c>objectId@team</c>, sorted (for the start-up log).</summary>
+    public IReadOnlyList<string> RequestDeciderEntries =>
+        [.. _decidersEverywhere.Select(d => d.ToString()).Concat(_deciderTeams.Where(t => !_decidersEverywhere.Contains(t.Key)).SelectMany(t => t.Value.Select(team => $"{t.Key}@{team}"))).Order(StringComparer.Ordinal)];
+
     /// <summary>How many people decide requests (district-wide or for a team).</summary>
     public int RequestDeciderCount => _decidersEverywhere.Union(_deciderTeams.Keys).Count();
 

@@ -37,15 +37,18 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private readonly string _connectionString;
     private readonly JsonSerializerSettings _settings;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TimeProvider _time;
     private bool _disposed;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="databasePath"/>.</summary>
     /// <param name="databasePath">Path of the SQLite file; its folder must exist.</param>
     /// <param name="serializerSettings">Json.NET settings; default: <c>TypeNameHandling.All</c> with the restricted binder.</param>
+    /// <param name="time">The clock of each item's <c>updated</c> time (what retention compares with); default the system clock.</param>
     /// <exception cref="SqliteException">The file cannot be opened or is not a database.</exception>
-    public SqliteStorage(string databasePath, JsonSerializerSettings? serializerSettings = null)
+    public SqliteStorage(string databasePath, JsonSerializerSettings? serializerSettings = null, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        _time = time ?? TimeProvider.System;
         DatabasePath = Path.GetFullPath(databasePath);
         _connectionString = SqliteDatabase.ConnectionStringFor(DatabasePath);
         _settings = serializerSettings ?? new JsonSerializerSettings
@@ -73,12 +76,80 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
     /// <summary>Creates <paramref name="folder"/> if missing and opens <see cref="FileName"/> inside it.</summary>
     /// <param name="folder">The data folder (relative paths resolve against the current directory).</param>
-    public static SqliteStorage OpenInFolder(string folder)
+    /// <param name="time">The clock of the items' <c>updated</c> times; default the system clock.</param>
+    public static SqliteStorage OpenInFolder(string folder, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         var full = Path.GetFullPath(folder);
         Directory.CreateDirectory(full);
-        return new SqliteStorage(Path.Combine(full, FileName));
+        return new SqliteStorage(Path.Combine(full, FileName), time: time);
+    }
+
+    /// <summary>
+    /// The keys (with their last write time, UTC) that contain <paramref name="contains"/> and end with
+    /// <paramref name="endsWith"/>, in key order: e.g. every per-user conversation state of one person
+    /// (<c>/conversations/</c>, <c>/users/29:1abc</c>).
+    /// </summary>
+    /// <param name="contains">A part every key must contain (ordinal).</param>
+    /// <param name="endsWith">How every key must end (ordinal); empty for any end.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<(string Key, DateTimeOffset Updated)>> ListKeysAsync(string contains, string endsWith, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contains);
+        ArgumentNullException.ThrowIfNull(endsWith);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT key, updated FROM store_items
+            WHERE instr(key, $contains) > 0 AND ($endsWith = '' OR substr(key, -length($endsWith)) = $endsWith)
+            ORDER BY key
+            """;
+        command.Parameters.AddWithValue("$contains", contains);
+        command.Parameters.AddWithValue("$endsWith", endsWith);
+        var keys = new List<(string, DateTimeOffset)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add((reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture)));
+        }
+        return keys;
+    }
+
+    /// <summary>
+    /// Deletes the items whose key contains every one of <paramref name="contains"/> (in any order) and that were last
+    /// written before <paramref name="cutoff"/>; returns how many. For retention (state nobody touched for a while).
+    /// </summary>
+    /// <param name="contains">Parts every deleted key contains (ordinal), e.g. <c>/conversations/</c> and <c>/users/</c>.</param>
+    /// <param name="cutoff">Items written at or after this time are kept.</param>
+    /// <param name="cancellationToken">Cancels the delete.</param>
+    public async Task<int> DeleteUnchangedSinceAsync(IReadOnlyList<string> contains, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contains);
+        if (contains.Count == 0 || contains.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("Give at least one non-empty part of the keys to delete.", nameof(contains));
+        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            // 'updated' is ISO 8601 in UTC ("O" format, +00:00), so text order is time order.
+            var conditions = contains.Select((part, i) =>
+            {
+                command.Parameters.AddWithValue("$part" + i.ToString(CultureInfo.InvariantCulture), part);
+                return $"instr(key, $part{i.ToString(CultureInfo.InvariantCulture)}) > 0";
+            });
+            command.CommandText = $"DELETE FROM store_items WHERE {string.Join(" AND ", conditions)} AND updated < $cutoff";
+            command.Parameters.AddWithValue("$cutoff", cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     /// <inheritdoc />
@@ -136,7 +207,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         {
             await using var connection = Open();
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var updated = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            var updated = _time.GetUtcNow().ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
             foreach (var (key, json, expected) in rows)
             {
                 if (expected is not null && expected != "*")

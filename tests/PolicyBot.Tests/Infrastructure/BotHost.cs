@@ -26,6 +26,12 @@ public sealed class BotHostOptions
     /// <summary>Data folder to use. Null: a fresh temp folder, deleted when the host is disposed.</summary>
     public string? DataFolder { get; set; }
 
+    /// <summary>
+    /// True: every log entry of every category is captured, down to Trace (ASP.NET Core, HttpClient and Bot Framework
+    /// included), whatever appsettings.json says. False (default): Information and up, ASP.NET Core and HttpClient from Warning.
+    /// </summary>
+    public bool CaptureAllLogs { get; set; }
+
     /// <summary>When set, the app's log lines are written to the test output as well.</summary>
     public ITestOutputHelper? Output { get; set; }
 
@@ -177,9 +183,18 @@ public sealed class BotHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        if (_options.CaptureAllLogs)
+        {
+            // A rule for this provider wins over the category rules of appsettings.json.
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
+        }
+        else
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Information);
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        }
         builder.Logging.AddProvider(_logs);
         _options.ConfigureServices?.Invoke(builder.Services);
 
