@@ -26,6 +26,11 @@ namespace PolicyBot.Cards;
 /// bot decides who may by the activity's sender, never by anything in the data.</description></item>
 /// <item><description><c>{"policybot":"test-status","value":"test:…"}</c>: that send's per-recipient delivery status
 /// (campaign authors only, by the sender).</description></item>
+/// <item><description><c>{"policybot":"feedback","situation":"…","step":3,"value":"helpful"}</c>: feedback on the verdict
+/// card of that situation: <c>helpful</c> or <c>not-right</c> (verdict card), or what was wrong (the card that follows
+/// "Not right"): <c>wrong-verdict</c>, <c>wrong-understood</c>, <c>wrong-clause</c>, <c>wrong-other</c>. The bot takes the
+/// verdict, its rule and facts from its own record of that situation and the person from the activity's sender, never
+/// from the data.</description></item>
 /// </list>
 /// <para>No <c>msteams</c> property (messageBack/imBack) on purpose. For a plain <c>Action.Submit</c> Teams does not
 /// echo the button's title into the chat; <c>msteams.displayText</c> would, but in a channel every tap would then
@@ -77,8 +82,47 @@ public static class CardActions
     /// <summary>Show the per-recipient delivery status of a test message: <c>value</c> = its send id (campaign authors only).</summary>
     public const string TestStatus = "test-status";
 
+    /// <summary>Feedback on a verdict: <c>situation</c>, <c>step</c>, <c>value</c> (one of <see cref="FeedbackValues"/>).</summary>
+    public const string Feedback = "feedback";
+
+    /// <summary>Feedback value: the verdict card's "Helpful".</summary>
+    public const string FeedbackHelpful = "helpful";
+
+    /// <summary>Feedback value: the verdict card's "Not right" (what was wrong is asked next).</summary>
+    public const string FeedbackNotRight = "not-right";
+
+    /// <summary>Feedback value: not right, the verdict itself.</summary>
+    public const string FeedbackWrongVerdict = "wrong-verdict";
+
+    /// <summary>Feedback value: not right, what the bot understood.</summary>
+    public const string FeedbackWrongUnderstood = "wrong-understood";
+
+    /// <summary>Feedback value: not right, the clause quoted.</summary>
+    public const string FeedbackWrongClause = "wrong-clause";
+
+    /// <summary>Feedback value: not right, something else.</summary>
+    public const string FeedbackWrongOther = "wrong-other";
+
+    /// <summary>Every feedback value, "Helpful" first.</summary>
+    public static IReadOnlyList<string> FeedbackValues { get; } =
+        [FeedbackHelpful, FeedbackNotRight, FeedbackWrongVerdict, FeedbackWrongUnderstood, FeedbackWrongClause, FeedbackWrongOther];
+
     /// <summary>Every action name above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change, TestMessage, TestStatus];
+    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change, TestMessage, TestStatus, Feedback];
+
+    /// <summary>The data of a feedback button.</summary>
+    /// <param name="context">The situation (and step) of the verdict the feedback is about.</param>
+    /// <param name="value">One of <see cref="FeedbackValues"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not a feedback value.</exception>
+    public static JObject FeedbackData(SubmitContext context, string value)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!FeedbackValues.Contains(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "Not a feedback value.");
+        }
+        return new JObject { [ActionField] = Feedback, [SituationField] = context.Situation, [StepField] = context.Step, [ValueField] = value };
+    }
 
     /// <summary>The data of "Check delivery status" on a test-message card.</summary>
     /// <param name="messageId">The send id (e.g. <c>test:…</c>).</param>
@@ -190,6 +234,8 @@ public static class CardActions
             Change when situation is not null && step is not null => new CardSubmit(Change, situation, step, fact, null, null),
             TestMessage => new CardSubmit(TestMessage, null, null, null, null, null),
             TestStatus when chosen is not null => new CardSubmit(TestStatus, null, null, null, chosen, null),
+            Feedback when situation is not null && step is not null && chosen is not null && FeedbackValues.Contains(chosen) =>
+                new CardSubmit(Feedback, situation, step, null, chosen, null),
             _ => null,
         };
         return submit is not null;
