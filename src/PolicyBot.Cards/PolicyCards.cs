@@ -202,6 +202,8 @@ public static class PolicyCards
             ["facts"] = new JArray(facts.Select(f => new JObject { ["title"] = f.Question, ["value"] = f.Understood ? $"{f.Answer} (from your words)" : f.Answer })),
             ["hasUnderstood"] = facts.Any(f => f.Understood),
             ["changeData"] = CardActions.ChangeData(context, null),
+            ["helpfulData"] = CardActions.FeedbackData(context, CardActions.FeedbackHelpful),
+            ["notRightData"] = CardActions.FeedbackData(context, CardActions.FeedbackNotRight),
         };
         return CardTemplateBinder.Bind("verdict.json", data);
     }

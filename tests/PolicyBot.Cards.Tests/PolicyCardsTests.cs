@@ -310,6 +310,38 @@ public class PolicyCardsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(VerdictPaths))]
+    public void A_verdict_card_offers_one_tap_feedback_helpful_or_not_right(string path)
+    {
+        var node = VerdictNode(path);
+        var actions = (JArray)AllCards.VerdictCard(node)["actions"]!;
+
+        Assert.Equal(["Helpful", "Not right"], actions.Select(a => (string?)a["title"]));
+        Assert.True(JToken.DeepEquals(new JObject { ["policybot"] = "feedback", ["situation"] = AllCards.Situation, ["step"] = node.Path.Count, ["value"] = "helpful" }, actions[0]["data"]));
+        Assert.True(JToken.DeepEquals(new JObject { ["policybot"] = "feedback", ["situation"] = AllCards.Situation, ["step"] = node.Path.Count, ["value"] = "not-right" }, actions[1]["data"]));
+    }
+
+    [Fact]
+    public void After_not_right_the_card_asks_what_was_wrong_with_four_choices_that_carry_the_same_verdict()
+    {
+        var card = FeedbackCards.WhatWasWrong(new SubmitContext("s-1", 4));
+        var submits = Submits(card).ToList();
+
+        Assert.Equal(["The verdict", "What I understood", "The clause", "Something else"], submits.Select(a => (string?)a["title"]));
+        Assert.Equal(["wrong-verdict", "wrong-understood", "wrong-clause", "wrong-other"], submits.Select(a => (string?)a["data"]!["value"]));
+        Assert.All(submits, a => Assert.True(CardActions.TryRead(a["data"], out var submit) && submit!.Situation == "s-1" && submit.Step == 4));
+        Assert.Equal(4, OfType(card, "ActionSet").Count());
+    }
+
+    [Fact]
+    public void A_feedback_submit_with_an_unknown_value_or_no_situation_is_not_read()
+    {
+        Assert.False(CardActions.TryRead(JObject.Parse("""{"policybot":"feedback","situation":"s","step":1,"value":"great"}"""), out _));
+        Assert.False(CardActions.TryRead(JObject.Parse("""{"policybot":"feedback","step":1,"value":"helpful"}"""), out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CardActions.FeedbackData(new SubmitContext("s", 1), "great"));
+    }
+
     [Fact]
     public void A_verdict_with_no_facts_leaves_out_the_fact_list()
     {
@@ -420,10 +452,10 @@ public class PolicyCardsTests
     [Fact]
     public void Every_card_is_fully_bound_schema_1_5_and_under_28_KB()
     {
-        // 7 administrator cards, 3 safety cards; questions and verdicts picked and understood, a confirmation per verdict, 3 corrections
+        // 7 administrator cards, 3 safety cards, 3 feedback cards; questions and verdicts picked and understood, a confirmation per verdict, 3 corrections
         var questions = AllCards.QuestionNodes().Count();
         var verdicts = AllCards.VerdictNodes().Count();
-        Assert.Equal(6 + 7 + 3 + questions + (questions - 1) + 3 * verdicts + 3, AllCards.Cards.Count);
+        Assert.Equal(6 + 7 + 3 + 3 + questions + (questions - 1) + 3 * verdicts + 3, AllCards.Cards.Count);
         foreach (var (name, card) in AllCards.Cards)
         {
             Assert.Equal("AdaptiveCard", (string?)card["type"]);

@@ -34,9 +34,12 @@ public static class BotCommands
     /// <summary>A test message's delivery status (the card's "Check delivery status"; campaign authors, personal chat).</summary>
     public const string TestStatus = "test message status";
 
+    /// <summary>Request deciders, personal chat: the verdicts staff marked "not right", with their situations (no names).</summary>
+    public const string Feedback = "feedback";
+
     /// <summary>Every command offered to everyone (the Teams manifest's command lists).</summary>
     public static readonly IReadOnlyList<string> All = [Help, StartOver, Cancel, Policy, Ask, Roles];
 
     /// <summary>Commands for administrators, answered for everyone but carried out only for those whose role allows it.</summary>
-    public static readonly IReadOnlyList<string> Administrator = [TestMessage];
+    public static readonly IReadOnlyList<string> Administrator = [TestMessage, Feedback];
 }

@@ -28,7 +28,8 @@ public sealed class PolicyBotHandler(
     PrivateConversationState situations,
     ConversationState conversations,
     Redactor redactor,
-    ILogger<PolicyBotHandler> logger) : TeamsActivityHandler
+    ILogger<PolicyBotHandler> logger,
+    Feedback.VerdictFeedback? feedback = null) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<SituationState> _situation = situations.CreateProperty<SituationState>("situation");
     private readonly IStatePropertyAccessor<bool> _welcomed = conversations.CreateProperty<bool>("welcomed");
@@ -72,6 +73,13 @@ public sealed class PolicyBotHandler(
             // Read the state as the previous turn left it (not a copy cached before the lock), decide, answer, save.
             await situations.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
             var state = await _situation.GetAsync(turnContext, () => new SituationState(), cancellationToken).ConfigureAwait(false);
+            if (input is CardInput { Submit: { Action: CardActions.Feedback } submit } && feedback is not null)
+            {
+                // Feedback on a verdict card: the verdict from the person's own state, the person from the sender.
+                var person = Feedback.VerdictFeedback.PersonKey(activity.Conversation?.TenantId, activity.From?.AadObjectId, activity.From?.Id);
+                await SendAsync(turnContext, await feedback.HandleAsync(submit, state, person, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                return;
+            }
             var replies = engine.Handle(state, input);
             if (replies.OfType<SafetyReply>().FirstOrDefault() is { } safety)
             {

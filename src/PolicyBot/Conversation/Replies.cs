@@ -55,3 +55,13 @@ public sealed record SafetyReply(IReadOnlyList<string> Categories) : Reply;
 /// <summary>The error card: something the person did that the bot could not use, with a way on.</summary>
 /// <param name="Message">What happened and what to do.</param>
 public sealed record ErrorReply(string Message) : Reply;
+
+/// <summary>"What was not right?" after "Not right" on a verdict card.</summary>
+/// <param name="SituationId">The verdict card's situation.</param>
+/// <param name="Step">The verdict card's step.</param>
+public sealed record FeedbackWrongReply(string SituationId, int Step) : Reply;
+
+/// <summary>The request deciders' list of "not right" answers (no names).</summary>
+/// <param name="Items">The answers shown, newest first.</param>
+/// <param name="Total">How many there are in all.</param>
+public sealed record FeedbackReportReply(IReadOnlyList<FeedbackCards.ReportItem> Items, int Total) : Reply;

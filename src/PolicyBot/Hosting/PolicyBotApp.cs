@@ -1,3 +1,4 @@
+using PolicyBot.Feedback;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -87,6 +88,7 @@ public static class PolicyBotApp
 
         services.AddReachability();        // who can be reached, roles, the reply path's guards
         services.AddPolicyConversation(); // the policy, the reader, the conversation and its IBot
+        services.AddVerdictFeedback();    // "Helpful" / "Not right" on verdict cards, and the deciders' list
         services.AddPolicyDelivery();     // outbox, pacing, retries, durable timer, downloads and their background service
         return builder;
     }
