@@ -245,7 +245,8 @@ public class PolicyCardsTests
         {
             var clause = verdict.Clauses[i];
             var quote = quotes[i];
-            Assert.Equal("emphasis", (string?)quote["style"]);
+            // The first clause in a grey box on the card; the others on the white of their own box inside grey Details.
+            Assert.Equal(i == 0 ? "emphasis" : "default", (string?)quote["style"]);
             var runs = OfType(quote, "TextRun").Select(r => (string)r["text"]!).ToList();
             Assert.Equal(["“", clause.Text, "”"], runs);
             Assert.Contains(clause.Text, AllCards.Policy.SourceText);
