@@ -158,6 +158,12 @@ public static class PolicyCards
     /// keystrokes. At most four actions (room for a fifth). The fallback text stands alone: verdict, answer, conditions
     /// or instead.
     /// </summary>
+    /// <remarks>
+    /// "Details" is an Action.ShowCard rather than an Action.ToggleVisibility: Microsoft's renderer puts
+    /// <c>aria-expanded</c> on the container a toggle shows, which axe reports as a critical violation
+    /// (aria-allowed-attr), while a ShowCard puts it on the button, where it belongs. Not "Ask another question" any
+    /// more: a new question is just typed, and the five-action budget goes to feedback.
+    /// </remarks>
     /// <param name="verdict">The evaluator's verdict.</param>
     /// <param name="facts">The facts the verdict rests on: each question and the answer (label); understood ones are
     /// marked "(from your words)" and offered for correction ("Change what I understood").</param>
