@@ -10,7 +10,8 @@ namespace PolicyBot.Conversation;
 /// <summary>
 /// The commands about roles and administration, without Bot Framework types: "roles" (anyone: which roles they hold
 /// and what those allow) and "test message" (campaign authors, personal chat: queue a short plain message to everyone
-/// reachable through the <see cref="IOutbox"/>). Who may act is decided by <see cref="Authorizer"/> from the
+/// reachable through the <see cref="IOutbox"/>) and "feedback" (request deciders, personal chat: the verdicts staff
+/// marked "not right", no names). Who may act is decided by <see cref="Authorizer"/> from the
 /// <see cref="Actor"/> the caller read off the activity, never from card data.
 /// </summary>
 public sealed partial class AdministrationCommands(
@@ -22,7 +23,7 @@ public sealed partial class AdministrationCommands(
     IOutboxStatus? deliveries = null,
     Feedback.VerdictFeedback? feedback = null)
 {
-    /// <summary>The command an input is, or null: <see cref="BotCommands.Roles"/> or <see cref="BotCommands.TestMessage"/>.</summary>
+    /// <summary>The command an input is, or null: <see cref="BotCommands.Roles"/>, <see cref="BotCommands.TestMessage"/>, <see cref="BotCommands.TestStatus"/> or <see cref="BotCommands.Feedback"/>.</summary>
     /// <param name="input">A typed message (mention removed) or a card submit.</param>
     public static string? Recognize(ConversationInput input) => input switch
     {
