@@ -29,6 +29,11 @@ namespace PolicyBot.Cards;
 /// <item><description><c>{"policybot":"forget-ask"}</c>, <c>{"policybot":"forget-me"}</c>, <c>{"policybot":"forget-keep"}</c>:
 /// "Forget me…", "Yes, forget me" and "Keep my data" on the "my data" cards. They carry no identity: the bot acts on the
 /// activity's sender.</description></item>
+/// <item><description><c>{"policybot":"feedback","situation":"…","step":3,"value":"helpful"}</c>: feedback on the verdict
+/// card of that situation: <c>helpful</c> or <c>not-right</c> (verdict card), or what was wrong (the card that follows
+/// "Not right"): <c>wrong-verdict</c>, <c>wrong-understood</c>, <c>wrong-clause</c>, <c>wrong-other</c>. The bot takes the
+/// verdict, its rule and facts from its own record of that situation and the person from the activity's sender, never
+/// from the data.</description></item>
 /// </list>
 /// <para>No <c>msteams</c> property (messageBack/imBack) on purpose. For a plain <c>Action.Submit</c> Teams does not
 /// echo the button's title into the chat; <c>msteams.displayText</c> would, but in a channel every tap would then
@@ -89,15 +94,53 @@ public static class CardActions
     /// <summary>"Keep my data" on that confirmation: nothing is deleted.</summary>
     public const string KeepData = "forget-keep";
 
-    /// <summary>Every action name above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change, TestMessage, TestStatus, AskForget, Forget, KeepData];
-
     /// <summary>The data of a privacy button (<see cref="AskForget"/>, <see cref="Forget"/>, <see cref="KeepData"/>): the action only, never who.</summary>
     /// <param name="action">One of the three actions.</param>
     /// <exception cref="ArgumentException">Another action.</exception>
     public static JObject PrivacyData(string action) => action is AskForget or Forget or KeepData
         ? new JObject { [ActionField] = action }
         : throw new ArgumentException($"'{action}' is not a privacy action.", nameof(action));
+    /// <summary>Feedback on a verdict: <c>situation</c>, <c>step</c>, <c>value</c> (one of <see cref="FeedbackValues"/>).</summary>
+    public const string Feedback = "feedback";
+
+    /// <summary>Feedback value: the verdict card's "Helpful".</summary>
+    public const string FeedbackHelpful = "helpful";
+
+    /// <summary>Feedback value: the verdict card's "Not right" (what was wrong is asked next).</summary>
+    public const string FeedbackNotRight = "not-right";
+
+    /// <summary>Feedback value: not right, the verdict itself.</summary>
+    public const string FeedbackWrongVerdict = "wrong-verdict";
+
+    /// <summary>Feedback value: not right, what the bot understood.</summary>
+    public const string FeedbackWrongUnderstood = "wrong-understood";
+
+    /// <summary>Feedback value: not right, the clause quoted.</summary>
+    public const string FeedbackWrongClause = "wrong-clause";
+
+    /// <summary>Feedback value: not right, something else.</summary>
+    public const string FeedbackWrongOther = "wrong-other";
+
+    /// <summary>Every feedback value, "Helpful" first.</summary>
+    public static IReadOnlyList<string> FeedbackValues { get; } =
+        [FeedbackHelpful, FeedbackNotRight, FeedbackWrongVerdict, FeedbackWrongUnderstood, FeedbackWrongClause, FeedbackWrongOther];
+
+    /// <summary>Every action name above.</summary>
+    public static IReadOnlyList<string> All { get; } = [Answer, Ask, StartOver, Help, Confirm, Change, TestMessage, TestStatus, AskForget, Forget, KeepData, Feedback];
+
+    /// <summary>The data of a feedback button.</summary>
+    /// <param name="context">The situation (and step) of the verdict the feedback is about.</param>
+    /// <param name="value">One of <see cref="FeedbackValues"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not a feedback value.</exception>
+    public static JObject FeedbackData(SubmitContext context, string value)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!FeedbackValues.Contains(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "Not a feedback value.");
+        }
+        return new JObject { [ActionField] = Feedback, [SituationField] = context.Situation, [StepField] = context.Step, [ValueField] = value };
+    }
 
     /// <summary>The data of "Check delivery status" on a test-message card.</summary>
     /// <param name="messageId">The send id (e.g. <c>test:…</c>).</param>
@@ -210,6 +253,8 @@ public static class CardActions
             TestMessage => new CardSubmit(TestMessage, null, null, null, null, null),
             TestStatus when chosen is not null => new CardSubmit(TestStatus, null, null, null, chosen, null),
             AskForget or Forget or KeepData => new CardSubmit((string)action!, null, null, null, null, null),
+            Feedback when situation is not null && step is not null && chosen is not null && FeedbackValues.Contains(chosen) =>
+                new CardSubmit(Feedback, situation, step, null, chosen, null),
             _ => null,
         };
         return submit is not null;

@@ -77,15 +77,30 @@ public static class PolicyCards
         var known = facts.Where(f => !f.Understood).ToList();
         var understood = facts.Where(f => f.Understood).ToList();
         var understoodText = string.Join(" · ", understood.Select(f => f.Answer));
+        var soFar = string.Join(" · ", known.Select(f => f.Answer));
+        // For a client that cannot show the card: the question, what is known, each choice with what it covers (the
+        // suggestion the card shows under each button), and what was understood.
+        var choices = string.Join("; ", question.Choices.Select(c =>
+            string.IsNullOrWhiteSpace(c.Description) ? c.Label : $"{c.Label} ({c.Description.Trim().TrimEnd('.')})"));
+        var fallback = new StringBuilder(question.Fact.Question);
+        if (known.Count > 0)
+        {
+            fallback.Append(" So far: ").Append(soFar).Append('.');
+        }
+        fallback.Append(" Answer by typing one of: ").Append(choices).Append('.');
+        if (understood.Count > 0)
+        {
+            fallback.Append(" From what you wrote, I understood: ").Append(understoodText).Append("; answering confirms it.");
+        }
         var data = new JObject
         {
             ["question"] = question.Fact.Question,
+            ["fallback"] = fallback.ToString(),
+            ["answerTooltip"] = $"Answer \u201c{question.Fact.Question}\u201d with this",
             ["hasSoFar"] = known.Count > 0,
-            ["soFar"] = string.Join(" · ", known.Select(f => f.Answer)),
-            ["choiceList"] = string.Join(", ", question.Choices.Select(c => c.Label)),
+            ["soFar"] = soFar,
             ["hasUnderstood"] = understood.Count > 0,
             ["understood"] = understoodText,
-            ["understoodFallback"] = understood.Count > 0 ? $" From what you wrote, I understood: {understoodText}; answering confirms it." : "",
             ["choices"] = new JArray(question.Choices.Select(choice => new JObject
             {
                 ["label"] = choice.Label,
@@ -134,31 +149,56 @@ public static class PolicyCards
     }
 
     /// <summary>
-    /// The verdict: its kind in words and colour, the one-line answer, each deciding clause verbatim with its citation,
-    /// the reason, conditions or what to do instead, the ambiguity note with an offer to ask administration, what the
-    /// person told the bot, and "Ask another question".
+    /// The verdict, to be taken in at a glance: its kind in words and colour (a heading), the one-line answer, the
+    /// conditions to keep or what to do instead (a heading), and the first deciding clause verbatim (a heading) with the
+    /// policy's citation once; then "Details" (an inline Action.ShowCard) over the further clauses, the reason, the
+    /// ambiguity note with an offer to ask administration, and what the person told the bot; "Change what I
+    /// understood" when something was only understood; and one-tap feedback, "Helpful" / "Not right". Section labels
+    /// are headings, so a screen reader reaches verdict, conditions or instead, and clause in three "next heading"
+    /// keystrokes. At most four actions (room for a fifth). The fallback text stands alone: verdict, answer, conditions
+    /// or instead.
     /// </summary>
+    /// <remarks>
+    /// "Details" is an Action.ShowCard rather than an Action.ToggleVisibility: Microsoft's renderer puts
+    /// <c>aria-expanded</c> on the container a toggle shows, which axe reports as a critical violation
+    /// (aria-allowed-attr), while a ShowCard puts it on the button, where it belongs. Not "Ask another question" any
+    /// more: a new question is just typed, and the five-action budget goes to feedback.
+    /// </remarks>
     /// <param name="verdict">The evaluator's verdict.</param>
     /// <param name="facts">The facts the verdict rests on: each question and the answer (label); understood ones are
     /// marked "(from your words)" and offered for correction ("Change what I understood").</param>
-    /// <param name="context">The situation the verdict ends (for "Ask another question").</param>
+    /// <param name="context">The situation the verdict ends (its feedback and "Change" buttons carry it).</param>
     public static JObject Verdict(Verdict verdict, IReadOnlyList<SituationFact> facts, SubmitContext context)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(context);
+        if (verdict.Clauses.Count == 0)
+        {
+            throw new ArgumentException("A verdict quotes at least one clause.", nameof(verdict));
+        }
         var (style, _) = Look(verdict.Kind);
+        var heading = VerdictHeading(verdict.Kind);
+        var hasInstead = !string.IsNullOrWhiteSpace(verdict.Instead);
+        var clauses = verdict.Clauses.Select(c => new JObject { ["id"] = c.Id, ["heading"] = c.Heading, ["text"] = c.Text }).ToList();
         var data = new JObject
         {
-            ["kind"] = new JObject { ["id"] = verdict.Kind.Id(), ["words"] = verdict.Kind.Words(), ["style"] = style },
+            ["kind"] = new JObject { ["id"] = verdict.Kind.Id(), ["words"] = verdict.Kind.Words(), ["heading"] = heading, ["style"] = style },
             ["answer"] = verdict.Answer,
+            ["fallback"] = VerdictFallback(verdict),
             ["clausesHeading"] = verdict.Clauses.Count == 1 ? "The clause this rests on" : "The clauses this rests on",
-            ["clauses"] = new JArray(verdict.Clauses.Select(c => new JObject { ["id"] = c.Id, ["heading"] = c.Heading, ["text"] = c.Text })),
+            ["first"] = clauses[0],
+            ["hasMoreClauses"] = clauses.Count > 1,
+            ["moreClausesHeading"] = clauses.Count == 2 ? "The other clause" : "The other clauses",
+            ["moreClauses"] = new JArray(clauses.Skip(1)),
             ["citation"] = Citation(verdict.Policy),
+            ["detailsTooltip"] = DetailsTooltip(verdict, facts.Count > 0),
             ["reason"] = verdict.Reason,
             ["hasConditions"] = verdict.Conditions.Count > 0,
             ["conditions"] = new JArray(verdict.Conditions),
-            ["hasInstead"] = !string.IsNullOrWhiteSpace(verdict.Instead),
+            // Both under one heading, so the clause stays the third heading a screen reader meets.
+            ["insteadAlone"] = hasInstead && verdict.Conditions.Count == 0,
+            ["insteadWithConditions"] = hasInstead && verdict.Conditions.Count > 0,
             ["instead"] = verdict.Instead ?? "",
             ["hasAmbiguity"] = !string.IsNullOrWhiteSpace(verdict.Ambiguity),
             ["ambiguity"] = verdict.Ambiguity ?? "",
@@ -167,10 +207,60 @@ public static class PolicyCards
             ["hasFacts"] = facts.Count > 0,
             ["facts"] = new JArray(facts.Select(f => new JObject { ["title"] = f.Question, ["value"] = f.Understood ? $"{f.Answer} (from your words)" : f.Answer })),
             ["hasUnderstood"] = facts.Any(f => f.Understood),
-            ["askAnotherData"] = CardActions.StartOverData(context),
             ["changeData"] = CardActions.ChangeData(context, null),
+            ["helpfulData"] = CardActions.FeedbackData(context, CardActions.FeedbackHelpful),
+            ["notRightData"] = CardActions.FeedbackData(context, CardActions.FeedbackNotRight),
         };
         return CardTemplateBinder.Bind("verdict.json", data);
+    }
+
+    /// <summary>
+    /// The verdict card's heading: the kind in words, said so that it stands alone when a screen reader reads only the
+    /// heading ("Not covered" alone does not say by what).
+    /// </summary>
+    /// <param name="kind">The verdict kind.</param>
+    public static string VerdictHeading(VerdictKind kind) =>
+        kind == VerdictKind.NotCovered ? "Not covered: the policy does not cover this" : kind.Words();
+
+    /// <summary>
+    /// The verdict card's fallback text, for a client that cannot show the card: the heading, the answer, and the
+    /// conditions or what to do instead.
+    /// </summary>
+    /// <param name="verdict">The verdict.</param>
+    public static string VerdictFallback(Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        var text = new StringBuilder($"{VerdictHeading(verdict.Kind)}. {verdict.Answer}");
+        if (verdict.Conditions.Count > 0)
+        {
+            text.Append(" Conditions to keep: ").Append(string.Join("; ", verdict.Conditions.Select(c => c.TrimEnd('.')))).Append('.');
+        }
+        if (!string.IsNullOrWhiteSpace(verdict.Instead))
+        {
+            text.Append(verdict.Conditions.Count > 0 ? " Instead: " : " What to do instead: ").Append(verdict.Instead);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>What "Details" shows, as its tooltip: adds to the title, never repeats a line of the card.</summary>
+    private static string DetailsTooltip(Verdict verdict, bool hasFacts)
+    {
+        var parts = new List<string>();
+        if (verdict.Clauses.Count > 1)
+        {
+            parts.Add("the other clauses");
+        }
+        parts.Add("why");
+        if (!string.IsNullOrWhiteSpace(verdict.Ambiguity))
+        {
+            parts.Add("where the policy is unclear");
+        }
+        if (hasFacts)
+        {
+            parts.Add("what I understood");
+        }
+        var list = parts.Count == 1 ? parts[0] : string.Join(", ", parts[..^1]) + " and " + parts[^1];
+        return "Show or hide " + list;
     }
 
     /// <summary>How to use the bot: the commands, and @mentioning it in group chats and channels.</summary>
@@ -290,19 +380,22 @@ public static class PolicyCards
 
     /// <summary>The container style (colour) a verdict kind is shown in, and the words shown.</summary>
     /// <param name="kind">The verdict kind.</param>
-    /// <returns>An Adaptive Cards container style (<c>good</c>, <c>warning</c>, <c>attention</c>, <c>accent</c>) and the kind in words.</returns>
+    /// <returns>An Adaptive Cards container style (<c>good</c>, <c>warning</c>, <c>attention</c>, <c>accent</c>,
+    /// <c>emphasis</c>), one per kind, and the kind in words.</returns>
     public static (string Style, string Words) Look(VerdictKind kind) => kind switch
     {
         VerdictKind.Allowed => ("good", kind.Words()),
         // Allowed, but only while the conditions hold: amber, so the conditions are read.
         VerdictKind.AllowedWithConditions => ("warning", kind.Words()),
         VerdictKind.Forbidden => ("attention", kind.Words()),
-        VerdictKind.NeedsAdministration => ("warning", kind.Words()),
-        VerdictKind.NotCovered => ("accent", kind.Words()),
+        // Blue, not the amber of conditions; the unclear-policy note has no colour of its own, so neither is mistaken for the other.
+        VerdictKind.NeedsAdministration => ("accent", kind.Words()),
+        // Grey: the policy says nothing, which is neither a go-ahead nor a ban.
+        VerdictKind.NotCovered => ("emphasis", kind.Words()),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown verdict kind."),
     };
 
-    /// <summary>The line under a quoted clause: "— {title}, {district}, revised {date}" (adopted when never revised).</summary>
+    /// <summary>The line under the quoted clause, once per card: "— {title}, {district}, revised {date}" (adopted when never revised).</summary>
     /// <param name="policy">The policy's metadata.</param>
     public static string Citation(PolicyMetadata policy)
     {

@@ -90,6 +90,11 @@ public static class AllCards
             ("safety", PolicyCards.Safety(PolicyBot.Rules.Safety.SafetyGuidanceLoader.LoadEmbedded())),
             ("safety with the defaults", PolicyCards.Safety(PolicyBot.Rules.Safety.SafetyGuidance.Default(Policy.Metadata.District))),
             ("safety with a contact number", PolicyCards.Safety(SafetyWithContactNumber)),
+            ("feedback: what was not right", FeedbackCards.WhatWasWrong(new SubmitContext(Situation, 3))),
+            ("feedback report", FeedbackCards.Report(
+                [new("May 3, 2026 · Forbidden (rule text-personal)", [("What was wrong", "The verdict"), ("Who is the person?", "A current student"), ("How would you be in touch?", "Text messages (from their words)"), ("What is it for?", "Personal or social")]),
+                 new("May 2, 2026 · Allowed (rule family)", [("What was wrong", "(not said)"), ("Who is the person?", "My child or close relative")])], 7)),
+            ("feedback report, none", FeedbackCards.Report([], 0)),
         };
         cards.AddRange(QuestionNodes().Select(n => ($"question {Describe(n)}", QuestionCard(n))));
         cards.AddRange(VerdictNodes().Select(n => ($"verdict {Describe(n)}", VerdictCard(n))));

@@ -86,7 +86,9 @@ public class PolicyCardsTests
             Assert.Equal("ActionSet", (string?)items[0]["type"]);
             Assert.Equal("Action.Submit", (string?)button["type"]);
             Assert.Equal(choice.Label, (string?)button["title"]);
-            Assert.Equal(choice.Description, (string?)button["tooltip"]);
+            // The tooltip adds to the title (which question it answers) rather than repeating the line under the button.
+            Assert.Equal($"Answer “{question.Fact.Question}” with this", (string?)button["tooltip"]);
+            Assert.NotEqual(choice.Description, (string?)button["tooltip"]);
             var expected = new JObject
             {
                 ["policybot"] = "answer",
@@ -140,26 +142,99 @@ public class PolicyCardsTests
         var verdict = VerdictNode(path).Outcome!.Verdict!;
         var card = AllCards.VerdictCard(VerdictNode(path));
         var banner = (JObject)card["body"]![0]!;
+        // One colour per kind: needs administration is not the amber of conditions (nor of a note).
         var expectedStyle = verdict.Kind switch
         {
             VerdictKind.Allowed => "good",
             VerdictKind.AllowedWithConditions => "warning",
             VerdictKind.Forbidden => "attention",
-            VerdictKind.NeedsAdministration => "warning",
-            VerdictKind.NotCovered => "accent",
+            VerdictKind.NeedsAdministration => "accent",
+            VerdictKind.NotCovered => "emphasis",
             _ => throw new InvalidOperationException(),
         };
+        var heading = verdict.Kind == VerdictKind.NotCovered ? "Not covered: the policy does not cover this" : verdict.Kind.Words();
 
         Assert.Equal("Container", (string?)banner["type"]);
         Assert.Equal(expectedStyle, (string?)banner["style"]);
         Assert.Equal(expectedStyle, PolicyCards.Look(verdict.Kind).Style);
-        Assert.Equal([verdict.Kind.Words(), verdict.Answer], Texts(banner));
-        Assert.Equal($"{verdict.Kind.Words()}: {verdict.Answer}", (string?)card["fallbackText"]);
+        Assert.Equal([heading, verdict.Answer], Texts(banner));
+        Assert.Equal("heading", (string?)OfType(banner, "TextBlock").First()["style"]);
+    }
+
+    [Fact]
+    public void Each_verdict_kind_has_its_own_colour()
+    {
+        var styles = Enum.GetValues<VerdictKind>().Select(k => PolicyCards.Look(k).Style).ToList();
+        Assert.Equal(styles.Count, styles.Distinct().Count());
+        // The unclear-policy note has no colour of its own, so it is never taken for a verdict.
+        var note = AllCards.VerdictNodes().Select(n => AllCards.VerdictCard(n)).SelectMany(c => OfType(c, "Container"))
+            .Where(c => Texts(c).Contains("The policy is unclear here")).ToList();
+        Assert.NotEmpty(note);
+        Assert.All(note, c => Assert.Null(c["style"]));
     }
 
     [Theory]
     [MemberData(nameof(VerdictPaths))]
-    public void Every_deciding_clause_is_quoted_verbatim_in_order_with_its_heading_and_citation(string path)
+    public void The_fallback_text_stands_alone_with_the_verdict_the_answer_and_the_conditions_or_instead(string path)
+    {
+        var verdict = VerdictNode(path).Outcome!.Verdict!;
+        var fallback = (string)AllCards.VerdictCard(VerdictNode(path))["fallbackText"]!;
+
+        Assert.StartsWith(verdict.Kind == VerdictKind.NotCovered ? "Not covered: the policy does not cover this. " : verdict.Kind.Words() + ". ", fallback, StringComparison.Ordinal);
+        Assert.Contains(verdict.Answer, fallback, StringComparison.Ordinal);
+        Assert.All(verdict.Conditions, c => Assert.Contains(c.TrimEnd('.'), fallback, StringComparison.Ordinal));
+        Assert.Equal(verdict.Conditions.Count > 0, fallback.Contains("Conditions to keep: ", StringComparison.Ordinal));
+        if (verdict.Instead is not null)
+        {
+            Assert.Contains((verdict.Conditions.Count > 0 ? "Instead: " : "What to do instead: ") + verdict.Instead, fallback, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VerdictPaths))]
+    public void At_a_glance_the_verdict_then_conditions_or_instead_then_the_first_clause_then_Details(string path)
+    {
+        var verdict = VerdictNode(path).Outcome!.Verdict!;
+        var card = AllCards.VerdictCard(VerdictNode(path));
+        var body = ((JArray)card["body"]!).OfType<JObject>().ToList();
+        // What lands on screen, in order: the elements before the Details button (nothing of the card is hidden).
+        var visible = body.TakeWhile(e => (string?)e["type"] != "ActionSet").ToList();
+        var texts = visible.SelectMany(e => Texts(e).Concat(OfType(e, "TextRun").Select(r => (string)r["text"]!))).ToList();
+        var headings = visible.SelectMany(e => OfType(e, "TextBlock")).Where(t => (string?)t["style"] == "heading").Select(t => (string)t["text"]!).ToList();
+
+        var expected = new List<string> { verdict.Kind == VerdictKind.NotCovered ? "Not covered: the policy does not cover this" : verdict.Kind.Words() };
+        if (verdict.Conditions.Count > 0)
+        {
+            expected.Add("Conditions to keep");
+        }
+        if (verdict.Instead is not null && verdict.Conditions.Count == 0)
+        {
+            expected.Add("What to do instead");
+        }
+        expected.Add(verdict.Clauses.Count == 1 ? "The clause this rests on" : "The clauses this rests on");
+        Assert.Equal(expected, headings);
+        if (verdict.Instead is not null)
+        {
+            Assert.Contains(verdict.Conditions.Count > 0 ? "Instead: " + verdict.Instead : verdict.Instead, texts);
+        }
+        Assert.Contains(verdict.Clauses[0].Text, texts);
+        Assert.All(verdict.Clauses.Skip(1), c => Assert.DoesNotContain(c.Text, texts));
+        Assert.DoesNotContain(verdict.Reason, texts);
+        Assert.DoesNotContain("What I understood", texts);
+        Assert.DoesNotContain("The policy is unclear here", texts);
+        Assert.Equal(Citation, texts.Last());
+
+        var details = Assert.Single(Typed(card), o => (string?)o["type"] == "Action.ShowCard");
+        Assert.Equal("Details", (string?)details["title"]);
+        var inside = Texts((JObject)details["card"]!).ToList();
+        Assert.Contains("Why", inside);
+        Assert.Contains(verdict.Reason, inside);
+        Assert.Equal(verdict.Ambiguity is not null, inside.Contains("The policy is unclear here"));
+    }
+
+    [Theory]
+    [MemberData(nameof(VerdictPaths))]
+    public void Every_deciding_clause_is_quoted_verbatim_in_order_with_its_heading_and_the_citation_once(string path)
     {
         var verdict = VerdictNode(path).Outcome!.Verdict!;
         var card = AllCards.VerdictCard(VerdictNode(path));
@@ -170,12 +245,16 @@ public class PolicyCardsTests
         {
             var clause = verdict.Clauses[i];
             var quote = quotes[i];
-            Assert.Equal("emphasis", (string?)quote["style"]);
+            // The first clause in a grey box on the card; the others on the white of their own box inside grey Details.
+            Assert.Equal(i == 0 ? "emphasis" : "default", (string?)quote["style"]);
             var runs = OfType(quote, "TextRun").Select(r => (string)r["text"]!).ToList();
             Assert.Equal(["“", clause.Text, "”"], runs);
             Assert.Contains(clause.Text, AllCards.Policy.SourceText);
-            Assert.Equal([clause.Heading, Citation], Texts(quote));
+            Assert.Equal([clause.Heading], Texts(quote));
         }
+        // The policy's title and revision date once per card, under the first clause.
+        Assert.Single(AllStrings(card), t => t.Contains("Electronic Resources and Social Networking", StringComparison.Ordinal));
+        Assert.Single(Texts(card), t => t == Citation);
     }
 
     [Theory]
@@ -188,10 +267,10 @@ public class PolicyCardsTests
         Assert.Contains(verdict.Reason, texts);
         Assert.Equal(verdict.Conditions.Select(c => "• " + c), texts.Where(t => t.StartsWith("• ", StringComparison.Ordinal)));
         Assert.Equal(verdict.Conditions.Count > 0, texts.Contains("Conditions to keep"));
-        Assert.Equal(verdict.Instead is not null, texts.Contains("What to do instead"));
+        Assert.Equal(verdict.Instead is not null && verdict.Conditions.Count == 0, texts.Contains("What to do instead"));
         if (verdict.Instead is not null)
         {
-            Assert.Contains(verdict.Instead, texts);
+            Assert.Contains(verdict.Conditions.Count > 0 ? "Instead: " + verdict.Instead : verdict.Instead, texts);
         }
         Assert.Equal(verdict.Ambiguity is not null, texts.Contains("The policy is unclear here"));
         if (verdict.Ambiguity is not null)
@@ -203,20 +282,65 @@ public class PolicyCardsTests
 
     [Theory]
     [MemberData(nameof(VerdictPaths))]
-    public void A_verdict_card_lists_what_you_told_me_and_offers_another_question(string path)
+    public void A_verdict_card_lists_what_you_told_me_under_Details_and_offers_a_change_only_for_what_was_understood(string path)
     {
         var node = VerdictNode(path);
         var card = AllCards.VerdictCard(node);
+        var details = (JObject)Assert.Single(Typed(card), o => (string?)o["type"] == "Action.ShowCard")["card"]!;
 
-        Assert.Contains("What I understood", Texts(card));
-        var facts = Assert.Single(OfType(card, "FactSet"))["facts"]!.Select(f => ((string?)f["title"], (string?)f["value"]));
+        Assert.Contains("What I understood", Texts(details));
+        var facts = Assert.Single(OfType(details, "FactSet"))["facts"]!.Select(f => ((string?)f["title"], (string?)f["value"]));
         Assert.Equal(node.Path.Select(s => ((string?)s.Fact.Question, (string?)s.Value.Label)), facts);
+        Assert.DoesNotContain(Submits(card), a => (string?)a["data"]![CardActions.ActionField] == CardActions.Change);
 
-        var ask = Assert.Single(Submits(card));
-        Assert.Equal("Ask another question", (string?)ask["title"]);
+        var understood = AllCards.VerdictCard(node, understood: true);
+        var change = Assert.Single(Submits(understood), a => (string?)a["data"]![CardActions.ActionField] == CardActions.Change);
+        Assert.Equal("Change what I understood", (string?)change["title"]);
         Assert.True(JToken.DeepEquals(
-            new JObject { ["policybot"] = "start-over", ["situation"] = AllCards.Situation, ["step"] = node.Path.Count },
-            ask["data"]));
+            new JObject { ["policybot"] = "change", ["situation"] = AllCards.Situation, ["step"] = node.Path.Count },
+            change["data"]));
+    }
+
+    [Fact]
+    public void A_verdict_card_has_at_most_four_actions_leaving_room_for_a_fifth()
+    {
+        foreach (var card in AllCards.VerdictNodes().SelectMany(n => new[] { AllCards.VerdictCard(n), AllCards.VerdictCard(n, understood: true) }))
+        {
+            var actions = Typed(card).Where(o => ((string)o["type"]!).StartsWith("Action.", StringComparison.Ordinal)).ToList();
+            Assert.InRange(actions.Count, 1, 4);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VerdictPaths))]
+    public void A_verdict_card_offers_one_tap_feedback_helpful_or_not_right(string path)
+    {
+        var node = VerdictNode(path);
+        var actions = (JArray)AllCards.VerdictCard(node)["actions"]!;
+
+        Assert.Equal(["Helpful", "Not right"], actions.Select(a => (string?)a["title"]));
+        Assert.True(JToken.DeepEquals(new JObject { ["policybot"] = "feedback", ["situation"] = AllCards.Situation, ["step"] = node.Path.Count, ["value"] = "helpful" }, actions[0]["data"]));
+        Assert.True(JToken.DeepEquals(new JObject { ["policybot"] = "feedback", ["situation"] = AllCards.Situation, ["step"] = node.Path.Count, ["value"] = "not-right" }, actions[1]["data"]));
+    }
+
+    [Fact]
+    public void After_not_right_the_card_asks_what_was_wrong_with_four_choices_that_carry_the_same_verdict()
+    {
+        var card = FeedbackCards.WhatWasWrong(new SubmitContext("s-1", 4));
+        var submits = Submits(card).ToList();
+
+        Assert.Equal(["The verdict", "What I understood", "The clause", "Something else"], submits.Select(a => (string?)a["title"]));
+        Assert.Equal(["wrong-verdict", "wrong-understood", "wrong-clause", "wrong-other"], submits.Select(a => (string?)a["data"]!["value"]));
+        Assert.All(submits, a => Assert.True(CardActions.TryRead(a["data"], out var submit) && submit!.Situation == "s-1" && submit.Step == 4));
+        Assert.Equal(4, OfType(card, "ActionSet").Count());
+    }
+
+    [Fact]
+    public void A_feedback_submit_with_an_unknown_value_or_no_situation_is_not_read()
+    {
+        Assert.False(CardActions.TryRead(JObject.Parse("""{"policybot":"feedback","situation":"s","step":1,"value":"great"}"""), out _));
+        Assert.False(CardActions.TryRead(JObject.Parse("""{"policybot":"feedback","step":1,"value":"helpful"}"""), out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CardActions.FeedbackData(new SubmitContext("s", 1), "great"));
     }
 
     [Fact]
@@ -227,6 +351,7 @@ public class PolicyCardsTests
 
         Assert.DoesNotContain("What I understood", Texts(card));
         Assert.Empty(OfType(card, "FactSet"));
+        Assert.DoesNotContain("what I understood", (string?)Typed(card).Single(o => (string?)o["type"] == "Action.ShowCard")["tooltip"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -328,10 +453,10 @@ public class PolicyCardsTests
     [Fact]
     public void Every_card_is_fully_bound_schema_1_5_and_under_28_KB()
     {
-        // 7 administrator cards, 3 privacy cards, 3 safety cards; questions and verdicts picked and understood, a confirmation per verdict, 3 corrections
+        // 7 administrator cards, 3 privacy cards, 3 safety cards, 3 feedback cards; questions and verdicts picked and understood, a confirmation per verdict, 3 corrections
         var questions = AllCards.QuestionNodes().Count();
         var verdicts = AllCards.VerdictNodes().Count();
-        Assert.Equal(6 + 7 + 3 + 3 + questions + (questions - 1) + 3 * verdicts + 3, AllCards.Cards.Count);
+        Assert.Equal(6 + 7 + 3 + 3 + 3 + questions + (questions - 1) + 3 * verdicts + 3, AllCards.Cards.Count);
         foreach (var (name, card) in AllCards.Cards)
         {
             Assert.Equal("AdaptiveCard", (string?)card["type"]);
@@ -356,6 +481,13 @@ public class PolicyCardsTests
                     // The one exception: the safety card's call buttons, which open the phone, not the bot.
                     Assert.StartsWith("safety", name, StringComparison.Ordinal);
                     Assert.StartsWith("tel:", (string?)action["url"], StringComparison.Ordinal);
+                    continue;
+                }
+                if ((string?)action["type"] == "Action.ShowCard")
+                {
+                    // The other exception: a verdict card's "Details", which opens on the card itself.
+                    Assert.StartsWith("verdict", name, StringComparison.Ordinal);
+                    Assert.Equal("Details", (string?)action["title"]);
                     continue;
                 }
                 Assert.Equal("Action.Submit", (string?)action["type"]);
@@ -386,14 +518,79 @@ public class PolicyCardsTests
         Assert.NotEqual("changed", (string?)AllCards.QuestionCard(node)["body"]![0]!["text"]);
     }
 
-    /// <summary>At most 6 actions per action set (Teams' maxActions), none hidden, none in an overflow menu.</summary>
+    [Fact]
+    public void No_card_carries_two_actions_with_the_same_title()
+    {
+        var cards = AllCards.Cards.Concat(AllCards.VerdictNodes().Select(n => ($"verdict, understood {AllCards.Describe(n)}", AllCards.VerdictCard(n, understood: true))));
+        foreach (var (name, card) in cards)
+        {
+            var titles = Typed(card).Where(o => ((string)o["type"]!).StartsWith("Action.", StringComparison.Ordinal)).Select(a => (string?)a["title"]).ToList();
+            var twice = titles.GroupBy(t => t, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.True(twice.Count == 0, $"{name}: two actions titled {string.Join(", ", twice)}");
+        }
+    }
+
+    [Fact]
+    public void No_tooltip_repeats_its_buttons_title_or_the_line_under_it()
+    {
+        foreach (var (name, card) in AllCards.Cards)
+        {
+            var texts = Texts(card).ToHashSet(StringComparer.Ordinal);
+            foreach (var action in Typed(card).Where(o => o["tooltip"] is not null))
+            {
+                var tooltip = (string)action["tooltip"]!;
+                Assert.False(string.Equals(tooltip, (string?)action["title"], StringComparison.OrdinalIgnoreCase), $"{name}: {action}");
+                Assert.False(texts.Contains(tooltip), $"{name}: the tooltip \"{tooltip}\" repeats a line of the card");
+            }
+        }
+    }
+
+    [Fact]
+    public void Section_labels_are_headings_on_every_card()
+    {
+        string[] labels =
+        [
+            "Conditions to keep", "What to do instead", "The clause this rests on", "The clauses this rests on", "The other clause",
+            "The other clauses", "Why", "The policy is unclear here", "What I understood", "Commands", "In a group chat or a channel",
+            "Sections I quote", "Cross references", "Try one of these", "The policy I follow", "Report it", "Your safety contact", "Each person",
+        ];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, card) in AllCards.Cards)
+        {
+            foreach (var label in OfType(card, "TextBlock").Where(t => labels.Contains((string?)t["text"])))
+            {
+                Assert.True((string?)label["style"] == "heading", $"{name}: \"{label["text"]}\" is a section label, not a heading");
+                seen.Add((string)label["text"]!);
+            }
+        }
+        Assert.Empty(labels.Except(seen).Except(["The clauses this rests on", "The other clause", "The other clauses"]));
+    }
+
+    [Fact]
+    public void A_question_cards_fallback_text_carries_what_is_known_each_choice_with_its_suggestion_and_what_was_understood()
+    {
+        var node = AllCards.QuestionNodes().First(n => n.Outcome!.Question!.Fact.Id == "medium");
+        var question = node.Outcome!.Question!;
+        var fallback = (string)AllCards.QuestionCard(node, understood: true)["fallbackText"]!;
+
+        Assert.StartsWith(question.Fact.Question + " ", fallback, StringComparison.Ordinal);
+        Assert.All(question.Choices, c => Assert.Contains($"{c.Label} ({c.Description.TrimEnd('.')})", fallback, StringComparison.Ordinal));
+        Assert.Contains("From what you wrote, I understood: " + string.Join(" · ", node.Path.Select(s => s.Value.Phrase)), fallback, StringComparison.Ordinal);
+        var known = (string)AllCards.QuestionCard(node)["fallbackText"]!;
+        Assert.Contains("So far: " + string.Join(" · ", node.Path.Select(s => s.Value.Phrase)) + ".", known, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// At most 6 actions per action set (Teams' maxActions), none hidden, none in an overflow menu. The one thing a card
+    /// keeps folded is a verdict's "Details" (an inline Action.ShowCard), which the verdict tests check.
+    /// </summary>
     private static void AssertEverythingVisible(JObject card)
     {
         Assert.True(((JArray?)card["actions"])?.Count is null or <= 6);
         Assert.All(OfType(card, "ActionSet"), set => Assert.InRange(((JArray)set["actions"]!).Count, 1, 6));
         Assert.DoesNotContain(Typed(card), o => (bool?)o["isVisible"] == false);
         Assert.DoesNotContain(Typed(card), o => string.Equals((string?)o["mode"], "secondary", StringComparison.OrdinalIgnoreCase));
-        Assert.Empty(OfType(card, "Action.ShowCard"));
+        Assert.All(OfType(card, "Action.ShowCard"), s => Assert.Equal("Details", (string?)s["title"]));
     }
 
     // ---- Safety card ----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ public static class CampaignServices
         services.AddSingleton<Scheduling.ScheduleReader>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignJobs>();
+        services.AddSingleton<Privacy.IPersonalData, CampaignPersonalData>();
         services.AddDurableJobHandler<CampaignSendJobHandler>();
         services.AddDurableJobHandler<CampaignNudgeJobHandler>();
         return services;

@@ -332,6 +332,26 @@ public sealed class SqliteCampaignStore
         return list;
     }
 
+    /// <summary>Every acknowledgement one person gave, in any campaign and round, oldest first (for "my data").</summary>
+    /// <param name="aadObjectId">The person's Entra object id (any case).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<(long CampaignId, int Round, Acknowledgement Ack)>> ListAcknowledgementsByAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(aadObjectId);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT campaign_id, round, aad_object_id, name, at, revision_date, revision_hash FROM campaign_acks WHERE aad_object_id = $aad ORDER BY at";
+        command.Parameters.AddWithValue("$aad", aadObjectId.ToLowerInvariant());
+        var list = new List<(long, int, Acknowledgement)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add((reader.GetInt64(0), reader.GetInt32(1), new Acknowledgement(reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), FromMs(reader.GetInt64(4)),
+                new PolicyRevision(DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetString(6)))));
+        }
+        return list;
+    }
+
     /// <summary>Everyone (Entra object ids, lowercase) who acknowledged <paramref name="revision"/> in any campaign.</summary>
     public async Task<IReadOnlySet<string>> AcknowledgedRevisionAsync(PolicyRevision revision, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ namespace PolicyBot.Conversation;
 /// <summary>
 /// The commands about roles and administration, without Bot Framework types: "roles" (anyone: which roles they hold
 /// and what those allow) and "test message" (campaign authors, personal chat: queue a short plain message to everyone
-/// reachable through the <see cref="IOutbox"/>). Who may act is decided by <see cref="Authorizer"/> from the
+/// reachable through the <see cref="IOutbox"/>) and "feedback" (request deciders, personal chat: the verdicts staff
+/// marked "not right", no names). Who may act is decided by <see cref="Authorizer"/> from the
 /// <see cref="Actor"/> the caller read off the activity, never from card data.
 /// </summary>
 public sealed partial class AdministrationCommands(
@@ -20,9 +21,10 @@ public sealed partial class AdministrationCommands(
     ILogger<AdministrationCommands> logger,
     IOutbox? outbox = null,
     IOutboxStatus? deliveries = null,
-    PolicyBot.Privacy.LogPrivacy? privacy = null)
+    PolicyBot.Privacy.LogPrivacy? privacy = null,
+    Feedback.VerdictFeedback? feedback = null)
 {
-    /// <summary>The command an input is, or null: <see cref="BotCommands.Roles"/> or <see cref="BotCommands.TestMessage"/>.</summary>
+    /// <summary>The command an input is, or null: <see cref="BotCommands.Roles"/>, <see cref="BotCommands.TestMessage"/>, <see cref="BotCommands.TestStatus"/> or <see cref="BotCommands.Feedback"/>.</summary>
     /// <param name="input">A typed message (mention removed) or a card submit.</param>
     public static string? Recognize(ConversationInput input) => input switch
     {
@@ -30,6 +32,7 @@ public sealed partial class AdministrationCommands(
         {
             "roles" or "role" or "my roles" or "my role" or "show my roles" or "what are my roles" => BotCommands.Roles,
             "test message" or "send test message" or "send a test message" => BotCommands.TestMessage,
+            "feedback" or "show feedback" or "not right" or "not right answers" or "feedback report" => BotCommands.Feedback,
             _ => null,
         },
         CardInput { Submit.Action: CardActions.TestMessage } => BotCommands.TestMessage,
@@ -52,8 +55,28 @@ public sealed partial class AdministrationCommands(
             BotCommands.Roles => RolesAsync(actor, inPersonalChat, cancellationToken),
             BotCommands.TestMessage => TestMessageAsync(actor, inPersonalChat, cancellationToken),
             BotCommands.TestStatus => TestStatusAsync(actor, inPersonalChat, messageId, cancellationToken),
+            BotCommands.Feedback => FeedbackReportAsync(actor, inPersonalChat, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not an administration command."),
         };
+    }
+
+    /// <summary>The verdicts staff marked "not right", for request deciders in their personal chat: situations, no names.</summary>
+    private async Task<IReadOnlyList<Reply>> FeedbackReportAsync(Actor actor, bool inPersonalChat, CancellationToken cancellationToken)
+    {
+        var decision = authorizer.Authorize(actor, AdministratorAction.ReviewFeedback);
+        if (!decision.Allowed)
+        {
+            return [new NoticeReply(decision.Refusal!)];
+        }
+        if (!inPersonalChat)
+        {
+            return [new NoticeReply("Please send \"feedback\" in your personal chat with me: administrator commands work only there, so this chat doesn't see them.")];
+        }
+        if (feedback is null)
+        {
+            return [new NoticeReply("Sorry, verdict feedback is not switched on in this version of PolicyBot.")];
+        }
+        return [await feedback.ReportAsync(cancellationToken).ConfigureAwait(false)];
     }
 
     /// <summary>The text of a test message sent by <paramref name="sender"/>.</summary>

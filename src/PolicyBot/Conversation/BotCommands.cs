@@ -39,6 +39,8 @@ public static class BotCommands
 
     /// <summary>Deletes the sender's situations and feedback links after a confirmation; what the district must keep stays (personal chat only).</summary>
     public const string ForgetMe = "forget me";
+    /// <summary>Request deciders, personal chat: the verdicts staff marked "not right", with their situations (no names).</summary>
+    public const string Feedback = "feedback";
 
     /// <summary>Every command offered to everyone (the Teams manifest's command lists).</summary>
     public static readonly IReadOnlyList<string> All = [Help, StartOver, Cancel, Policy, Ask, Roles];
@@ -50,5 +52,5 @@ public static class BotCommands
     public static readonly IReadOnlyList<string> Privacy = [MyData, ForgetMe];
 
     /// <summary>Commands for administrators, answered for everyone but carried out only for those whose role allows it.</summary>
-    public static readonly IReadOnlyList<string> Administrator = [TestMessage];
+    public static readonly IReadOnlyList<string> Administrator = [TestMessage, Feedback];
 }

@@ -336,6 +336,15 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             }
             state.AwaitingConfirmation = false;
             state.Decided = true;
+            state.Remember(new RecentVerdict
+            {
+                SituationId = state.Id,
+                Step = state.Step,
+                RuleId = verdict.RuleId,
+                Verdict = verdict.Kind.Id(),
+                Facts = state.Believed(),
+                Understood = [.. state.Understood.Keys.Where(k => !state.Facts.ContainsKey(k))],
+            });
             var replies = new List<Reply> { new VerdictReply(verdict, Lines(state, v => v.Label), state.Id, state.Step) };
             if (state.Waiting.Count > 0)
             {

@@ -32,7 +32,8 @@ public sealed class PolicyBotHandler(
     LogPrivacy privacy,
     ILogger<PolicyBotHandler> logger,
     CampaignService? campaigns = null,
-    IHttpContextAccessor? http = null) : TeamsActivityHandler
+    IHttpContextAccessor? http = null,
+    Feedback.VerdictFeedback? feedback = null) : TeamsActivityHandler
 {
     private readonly IStatePropertyAccessor<SituationState> _situation = situations.CreateProperty<SituationState>("situation");
     private readonly IStatePropertyAccessor<bool> _welcomed = conversations.CreateProperty<bool>("welcomed");
@@ -89,6 +90,13 @@ public sealed class PolicyBotHandler(
             // Read the state as the previous turn left it (not a copy cached before the lock), decide, answer, save.
             await situations.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
             var state = await _situation.GetAsync(turnContext, () => new SituationState(), cancellationToken).ConfigureAwait(false);
+            if (input is CardInput { Submit: { Action: CardActions.Feedback } submit } && feedback is not null)
+            {
+                // Feedback on a verdict card: the verdict from the person's own state, the person from the sender.
+                var person = Feedback.VerdictFeedback.PersonKey(activity.Conversation?.TenantId, activity.From?.AadObjectId, activity.From?.Id);
+                await SendAsync(turnContext, await feedback.HandleAsync(submit, state, person, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                return;
+            }
             var replies = engine.Handle(state, input);
 
             // What the log keeps of a turn: the kind of input, what was answered and the situation's facts; typed text

@@ -65,3 +65,12 @@ public sealed record ErrorReply(string Message) : Reply;
 /// <param name="Sections">One per store.</param>
 /// <param name="Buttons">Which buttons the card offers.</param>
 public sealed record PersonalDataReply(string Title, string Intro, IReadOnlyList<PrivacyCards.Section> Sections, PrivacyCards.Buttons Buttons) : Reply;
+/// <summary>"What was not right?" after "Not right" on a verdict card.</summary>
+/// <param name="SituationId">The verdict card's situation.</param>
+/// <param name="Step">The verdict card's step.</param>
+public sealed record FeedbackWrongReply(string SituationId, int Step) : Reply;
+
+/// <summary>The request deciders' list of "not right" answers (no names).</summary>
+/// <param name="Items">The answers shown, newest first.</param>
+/// <param name="Total">How many there are in all.</param>
+public sealed record FeedbackReportReply(IReadOnlyList<FeedbackCards.ReportItem> Items, int Total) : Reply;

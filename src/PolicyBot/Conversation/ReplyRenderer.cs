@@ -48,6 +48,8 @@ public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety, PolicyBo
         SafetyReply => Card(PolicyCards.Safety(safety)),
         Campaigns.CampaignCardReply c => Card(c.Card),
         PersonalDataReply d => Card(PrivacyCards.MyData(d.Title, d.Intro, d.Sections, PolicyBot.Privacy.PrivacyCommands.LogNote, d.Buttons)),
+        FeedbackWrongReply f => Card(FeedbackCards.WhatWasWrong(new SubmitContext(f.SituationId, f.Step))),
+        FeedbackReportReply r => Card(FeedbackCards.Report(r.Items, r.Total)),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "Unknown reply."),
     };
 

@@ -38,6 +38,29 @@ public sealed class SituationState
     /// </summary>
     public List<Dictionary<string, string>> Waiting { get; set; } = [];
 
+    /// <summary>
+    /// The last verdicts given in this conversation (newest last, at most <see cref="RecentVerdictLimit"/>): what the
+    /// verdict cards' feedback buttons refer to. Kept across new questions and "start over", so feedback on an earlier
+    /// card is taken from the bot's own record, never from the card.
+    /// </summary>
+    public List<RecentVerdict> RecentVerdicts { get; set; } = [];
+
+    /// <summary>How many verdicts <see cref="RecentVerdicts"/> keeps.</summary>
+    public const int RecentVerdictLimit = 10;
+
+    /// <summary>Records a verdict given now, dropping the oldest beyond <see cref="RecentVerdictLimit"/>.</summary>
+    /// <param name="verdict">The verdict and the facts it rested on.</param>
+    public void Remember(RecentVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        RecentVerdicts.RemoveAll(v => v.SituationId == verdict.SituationId && v.Step == verdict.Step);
+        RecentVerdicts.Add(verdict);
+        if (RecentVerdicts.Count > RecentVerdictLimit)
+        {
+            RecentVerdicts.RemoveRange(0, RecentVerdicts.Count - RecentVerdictLimit);
+        }
+    }
+
     /// <summary>True while nothing has been asked or stated.</summary>
     public bool IsEmpty => Id.Length == 0;
 
@@ -76,4 +99,26 @@ public sealed class SituationState
         AwaitingConfirmation = false;
         Decided = false;
     }
+}
+
+/// <summary>A verdict as the bot gave it: which card (situation and step), the rule, the kind and the facts.</summary>
+public sealed class RecentVerdict
+{
+    /// <summary>The situation decided.</summary>
+    public string SituationId { get; set; } = "";
+
+    /// <summary>The step the verdict card carries.</summary>
+    public int Step { get; set; }
+
+    /// <summary>The deciding rule's id.</summary>
+    public string RuleId { get; set; } = "";
+
+    /// <summary>The verdict kind's id, e.g. <c>forbidden</c>.</summary>
+    public string Verdict { get; set; } = "";
+
+    /// <summary>The facts it rested on (fact id → value id), known and understood.</summary>
+    public Dictionary<string, string> Facts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Which of <see cref="Facts"/> were only understood from the person's words.</summary>
+    public List<string> Understood { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using PolicyBot.Feedback;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -89,6 +90,7 @@ public static class PolicyBotApp
 
         services.AddReachability();        // who can be reached, roles, the reply path's guards
         services.AddPolicyConversation(); // the policy, the reader, the conversation and its IBot
+        services.AddVerdictFeedback();    // "Helpful" / "Not right" on verdict cards, and the deciders' list
         services.AddPolicyDelivery();     // outbox, pacing, retries, durable timer, downloads and their background service
         services.AddPolicyCampaigns();    // policy reminders: compose, send or schedule, acknowledgements, scenario check, reports
         services.AddPrivacy();            // "my data", "forget me", the stores of personal data, the daily retention job

@@ -11,6 +11,9 @@ public enum AdministratorAction
 
     /// <summary>Approve, decline or ask about a staff request (request deciders, for the request's team).</summary>
     DecideRequest,
+
+    /// <summary>List the verdicts staff marked "not right", with their situations and no names (request deciders, any team).</summary>
+    ReviewFeedback,
 }
 
 /// <summary>
@@ -67,7 +70,9 @@ public sealed class Authorizer(RoleAssignments roles, ILogger<Authorizer> logger
                 return Refuse(actor, action, "request decider for other teams only",
                     $"Sorry, you decide staff requests for other schools' teams, not this one. Its request deciders will decide it; if you should too, " +
                     $"ask your IT administrator to add this team to your entry in PolicyBot's RequestDeciders setting.");
-            case AdministratorAction.DecideRequest:
+            case AdministratorAction.ReviewFeedback when held.IsRequestDecider:
+                return AuthorizationResult.Allow;
+            case AdministratorAction.DecideRequest or AdministratorAction.ReviewFeedback:
                 return Refuse(actor, action, "not a request decider",
                     $"Sorry, only request deciders may {what}: the administrators your IT team lists in PolicyBot's RequestDeciders setting, and you are not on that list. " +
                     $"If you should be, ask your IT administrator to add your Microsoft Entra object id ({actor.AadObjectId}). Type \"roles\" to see what you can do.");
@@ -83,6 +88,7 @@ public sealed class Authorizer(RoleAssignments roles, ILogger<Authorizer> logger
         AdministratorAction.SendTestMessage => "send a test message to all staff",
         AdministratorAction.SendPolicyReminder => "send policy reminders to staff",
         AdministratorAction.DecideRequest => "decide staff requests",
+        AdministratorAction.ReviewFeedback => "see the answers staff marked \"not right\"",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown administrator action."),
     };
 

@@ -86,6 +86,7 @@ public static class Cards
     {
         var text = TextOf(card);
         return new[] { "Allowed with conditions", "Needs administration", "Not covered", "Forbidden", "Allowed" }
-            .FirstOrDefault(w => text.Split('\n').Any(l => l.Trim().Equals(w, StringComparison.OrdinalIgnoreCase)));
+            .FirstOrDefault(w => text.Split('\n').Any(l => l.Trim().Equals(w, StringComparison.OrdinalIgnoreCase)
+                || l.Trim().StartsWith(w + ": ", StringComparison.OrdinalIgnoreCase)));   // "Not covered: the policy does not cover this"
     }
 }

@@ -94,7 +94,9 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
         var verdict = LastCard(second);
         Assert.Equal("Forbidden", VerdictWords(verdict));
         Assert.Contains("Text messaging students for non-educational purposes;", TextOf(verdict));
-        Assert.Contains(SubmitsOf(verdict), s => s.Data[CardActions.ActionField]?.ToString() == CardActions.StartOver);
+        // The way on from a verdict: one-tap feedback on it (a new question is just typed).
+        Assert.Equal([CardActions.FeedbackHelpful, CardActions.FeedbackNotRight],
+            SubmitsOf(verdict).Where(s => s.Data[CardActions.ActionField]?.ToString() == CardActions.Feedback).Select(s => s.Data[CardActions.ValueField]?.ToString()));
     }
 
     [Fact]

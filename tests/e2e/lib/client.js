@@ -313,6 +313,55 @@ class Client {
     return this.turn(() => card.getByRole('button', { name: title, exact: true }).first().click(), opts);
   }
 
+  /**
+   * Clicks a button of the last bot card that has one and that acts on the card itself ("Details"): no message goes
+   * to the bot. Returns the card as the page shows it afterwards.
+   */
+  async clickOnCard(title) {
+    const msgs = await this.botMessages();
+    const target = [...msgs].reverse().find((m) => m.isCard && m.buttons.includes(title));
+    if (!target) throw new Error(`no bot card here has a button "${title}"`);
+    const mark = this.mark();
+    const card = this.scope().locator('.ac-adaptiveCard').nth(target.cardIndex);
+    await card.getByRole('button', { name: title, exact: true }).first().click();
+    await sleep(300);
+    if (this.toBot.length !== mark.toBot) throw new Error(`"${title}" sent something to the bot; it should act on the card alone`);
+    this.assertHealthy();
+    return (await this.botMessages()).filter((m) => m.isCard && m.cardIndex === target.cardIndex)[0];
+  }
+
+  /**
+   * Where the last bot card sits in the window right now (no scrolling): the window's size, the card's box, and the
+   * box of each of its text blocks whose text is in `texts` (first match each), all in CSS pixels of the viewport.
+   */
+  async lastCardLayout(texts = []) {
+    const msgs = await this.botMessages();
+    const last = msgs.filter((m) => m.isCard).pop();
+    if (!last) throw new Error('no card');
+    const card = this.scope().locator('.ac-adaptiveCard').nth(last.cardIndex);
+    return card.evaluate((el, wanted) => {
+      const norm = (s) => String(s).replace(/[\s\u00a0]+/g, ' ').trim();
+      const box = (e) => { const r = e.getBoundingClientRect(); return { top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), height: Math.round(r.height) }; };
+      // Seen: inside the window and not under anything else (the Playground's top bar, the composer).
+      const seen = (e) => {
+        const r = e.getBoundingClientRect();
+        if (r.top < 0 || r.bottom > window.innerHeight || r.height === 0) return false;
+        return [r.top + 2, (r.top + r.bottom) / 2, r.bottom - 2].every((y) => { const hit = document.elementFromPoint(r.left + Math.min(20, r.width / 2), y); return !!hit && (e.contains(hit) || hit.contains(e)); });
+      };
+      const blocks = [...el.querySelectorAll('.ac-textBlock, .ac-richTextBlock')].filter((e) => e.checkVisibility() && norm(e.innerText));
+      const describe = (e) => ({ text: norm(e.innerText).slice(0, 60), ...box(e), seen: seen(e) });
+      const found = {};
+      for (const w of wanted) {
+        const e = blocks.find((b) => norm(b.innerText).includes(norm(w)));
+        found[w] = e ? describe(e) : null;
+      }
+      // What a card shows at a glance: every text up to and including the first quoted clause.
+      const firstQuote = blocks.findIndex((b) => b.classList.contains('ac-richTextBlock'));
+      const glance = (firstQuote >= 0 ? blocks.slice(0, firstQuote + 1) : blocks).map(describe);
+      return { viewport: { width: window.innerWidth, height: window.innerHeight }, card: box(el), found, glance };
+    }, texts);
+  }
+
   // ---------- evidence ----------
 
   async screenshot(name) {

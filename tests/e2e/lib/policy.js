@@ -7,7 +7,12 @@ const path = require('node:path');
 const { POLICIES_DIR } = require('./paths');
 
 const VERDICTS = ['Allowed', 'Allowed with conditions', 'Forbidden', 'Needs administration', 'Not covered'];
-const ASK_ANOTHER = 'Ask another question';
+// The verdict card's heading per kind: "Not covered" says by what, so that it stands alone when heard alone.
+const VERDICT_HEADINGS = { 'Not covered': 'Not covered: the policy does not cover this' };
+const headingOf = (verdict) => VERDICT_HEADINGS[verdict] || verdict;
+const verdictOfHeading = (heading) => VERDICTS.find((v) => headingOf(v) === heading || v === heading) || null;
+// What every verdict card offers: "Details" (the rest of the answer, folded) and one-tap feedback.
+const DETAILS = 'Details';
 
 const norm = (s) => String(s).replace(/[\s\u00a0]+/g, ' ').trim();
 
@@ -38,7 +43,7 @@ for (const [k, v] of Object.entries(CLAUSE)) {
 const CONFIRM_HEADING = 'Before I answer: is this right?';
 const CONFIRM = "Yes, that's right";
 
-const isVerdict = (card) => !!card && card.isCard && VERDICTS.includes(norm(card.firstText));
+const isVerdict = (card) => !!card && card.isCard && verdictOfHeading(norm(card.firstText)) !== null;
 
 /**
  * Answers question cards until a verdict card comes: `answers` maps a question (the card's first
@@ -49,7 +54,7 @@ async function answerUntilVerdict(client, answers, { how = 'click', mention = fa
   const asked = [];
   for (let step = 0; step < maxSteps; step++) {
     const card = await client.lastCard();
-    if (isVerdict(card)) return { verdict: norm(card.firstText), card, asked };
+    if (isVerdict(card)) return { verdict: verdictOfHeading(norm(card.firstText)), card, asked };
     const question = norm(card.firstText);
     asked.push(question);
     if (question === CONFIRM_HEADING) {
@@ -70,14 +75,17 @@ async function answerUntilVerdict(client, answers, { how = 'click', mention = fa
   throw new Error(`no verdict after ${maxSteps} questions: ${asked.join(' / ')}`);
 }
 
-/** A verdict card as a person reads it: the verdict in words first, the clause quoted, the way on. */
+/**
+ * A verdict card as a person reads it: the verdict in words first, the deciding clause quoted (the first one shows
+ * as the card lands; `clause` may be any of them when `details` is true, i.e. after "Details" was opened), "Details".
+ */
 function assertVerdictCard(card, { verdict, clause }) {
   assert.ok(isVerdict(card), `expected a verdict card, got: ${card && card.text}`);
-  assert.equal(norm(card.firstText), verdict, `verdict shown: ${card.firstText}`);
+  assert.equal(norm(card.firstText), headingOf(verdict), `verdict shown: ${card.firstText}`);
   if (clause) {
-    assert.ok(norm(card.text).includes(norm(clause)), `the card does not quote "${clause}"; it shows:\n${card.text}`);
+    assert.ok(norm(card.text).includes(norm(clause)), `the card does not quote "${clause}" where it lands; it shows:\n${card.text}`);
   }
-  assert.ok(card.buttons.includes(ASK_ANOTHER), `the verdict card has no "${ASK_ANOTHER}" button (it has: ${card.buttons.join(' | ')})`);
+  assert.ok(card.buttons.includes(DETAILS), `the verdict card has no "${DETAILS}" button (it has: ${card.buttons.join(' | ')})`);
 }
 
 // The answers a teacher gives, by question (the policy's own wording of each question).
@@ -91,4 +99,4 @@ const SITUATIONS = {
   facebookAtLunch: { 'What is your question about?': 'Social media at work', 'What would you be using?': 'Social media', 'When?': 'During the school day', 'Why would you use it?': 'For myself' },
 };
 
-module.exports = { VERDICTS, ASK_ANOTHER, CONFIRM, CONFIRM_HEADING, CLAUSE, SITUATIONS, POLICY_TEXT, norm, isVerdict, answerUntilVerdict, assertVerdictCard };
+module.exports = { VERDICTS, DETAILS, headingOf, CONFIRM, CONFIRM_HEADING, CLAUSE, SITUATIONS, POLICY_TEXT, norm, isVerdict, answerUntilVerdict, assertVerdictCard };

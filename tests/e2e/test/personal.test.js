@@ -2,7 +2,7 @@
 // Personal chat with PolicyBot, as a teacher sees it in the Teams-like Agents Playground.
 const assert = require('node:assert/strict');
 const { useHarness, scenario } = require('../lib/harness');
-const { CLAUSE, SITUATIONS, ASK_ANOTHER, CONFIRM, CONFIRM_HEADING, norm, isVerdict, answerUntilVerdict, assertVerdictCard } = require('../lib/policy');
+const { CLAUSE, SITUATIONS, DETAILS, CONFIRM, CONFIRM_HEADING, norm, isVerdict, answerUntilVerdict, assertVerdictCard } = require('../lib/policy');
 
 const h = useHarness('personal');
 
@@ -67,12 +67,25 @@ scenario(h, 'each verdict kind renders: allowed, allowed with conditions, needs 
   }
 });
 
-scenario(h, '"Ask another question" on a verdict card leads to a new question', async () => {
+scenario(h, '"Details" on a verdict card opens why, the policy note and what I understood, on the card itself', async () => {
+  const tess = await h.as('Tess Teacher');
+  await tess.send('can I text this student?');
+  const { card } = await answerUntilVerdict(tess, SITUATIONS.textPersonal);
+  assert.ok(!/\bWhy\b/.test(card.text) && !card.text.includes('What I understood'), `the reason and the facts are folded as the card lands:\n${card.text}`);
+  const open = await tess.clickOnCard(DETAILS);
+  assert.ok(/(^|\n)Why(\n|$)/.test(open.text), `"Details" shows the reason:\n${open.text}`);
+  assert.ok(open.text.includes('What I understood') && open.text.includes('A current student'), `"Details" shows what I understood:\n${open.text}`);
+  await tess.screenshotLastCard('verdict-details-open');
+});
+
+scenario(h, '"Start over" on a question card after a verdict leads to a new question', async () => {
   const tess = await h.as('Tess Teacher');
   await tess.send('can I text this student?');
   await answerUntilVerdict(tess, SITUATIONS.textPersonal);
-  const replies = await tess.click(ASK_ANOTHER);
-  assert.ok(replies.length >= 1 && !replies.some(isVerdict), 'no verdict right after "Ask another question"');
+  const [question] = await tess.send('can I text this student?');
+  assert.ok(question.isCard && !isVerdict(question), 'a question card first');
+  const replies = await tess.click('Start over');
+  assert.ok(replies.length >= 1 && !replies.some(isVerdict), 'no verdict right after "Start over"');
   const [next] = await tess.send('can I check Facebook at lunch?');
   assert.ok(next.isCard, 'the new question is answered with a card');
   const { card } = await answerUntilVerdict(tess, SITUATIONS.facebookAtLunch);
