@@ -169,6 +169,11 @@ public static class PolicyCards
             ["hasUnderstood"] = facts.Any(f => f.Understood),
             ["askAnotherData"] = CardActions.StartOverData(context),
             ["changeData"] = CardActions.ChangeData(context, null),
+            // Escalation (RequestCardActions): "Ask administration" where the policy sends the person there or is unclear.
+            ["administrationTitle"] = verdict.Kind == VerdictKind.NeedsAdministration || !string.IsNullOrWhiteSpace(verdict.Ambiguity)
+                ? "Ask administration"
+                : "Contact administration",
+            ["administrationData"] = RequestCardActions.StartData(context),
         };
         return CardTemplateBinder.Bind("verdict.json", data);
     }

@@ -336,6 +336,7 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             }
             state.AwaitingConfirmation = false;
             state.Decided = true;
+            Remember(state);
             var replies = new List<Reply> { new VerdictReply(verdict, Lines(state, v => v.Label), state.Id, state.Step) };
             if (state.Waiting.Count > 0)
             {
@@ -352,6 +353,22 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         state.AwaitingConfirmation = false;
         state.Decided = false;
         return [new QuestionReply(question, Lines(state, v => v.Phrase), state.Id, state.Step)];
+    }
+
+    /// <summary>Keeps the verdict's situation for "Ask administration" (the last <see cref="VerdictRecord.Kept"/>).</summary>
+    private static void Remember(SituationState state)
+    {
+        state.Verdicts.RemoveAll(v => v.SituationId == state.Id);
+        state.Verdicts.Add(new VerdictRecord
+        {
+            SituationId = state.Id,
+            Facts = new Dictionary<string, string>(state.Facts, StringComparer.Ordinal),
+            Understood = new Dictionary<string, string>(state.Understood, StringComparer.Ordinal),
+        });
+        if (state.Verdicts.Count > VerdictRecord.Kept)
+        {
+            state.Verdicts.RemoveRange(0, state.Verdicts.Count - VerdictRecord.Kept);
+        }
     }
 
     /// <summary>The reply to a message outside the policy's subject: what the bot answers, with examples.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using PolicyBot.Cards;
 using PolicyBot.Reachability;
+using PolicyBot.Requests;
 using PolicyBot.Roles;
 using PolicyBot.Storage;
 using PolicyBot.Turns;
@@ -22,6 +23,8 @@ namespace PolicyBot.Conversation;
 public sealed class PolicyBotHandler(
     ConversationEngine engine,
     AdministrationCommands administration,
+    RequestCommands requests,
+    RequestContextBuilder requestContexts,
     ReplyRenderer renderer,
     ReplySender sender,
     IClaimStore claims,
@@ -55,6 +58,21 @@ public sealed class PolicyBotHandler(
                 activity.Conversation?.ConversationType ?? "personal", redactor.Redact(Shorten(typed.Text)));
         }
 
+        // Requests to the administration (Requests/): their commands and card buttons; the sender is read off the activity.
+        var requestAction = RequestCardActions.ActionOf(activity.Value);
+        if (requestAction is not null and not RequestCardActions.Start and not RequestCardActions.AccountConfirm)
+        {
+            await SendAsync(turnContext, await requests.HandleCardAsync((JObject)activity.Value, RequestTurns.From(activity), cancellationToken).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+        if (input is TypedInput { Text: var words } && RequestCommands.Recognize(words) is { } requestCommand)
+        {
+            await SendAsync(turnContext, await requests.HandleTypedAsync(requestCommand, RequestTurns.From(activity), cancellationToken).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
         if (AdministrationCommands.Recognize(input) is { } command)
         {
             // The actor is the activity's sender, never anything the card data claims.
@@ -72,7 +90,22 @@ public sealed class PolicyBotHandler(
             // Read the state as the previous turn left it (not a copy cached before the lock), decide, answer, save.
             await situations.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
             var state = await _situation.GetAsync(turnContext, () => new SituationState(), cancellationToken).ConfigureAwait(false);
-            var replies = engine.Handle(state, input);
+            IReadOnlyList<Reply> replies;
+            if (requestAction == RequestCardActions.Start)
+            {
+                // "Ask administration" on a verdict card: the verdict's facts come from this person's state, not the card.
+                var situation = (string?)((JObject)activity.Value)[CardActions.SituationField];
+                replies = await requests.StartFromVerdictAsync(RequestTurns.From(activity), state.Verdicts.LastOrDefault(v => v.SituationId == situation), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                replies = engine.Handle(state, input);
+                if (input is TypedInput typedInput)
+                {
+                    replies = await requests.AfterAnswerAsync(RequestTurns.From(activity), state, replies, typedInput.Text, requestContexts, cancellationToken).ConfigureAwait(false);
+                }
+            }
             if (replies.OfType<SafetyReply>().FirstOrDefault() is { } safety)
             {
                 // Warning, so it stays in the log when message text is turned off; the categories only, never the text.

@@ -55,3 +55,7 @@ public sealed record SafetyReply(IReadOnlyList<string> Categories) : Reply;
 /// <summary>The error card: something the person did that the bot could not use, with a way on.</summary>
 /// <param name="Message">What happened and what to do.</param>
 public sealed record ErrorReply(string Message) : Reply;
+
+/// <summary>A card built elsewhere (a feature's own cards, e.g. requests to the administration), sent as it is.</summary>
+/// <param name="Card">The bound Adaptive Card.</param>
+public sealed record CardReply(Newtonsoft.Json.Linq.JObject Card) : Reply;

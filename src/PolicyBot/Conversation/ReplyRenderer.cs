@@ -38,6 +38,7 @@ public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety)
             [("Sent", s.Totals.Sent), ("Waiting", s.Totals.Queued + s.Totals.Sending), ("Unreachable", s.Totals.Unreachable), ("Failed", s.Totals.Failed), ("Gave up after retries", s.Totals.DeadLettered)],
             s.Totals.Attempts, s.Totals.TimesThrottled, s.People)),
         SafetyReply => Card(PolicyCards.Safety(safety)),
+        CardReply c => Card(c.Card),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "Unknown reply."),
     };
 

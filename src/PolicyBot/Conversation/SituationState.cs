@@ -38,6 +38,13 @@ public sealed class SituationState
     /// </summary>
     public List<Dictionary<string, string>> Waiting { get; set; } = [];
 
+    /// <summary>
+    /// The last verdicts given in this conversation (newest last, at most <see cref="VerdictRecord.Kept"/>), kept through
+    /// new situations so "Ask administration" on a verdict card sends that verdict's facts, read from here and not
+    /// from the card.
+    /// </summary>
+    public List<VerdictRecord> Verdicts { get; set; } = [];
+
     /// <summary>True while nothing has been asked or stated.</summary>
     public bool IsEmpty => Id.Length == 0;
 
@@ -76,4 +83,20 @@ public sealed class SituationState
         AwaitingConfirmation = false;
         Decided = false;
     }
+}
+
+/// <summary>A verdict as given: the situation it decided and the facts it rested on (known and understood).</summary>
+public sealed class VerdictRecord
+{
+    /// <summary>How many verdicts a conversation keeps.</summary>
+    public const int Kept = 10;
+
+    /// <summary>The situation decided (its verdict card's buttons carry it).</summary>
+    public string SituationId { get; set; } = "";
+
+    /// <summary>Known facts (fact id → value id).</summary>
+    public Dictionary<string, string> Facts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Understood facts (fact id → value id).</summary>
+    public Dictionary<string, string> Understood { get; set; } = new(StringComparer.Ordinal);
 }

@@ -6,6 +6,7 @@ using PolicyBot.Conversation;
 using PolicyBot.Reachability;
 using PolicyBot.Roles;
 using PolicyBot.Delivery;
+using PolicyBot.Requests;
 using PolicyBot.Rules.Model;
 using PolicyBot.Storage;
 using PolicyBot.Turns;
@@ -88,6 +89,7 @@ public static class PolicyBotApp
         services.AddReachability();        // who can be reached, roles, the reply path's guards
         services.AddPolicyConversation(); // the policy, the reader, the conversation and its IBot
         services.AddPolicyDelivery();     // outbox, pacing, retries, durable timer, downloads and their background service
+        services.AddPolicyRequests();     // requests to the administration, their channel cards and the approved accounts registry
         return builder;
     }
 
@@ -117,6 +119,8 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<PolicyBot.Rules.Safety.SafetyGuidance>();
             _ = app.Services.GetRequiredService<DeliveryOptions>();
             _ = app.Services.GetRequiredService<DeliveryDatabase>();
+            _ = app.Services.GetRequiredService<PolicyBot.Requests.RequestOptions>();
+            _ = app.Services.GetRequiredService<PolicyBot.Requests.SqliteRequestStore>();
         }
         catch
         {

@@ -90,6 +90,9 @@ public static class SettingsKeys
     /// <summary>Seconds an administrator download link works. Default 900 (15 min).</summary>
     public const string DownloadLinkLifetimeSeconds = "DownloadLinkLifetimeSeconds";
 
+    /// <summary>Days an open request waits for the administration before its channel is reminded (and again after each reminder). Default 3.</summary>
+    public const string RequestNudgeDays = "RequestNudgeDays";
+
     /// <summary>All keys above, for drift checks.</summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -98,6 +101,6 @@ public static class SettingsKeys
         CampaignAuthors, RequestDeciders, ReplyTimeBudgetSeconds,
         DeliveryConversationLimits, DeliveryAppLimits, DeliveryRateMarginMs, DeliveryConcurrency, DeliveryMaxAttempts,
         DeliveryRetryBaseDelaySeconds, DeliveryRetryMaxDelaySeconds, DeliverySendTimeoutSeconds, DeliveryClaimLeaseSeconds,
-        DeliveryPollSeconds, TimerJobMaxAttempts, DownloadLinkLifetimeSeconds,
+        DeliveryPollSeconds, TimerJobMaxAttempts, DownloadLinkLifetimeSeconds, RequestNudgeDays,
     ];
 }

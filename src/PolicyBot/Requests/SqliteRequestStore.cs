@@ -224,6 +224,32 @@ public sealed class SqliteRequestStore
         return true;
     }
 
+    /// <summary>Replaces a draft's form and routing (a draft is the requester's own until sent: no version, no audit line). False when it is no longer a draft.</summary>
+    public async Task<bool> UpdateDraftAsync(StaffRequest draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE requests SET data = $data, team_id = $team WHERE id = $id AND state = 'draft'";
+        command.Parameters.AddWithValue("$data", Serialize(draft));
+        command.Parameters.AddWithValue("$team", (object?)draft.TeamId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$id", draft.Id);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Deletes a draft (never sent, so no record of the district's) and its audit line; false when it is no longer a draft.</summary>
+    public async Task<bool> DeleteDraftAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM request_audit WHERE request_id = $id AND EXISTS (SELECT 1 FROM requests WHERE id = $id AND state = 'draft');
+            DELETE FROM requests WHERE id = $id AND state = 'draft';
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
     /// <summary>Records the channel card of a request (not a change of the request: no version, no audit line).</summary>
     /// <param name="id">The request.</param>
     /// <param name="channelKey">The channel's recipient key.</param>
