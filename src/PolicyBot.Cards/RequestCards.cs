@@ -52,7 +52,7 @@ public sealed record RequestSummaryView(string Title, IReadOnlyList<TitledValue>
 /// <param name="Ambiguity">The policy's ambiguity note, or empty.</param>
 /// <param name="Clauses">The clauses (id, heading, verbatim text).</param>
 /// <param name="History">Audit lines, oldest first: "Dec 2, 09:14 UTC · Dana Dean · assigned to Dana Dean".</param>
-/// <param name="Deciders">Administrators who may take it (title: name, value: object id), for "Assign to another administrator".</param>
+/// <param name="Deciders">Administrators who may take it (title: name, value: object id), for "Assign to the one picked" (left out when empty).</param>
 /// <param name="RequestId">The request.</param>
 /// <param name="Version">The version the card shows.</param>
 /// <param name="CanAssign">Offer Assign to me / to another administrator.</param>
@@ -201,9 +201,18 @@ public static class RequestCards
             ["clauses"] = new JArray(view.Clauses.Select(c => new JObject { ["heading"] = $"Clause {c.Id}: {c.Heading}", ["text"] = c.Text })),
             ["history"] = new JArray(view.History),
             ["deciders"] = Choices(view.Deciders),
+            ["noteLabel"] = view.CanRevoke
+                ? "Reason to revoke the approval (the requester sees it)"
+                : view.CanAnswer
+                    ? "Your answer, or a question for the requester (the requester sees it)"
+                    : view.CanApprove
+                        ? "Conditions to approve, the reason to decline, or a question for the requester (the requester sees it)"
+                        : "A question for the requester (they see it)",
             ["can"] = new JObject
             {
                 ["assign"] = view.CanAssign,
+                ["pick"] = view.CanAssign && view.Deciders.Count > 0,
+                ["note"] = view.CanApprove || view.CanAnswer || view.CanAsk || view.CanRevoke,
                 ["approve"] = view.CanApprove,
                 ["answer"] = view.CanAnswer,
                 ["ask"] = view.CanAsk,
@@ -220,12 +229,6 @@ public static class RequestCards
                 ["revoke"] = Act("revoke"),
             },
         };
-        if (view.CanAssign && view.Deciders.Count == 0)
-        {
-            // A choice set needs a choice: without other administrators known, only "Assign to me" is offered.
-            data["deciders"] = new JArray(new JObject { ["title"] = "(no other administrator known yet)", ["value"] = "" });
-        }
-
         return CardTemplateBinder.Bind("request-channel.json", data);
     }
 

@@ -84,6 +84,7 @@ public static class AllCards
             ("safety with the defaults", PolicyCards.Safety(PolicyBot.Rules.Safety.SafetyGuidance.Default(Policy.Metadata.District))),
             ("safety with a contact number", PolicyCards.Safety(SafetyWithContactNumber)),
         };
+        cards.AddRange(RequestCardSamples.All);
         cards.AddRange(QuestionNodes().Select(n => ($"question {Describe(n)}", QuestionCard(n))));
         cards.AddRange(VerdictNodes().Select(n => ($"verdict {Describe(n)}", VerdictCard(n))));
         cards.AddRange(QuestionNodes().Where(n => n.Path.Count > 0).Select(n => ($"question, understood {Describe(n)}", QuestionCard(n, understood: true))));

@@ -296,10 +296,11 @@ public class BinderTests
     }
 
     [Fact]
-    public void The_eleven_templates_are_embedded_and_unknown_names_list_them()
+    public void The_fifteen_templates_are_embedded_and_unknown_names_list_them()
     {
         Assert.Equal(
-            ["confirm.json", "error.json", "help.json", "policy.json", "question.json", "roles.json", "safety.json", "test-message.json", "test-status.json", "verdict.json", "welcome.json"],
+            ["confirm.json", "error.json", "help.json", "policy.json", "question.json", "registry-entry.json", "request-channel.json", "request-form.json", "request-notice.json",
+             "roles.json", "safety.json", "test-message.json", "test-status.json", "verdict.json", "welcome.json"],
             CardTemplateBinder.TemplateNames);
         var e = Assert.Throws<ArgumentException>(() => CardTemplateBinder.Bind("nope.json", new JObject()));
         Assert.Contains("No card template 'nope.json'. Embedded templates: confirm.json, error.json, help.json", e.Message);

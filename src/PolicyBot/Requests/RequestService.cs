@@ -327,7 +327,7 @@ public sealed class RequestService(
     /// <param name="requestId">The request the card names.</param>
     /// <param name="cardVersion">The version the card showed, or null.</param>
     /// <param name="act">The card's act.</param>
-    /// <param name="inputs">The card's inputs (conditions, reason, question, answer, info, assignee).</param>
+    /// <param name="inputs">The card's inputs (<c>note</c>: conditions, reason, question or answer; <c>info</c>; <c>assignee</c>).</param>
     /// <param name="cancellationToken">Cancels store and roster calls.</param>
     public async Task<IReadOnlyList<Reply>> ActAsync(RequestTurn turn, long requestId, int? cardVersion, string act, JObject inputs, CancellationToken cancellationToken)
     {
@@ -382,11 +382,12 @@ public sealed class RequestService(
                 {
                     "assign-me" => (new AssignAction(sender), null),
                     "assign" => await AssigneeAsync(request, Text(inputs, "assignee"), cancellationToken).ConfigureAwait(false),
-                    "approve" => (new ApproveAction(Text(inputs, "conditions") ?? ""), null),
-                    "decline" => (new DeclineAction(Text(inputs, "reason") ?? ""), null),
-                    "ask" => (new AskInformationAction(Text(inputs, "question") ?? ""), (string?)null),
-                    "answer" => (new AnswerQuestionAction(Text(inputs, "answer") ?? ""), null),
-                    _ => (new RevokeAction(Text(inputs, "reason") ?? ""), null),
+                    // The card has one note box: conditions, a reason, a question or an answer, by the button tapped.
+                    "approve" => (new ApproveAction(Text(inputs, "note") ?? ""), null),
+                    "decline" => (new DeclineAction(Text(inputs, "note") ?? ""), null),
+                    "ask" => (new AskInformationAction(Text(inputs, "note") ?? ""), (string?)null),
+                    "answer" => (new AnswerQuestionAction(Text(inputs, "note") ?? ""), null),
+                    _ => (new RevokeAction(Text(inputs, "note") ?? ""), null),
                 };
                 if (problem is not null)
                 {
@@ -581,7 +582,7 @@ public sealed class RequestService(
                 return [new CardReply(RequestCards.Registry("Retired", "It no longer counts as approved; its request stays in the record.", [RegistryView(retired, manage: false)], []))];
             case "revoke":
                 var request = await store.FindAsync(account.RequestId, cancellationToken).ConfigureAwait(false);
-                var reason = Text(inputs, "reason-" + account.Id.ToString(CultureInfo.InvariantCulture)) ?? Text(inputs, "reason") ?? "";
+                var reason = Text(inputs, "reason-" + account.Id.ToString(CultureInfo.InvariantCulture)) ?? "";
                 if (request is null)
                 {
                     return [new NoticeReply("I can't find the request that approved this account, so I can't revoke it here.")];
