@@ -25,6 +25,7 @@ public sealed class PolicyBotHandler(
     AdministrationCommands administration,
     RequestCommands requests,
     RequestContextBuilder requestContexts,
+    AccountRegistryGate registry,
     ReplyRenderer renderer,
     ReplySender sender,
     IClaimStore claims,
@@ -98,9 +99,16 @@ public sealed class PolicyBotHandler(
                 replies = await requests.StartFromVerdictAsync(RequestTurns.From(activity), state.Verdicts.LastOrDefault(v => v.SituationId == situation), cancellationToken)
                     .ConfigureAwait(false);
             }
+            else if (requestAction == RequestCardActions.AccountConfirm)
+            {
+                // "It's this account" on the registry card: checked against the sender's own registry entries.
+                replies = await registry.ConfirmAsync(RequestTurns.From(activity), state, (JObject)activity.Value, cancellationToken).ConfigureAwait(false);
+            }
             else
             {
                 replies = engine.Handle(state, input);
+                // Whether a class or school account is approved comes from the approved accounts registry, never on trust.
+                replies = await registry.ApplyAsync(RequestTurns.From(activity), state, replies, cancellationToken).ConfigureAwait(false);
                 if (input is TypedInput typedInput)
                 {
                     replies = await requests.AfterAnswerAsync(RequestTurns.From(activity), state, replies, typedInput.Text, requestContexts, cancellationToken).ConfigureAwait(false);

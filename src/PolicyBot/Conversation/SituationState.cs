@@ -45,6 +45,12 @@ public sealed class SituationState
     /// </summary>
     public List<VerdictRecord> Verdicts { get; set; } = [];
 
+    /// <summary>
+    /// The approved accounts registry's entry the person confirmed this situation is about (Requests/AccountRegistryGate),
+    /// or null. While the registry decides approval, "approved" counts only with an entry confirmed here.
+    /// </summary>
+    public long? RegisteredAccount { get; set; }
+
     /// <summary>True while nothing has been asked or stated.</summary>
     public bool IsEmpty => Id.Length == 0;
 
@@ -69,6 +75,7 @@ public sealed class SituationState
         PendingFact = null;
         AwaitingConfirmation = false;
         Decided = false;
+        RegisteredAccount = null;
     }
 
     /// <summary>Forgets the situation and any waiting parts.</summary>
@@ -82,6 +89,7 @@ public sealed class SituationState
         PendingFact = null;
         AwaitingConfirmation = false;
         Decided = false;
+        RegisteredAccount = null;
     }
 }
 

@@ -9,7 +9,7 @@ public static class RequestServices
     /// <summary>
     /// Adds <see cref="SqliteRequestStore"/> (in the bot's SQLite file), <see cref="RequestOptions"/> (from
     /// <see cref="Hosting.SettingsKeys.RequestNudgeDays"/>), <see cref="RequestContextBuilder"/>, <see cref="RequestService"/>,
-    /// <see cref="RequestCommands"/>, <see cref="IChannelCards"/> (<see cref="ConnectorChannelCards"/>) and the handlers of
+    /// <see cref="RequestCommands"/>, <see cref="AccountRegistryGate"/>, <see cref="IChannelCards"/> (<see cref="ConnectorChannelCards"/>) and the handlers of
     /// <see cref="RequestJobs.CardKind"/> and <see cref="RequestJobs.NudgeKind"/>. Needs the delivery engine and reachability.
     /// </summary>
     public static IServiceCollection AddPolicyRequests(this IServiceCollection services)
@@ -19,6 +19,7 @@ public static class RequestServices
         services.AddSingleton<RequestContextBuilder>();
         services.AddSingleton<RequestService>();
         services.AddSingleton<RequestCommands>();
+        services.AddSingleton<AccountRegistryGate>();
         services.AddSingleton<IChannelCards, ConnectorChannelCards>();
         services.AddSingleton<RequestJobs>();
         services.AddDurableJobHandler<RequestCardJobHandler>();

@@ -341,6 +341,15 @@ public sealed class SqliteRequestStore
         ListAccountsAsync("status = 'Active' AND (owner_aad = $who OR admin_aad = $who)",
             c => c.Parameters.AddWithValue("$who", aadObjectId.ToLowerInvariant()), cancellationToken);
 
+    /// <summary>True once the registry holds any entry (active or not): from then on it decides what counts as approved.</summary>
+    public async Task<bool> AnyAccountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM approved_accounts)";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
+    }
+
     /// <summary>Replaces a registry entry's data (review date, status) when it is still in <paramref name="expected"/> status; false otherwise.</summary>
     public async Task<bool> UpdateAccountAsync(ApprovedAccount account, AccountStatus expected, CancellationToken cancellationToken)
     {

@@ -355,4 +355,110 @@ public sealed class RequestFlowTests(ITestOutputHelper output) : IAsyncLifetime
         var withdraw = await _teams.SubmitAsync(_teacherChat, _teacher, RequestCardActions.ActData((long)check["request"]!, 3, "withdraw"));
         Assert.StartsWith($"Request #{(long)check["request"]!} is answered, so it can't be withdrawn.", withdraw.SingleReply.Text);
     }
+
+    /// <summary>Runs a request of <paramref name="requester"/> through to approval by the dean; returns its id.</summary>
+    private async Task<long> ApprovedRequestAsync(TeamsUser requester, TeamsConversation chat)
+    {
+        var id = await SendPresenceRequestAsync(requester, chat);
+        var (posted, card) = await ChannelCardAsync(_district, $"Request #{id} ·");
+        await _teams.SubmitAsync(_district, _dean, Act(card, "Approve", ("note", "")), replyToId: posted.Id);
+        await _connector.WaitForAsync(r => r.RouteActivityId == posted.Id && r.Activity is { } a && CardOf(a) is { } c && TextOf(c).Contains("APPROVED", StringComparison.Ordinal), timeout: Wait);
+        return id;
+    }
+
+    /// <summary>Answers every question card with its first choice until a verdict (or <paramref name="stop"/>) comes.</summary>
+    private async Task<JObject> FollowAsync(TeamsConversation chat, TeamsUser who, JObject card, Func<JObject, bool>? stop = null)
+    {
+        for (var i = 0; i < 8 && VerdictWords(card) is null && stop?.Invoke(card) != true; i++)
+        {
+            var next = SubmitsOf(card).First(s => s.Data[CardActions.ActionField]?.ToString() is CardActions.Answer or CardActions.Confirm).Data;
+            card = LastCard(await _teams.SubmitAsync(chat, who, next));
+        }
+
+        return card;
+    }
+
+    [Fact]
+    public async Task The_approved_administrator_question_is_answered_from_the_registry_once_the_teacher_confirms_it_is_that_account()
+    {
+        await SetDistrictChannelAsync();
+        await ApprovedRequestAsync(_teacher, _teacherChat);
+
+        var turn = await _teams.SayAsync(_teacherChat, _teacher, "Can I post class news and reminders on our class Instagram?");
+        var card = await FollowAsync(_teacherChat, _teacher, LastCard(turn), c => SubmitsOf(c).Any(s => s.Title == AccountRegistryGate.ThisAccount));
+
+        var text = TextOf(card);
+        Assert.Contains("The district keeps a registry of approved accounts. This one is yours", text);
+        Assert.Contains("Instagram — @room12news", text);
+        Assert.Contains("Sam Counselor", text);
+        Assert.DoesNotContain(SubmitsOf(card), s => s.Title == "Yes, it's approved");
+        var confirmed = await _teams.SubmitAsync(_teacherChat, _teacher, SubmitsOf(card).Single(s => s.Title == AccountRegistryGate.ThisAccount).Data);
+        Assert.Contains(confirmed.Texts, t => t.StartsWith("Instagram — @room12news: approved on", StringComparison.Ordinal) && t.Contains("Sam Counselor as its district administrator"));
+        var verdict = await FollowAsync(_teacherChat, _teacher, LastCard(confirmed));
+        Assert.Equal("Allowed with conditions", VerdictWords(verdict));
+        Assert.Contains("Yes, it's approved", TextOf(verdict));
+    }
+
+    [Fact]
+    public async Task An_account_not_in_the_registry_is_not_approved_whatever_the_person_says()
+    {
+        await SetDistrictChannelAsync();
+        await ApprovedRequestAsync(_teacher, _teacherChat);   // the registry is in use (someone else's account)
+        var coach = TeamsUser.Create("Casey Coach");
+        var coachChat = TeamsConversation.Personal();
+
+        var turn = await _teams.SayAsync(coachChat, coach, "The principal approved our team's Facebook page. Can I post game updates there?");
+        var card = LastCard(turn);
+        output.WriteLine(TextOf(card));
+
+        Assert.Contains("none of yours is in it. An account that is not in the registry is not approved", TextOf(card));
+        Assert.Contains("You said it's approved.", TextOf(card));
+        var choices = SubmitsOf(card).Select(s => s.Title).ToList();
+        Assert.Equal(["Not yet - I want to start one", "No district administrator"], choices);
+        Assert.DoesNotContain(turn.Activities.Select(CardOf).OfType<JObject>(), c => VerdictWords(c) is "Allowed" or "Allowed with conditions");
+
+        // Typing the approval does not make it so either; forged registry data naming the teacher's entry is refused.
+        var typed = await _teams.SayAsync(coachChat, coach, "yes, it's approved");
+        Assert.DoesNotContain(typed.Activities.Select(CardOf).OfType<JObject>(), c => VerdictWords(c) is "Allowed" or "Allowed with conditions");
+        var teacherEntry = Assert.Single(await Store.ListActiveAccountsOfAsync(_teacher.AadObjectId, CancellationToken.None));
+        var forged = RequestCardActions.AccountConfirmData(new SubmitContext("whatever", 1), teacherEntry.Id);
+        var refused = await _teams.SubmitAsync(coachChat, coach, forged);
+        Assert.StartsWith("That account is not one of your approved accounts", refused.Texts[0]);
+        Assert.DoesNotContain(refused.Activities.Select(CardOf).OfType<JObject>(), c => VerdictWords(c) is "Allowed" or "Allowed with conditions");
+    }
+
+    [Fact]
+    public async Task A_revoked_account_no_longer_counts_and_its_owner_is_told()
+    {
+        await SetDistrictChannelAsync();
+        var id = await ApprovedRequestAsync(_teacher, _teacherChat);
+        var deanChat = TeamsConversation.Personal();
+        var registry = LastCard(await _teams.SayAsync(deanChat, _dean, "approved accounts"));
+        var revoke = (JObject)SubmitsOf(registry).Single(s => s.Title == "Revoke").Data.DeepClone();
+        var entry = Assert.Single(await Store.ListActiveAccountsOfAsync(_teacher.AadObjectId, CancellationToken.None));
+
+        var empty = await _teams.SubmitAsync(deanChat, _dean, revoke);
+        Assert.StartsWith("Please give the reason for revoking", empty.SingleReply.Text);
+        revoke[$"reason-{entry.Id}"] = "Nobody from the district administers it any more.";
+        var done = await _teams.SubmitAsync(deanChat, _dean, revoke);
+
+        Assert.StartsWith("Revoked: Instagram — @room12news no longer counts as approved.", done.SingleReply.Text);
+        await ToldAsync("Nobody from the district administers it any more.");
+        await ChannelCardAsync(_district, "REVOKED");
+        Assert.Equal(RequestState.Revoked, (await Store.FindAsync(id, CancellationToken.None))!.State);
+        Assert.Empty(await Store.ListActiveAccountsOfAsync(_teacher.AadObjectId, CancellationToken.None));
+        var card = await FollowAsync(_teacherChat, _teacher, LastCard(await _teams.SayAsync(_teacherChat, _teacher, "Can I post class news on our class Instagram?")),
+            c => TextOf(c).Contains("registry of approved accounts", StringComparison.Ordinal));
+        Assert.Contains("none of yours is in it", TextOf(card));
+    }
+
+    [Fact]
+    public async Task Before_the_registry_holds_anything_the_policys_question_is_asked_as_before()
+    {
+        var turn = await _teams.SayAsync(_teacherChat, _teacher, "Can I post class news on our class Instagram?");
+        var card = await FollowAsync(_teacherChat, _teacher, LastCard(turn), c => AskedFact(c) == "account-stage");
+
+        Assert.Equal("account-stage", AskedFact(card));
+        Assert.Contains(SubmitsOf(card), s => s.Title == "Yes, it's approved");
+    }
 }
