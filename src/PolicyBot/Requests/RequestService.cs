@@ -864,7 +864,8 @@ public sealed class RequestService(
 
     internal static string RequestPayload(long id) => new JObject { ["request"] = id }.ToString(Newtonsoft.Json.Formatting.None);
 
-    internal static string NudgePayload(long id, int round) => new JObject { ["request"] = id, ["round"] = round }.ToString(Newtonsoft.Json.Formatting.None);
+    /// <summary>The payload of a <see cref="RequestJobs.NudgeKind"/> job: the request and the reminder's round (1 for the first).</summary>
+    public static string NudgePayload(long id, int round) => new JObject { ["request"] = id, ["round"] = round }.ToString(Newtonsoft.Json.Formatting.None);
 
     private static bool Same(string? a, string? b) => a is not null && b is not null && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 

@@ -212,6 +212,13 @@ public sealed class RequestFlowTests(ITestOutputHelper output) : IAsyncLifetime
         var stored = (await Store.FindAsync(id, CancellationToken.None))!;
         Assert.Equal((RequestState.Submitted, 2), (stored.State, stored.Version));
         Assert.Equal(["create", "submit"], (await Store.AuditAsync(id, CancellationToken.None)).Select(a => a.Action));
+
+        // Its first reminder is scheduled with the durable timer, RequestNudgeDays (3 by default) after it was sent.
+        await using var connection = _host.Services.GetRequiredService<PolicyBot.Delivery.DeliveryDatabase>().Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT due FROM timer_jobs WHERE job_key = $key AND kind = 'request.nudge'";
+        command.Parameters.AddWithValue("$key", $"request:{id}:nudge:1");
+        Assert.Equal(stored.CreatedAt.AddDays(3).ToUnixTimeMilliseconds(), (long)(await command.ExecuteScalarAsync())!);
     }
 
     [Fact]
