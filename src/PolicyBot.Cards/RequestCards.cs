@@ -52,7 +52,7 @@ public sealed record RequestSummaryView(string Title, IReadOnlyList<TitledValue>
 /// <param name="Ambiguity">The policy's ambiguity note, or empty.</param>
 /// <param name="Clauses">The clauses (id, heading, verbatim text).</param>
 /// <param name="History">Audit lines, oldest first: "Dec 2, 09:14 UTC · Dana Dean · assigned to Dana Dean".</param>
-/// <param name="Deciders">Administrators who may take it (title: name, value: object id), for "Assign to the one picked" (left out when empty).</param>
+/// <param name="Deciders">Administrators who may take it (title: name, value: object id), for "Assign to another administrator" (left out when empty).</param>
 /// <param name="RequestId">The request.</param>
 /// <param name="Version">The version the card shows.</param>
 /// <param name="CanAssign">Offer Assign to me / to another administrator.</param>

@@ -17,7 +17,7 @@ public class RequestCardsTests
     {
         var card = RequestCardSamples.Channel(open: true, presence: true);
 
-        Assert.Equal(["Assign to me", "Assign to the one picked", "Approve", "Decline", "Ask for more information"], Titles(card));
+        Assert.Equal(["Assign to me", "Assign to another administrator", "Approve", "Decline", "Ask for more information"], Titles(card));
         var submits = Actions(card, "Action.Submit").Select(a => (JObject)a["data"]!).ToList();
         Assert.All(submits, d => Assert.Equal((RequestCardActions.Act, 12L, 3L), ((string)d["policybot"]!, (long)d["request"]!, (long)d["version"]!)));
         Assert.Equal(["assign-me", "assign", "approve", "decline", "ask"], submits.Select(d => (string)d["act"]!));
@@ -26,7 +26,7 @@ public class RequestCardsTests
     [Fact]
     public void An_open_question_is_answered_not_approved_and_a_closed_request_offers_nothing_but_revoking_an_approval()
     {
-        Assert.Equal(["Assign to me", "Assign to the one picked", "Send answer", "Ask for more information"], Titles(RequestCardSamples.Channel(open: true, presence: false)));
+        Assert.Equal(["Assign to me", "Assign to another administrator", "Send answer", "Ask for more information"], Titles(RequestCardSamples.Channel(open: true, presence: false)));
         Assert.Equal(["Assign to me", "Approve", "Decline", "Ask for more information"], Titles(RequestCardSamples.Channel(open: true, presence: true, noDeciders: true)));
         Assert.Equal(["Revoke approval"], Titles(RequestCardSamples.Channel(open: false, presence: true, approved: true)));
         Assert.Empty(RequestCardSamples.Channel(open: false, presence: true)["actions"]!);

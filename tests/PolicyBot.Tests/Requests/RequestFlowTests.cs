@@ -468,4 +468,38 @@ public sealed class RequestFlowTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("account-stage", AskedFact(card));
         Assert.Contains(SubmitsOf(card), s => s.Title == "Yes, it's approved");
     }
+
+    [Fact]
+    public async Task Assigning_to_another_administrator_offers_the_teams_deciders_and_refuses_anyone_else()
+    {
+        var chief = TeamsUser.Create("Chris Chief");
+        await _host.DisposeAsync();
+        var options = new BotHostOptions { Output = output };
+        options.Settings[SettingsKeys.RequestDeciders] = $"{_dean.AadObjectId}, {chief.AadObjectId}";
+        options.Settings[SettingsKeys.DeliveryPollSeconds] = "1";
+        _host = await BotHost.StartAsync(options);
+        _teams = new TeamsChatClient(_host, _connector);
+        _teams.AddToRoster(_district, _counselor);
+        _teams.AddToRoster(_district, chief);
+        _teams.AddToRoster(_district, _para);
+        await SetDistrictChannelAsync();
+        var id = await SendPresenceRequestAsync(_teacher, _teacherChat);
+        var (posted, card) = await ChannelCardAsync(_district, "SUBMITTED");
+
+        var picker = card.Descendants().OfType<JObject>().Single(o => (string?)o["id"] == "assignee");
+        var offered = picker["choices"]!.Select(c => (string)c["title"]!).ToList();
+        Assert.Contains("Chris Chief", offered);
+        Assert.Contains("Dana Dean", offered);
+        Assert.DoesNotContain("Ari Para", offered);
+        Assert.DoesNotContain("Lee Teacher", offered);
+
+        var forged = await _teams.SubmitAsync(_district, _dean, Act(card, "Assign to another administrator", ("assignee", _para.AadObjectId)), replyToId: posted.Id);
+        Assert.StartsWith("That person is not a request decider for the district", forged.SingleReply.Text);
+        await _teams.SubmitAsync(_district, _dean, Act(card, "Assign to another administrator", ("assignee", chief.AadObjectId)), replyToId: posted.Id);
+
+        var (_, assigned) = await ChannelCardAsync(_district, "IN REVIEW · assigned to Chris Chief");
+        Assert.Contains("Dana Dean assigned it to Chris Chief", TextOf(assigned));
+        await ToldAsync("Chris Chief is looking at it.");
+        Assert.Equal(["create", "submit", "assign"], (await Store.AuditAsync(id, CancellationToken.None)).Select(a => a.Action));
+    }
 }
