@@ -203,13 +203,19 @@ public static class PolicyCards
             ["hasAmbiguity"] = !string.IsNullOrWhiteSpace(verdict.Ambiguity),
             ["ambiguity"] = verdict.Ambiguity ?? "",
             ["administrationOffer"] =
-                "If you want a definite answer, contact your school administration: tell them what you told me here and they can confirm how the policy applies to you.",
+                "If you want a definite answer, tap Ask administration: it sends this situation to your school administration, who can confirm how the policy applies to you.",
             ["hasFacts"] = facts.Count > 0,
             ["facts"] = new JArray(facts.Select(f => new JObject { ["title"] = f.Question, ["value"] = f.Understood ? $"{f.Answer} (from your words)" : f.Answer })),
             ["hasUnderstood"] = facts.Any(f => f.Understood),
             ["changeData"] = CardActions.ChangeData(context, null),
             ["helpfulData"] = CardActions.FeedbackData(context, CardActions.FeedbackHelpful),
             ["notRightData"] = CardActions.FeedbackData(context, CardActions.FeedbackNotRight),
+            // Escalation (RequestCardActions): "Ask administration" where the policy sends the person there or is unclear.
+            ["administrationTitle"] = verdict.Kind == VerdictKind.NeedsAdministration || !string.IsNullOrWhiteSpace(verdict.Ambiguity)
+                ? "Ask administration"
+                : "Contact administration",
+            ["administrationTooltip"] = "Send this situation, its verdict and clauses to your school's administration as a request",
+            ["administrationData"] = RequestCardActions.StartData(context),
         };
         return CardTemplateBinder.Bind("verdict.json", data);
     }

@@ -96,6 +96,7 @@ public static class AllCards
                  new("May 2, 2026 · Allowed (rule family)", [("What was wrong", "(not said)"), ("Who is the person?", "My child or close relative")])], 7)),
             ("feedback report, none", FeedbackCards.Report([], 0)),
         };
+        cards.AddRange(RequestCardSamples.All);
         cards.AddRange(QuestionNodes().Select(n => ($"question {Describe(n)}", QuestionCard(n))));
         cards.AddRange(VerdictNodes().Select(n => ($"verdict {Describe(n)}", VerdictCard(n))));
         cards.AddRange(QuestionNodes().Where(n => n.Path.Count > 0).Select(n => ($"question, understood {Describe(n)}", QuestionCard(n, understood: true))));

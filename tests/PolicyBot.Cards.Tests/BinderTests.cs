@@ -299,7 +299,8 @@ public class BinderTests
     public void The_templates_are_embedded_and_unknown_names_list_them()
     {
         Assert.Equal(
-            ["campaign-compose.json", "campaign-list.json", "campaign-reminder.json", "campaign-report.json", "campaign-scenario.json", "confirm.json", "error.json", "feedback-report.json", "feedback.json", "help.json", "my-data.json", "policy.json", "question.json", "roles.json", "safety.json", "test-message.json", "test-status.json", "verdict.json", "welcome.json"],
+            ["campaign-compose.json", "campaign-list.json", "campaign-reminder.json", "campaign-report.json", "campaign-scenario.json", "confirm.json", "error.json", "feedback-report.json", "feedback.json", "help.json", "my-data.json", "policy.json", "question.json",
+             "registry-entry.json", "request-channel.json", "request-form.json", "request-notice.json", "roles.json", "safety.json", "test-message.json", "test-status.json", "verdict.json", "welcome.json"],
             CardTemplateBinder.TemplateNames);
         var e = Assert.Throws<ArgumentException>(() => CardTemplateBinder.Bind("nope.json", new JObject()));
         Assert.Contains("No card template 'nope.json'. Embedded templates: campaign-compose.json, campaign-list.json", e.Message);

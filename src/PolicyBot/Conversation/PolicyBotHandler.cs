@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using PolicyBot.Campaigns;
 using PolicyBot.Cards;
 using PolicyBot.Reachability;
+using PolicyBot.Requests;
 using PolicyBot.Roles;
 using PolicyBot.Storage;
 using PolicyBot.Turns;
@@ -24,6 +25,9 @@ public sealed class PolicyBotHandler(
     ConversationEngine engine,
     AdministrationCommands administration,
     PrivacyCommands personalData,
+    RequestCommands requests,
+    RequestContextBuilder requestContexts,
+    AccountRegistryGate registry,
     ReplyRenderer renderer,
     ReplySender sender,
     IClaimStore claims,
@@ -59,6 +63,21 @@ public sealed class PolicyBotHandler(
             return;   // a group chat or channel message not addressed to the bot
         }
         var conversationType = activity.Conversation?.ConversationType ?? "personal";
+
+        // Requests to the administration (Requests/): their commands and card buttons; the sender is read off the activity.
+        var requestAction = RequestCardActions.ActionOf(activity.Value);
+        if (requestAction is not null and not RequestCardActions.Start and not RequestCardActions.AccountConfirm)
+        {
+            await SendAsync(turnContext, await requests.HandleCardAsync((JObject)activity.Value, RequestTurns.From(activity), cancellationToken).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+        if (input is TypedInput { Text: var words } && RequestCommands.Recognize(words) is { } requestCommand)
+        {
+            await SendAsync(turnContext, await requests.HandleTypedAsync(requestCommand, RequestTurns.From(activity), cancellationToken).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
 
         if (AdministrationCommands.Recognize(input) is { } command)
         {
@@ -97,7 +116,29 @@ public sealed class PolicyBotHandler(
                 await SendAsync(turnContext, await feedback.HandleAsync(submit, state, person, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 return;
             }
-            var replies = engine.Handle(state, input);
+            IReadOnlyList<Reply> replies;
+            if (requestAction == RequestCardActions.Start)
+            {
+                // "Ask administration" on a verdict card: the verdict's facts come from this person's state, not the card.
+                var situation = (string?)((JObject)activity.Value)[CardActions.SituationField];
+                replies = await requests.StartFromVerdictAsync(RequestTurns.From(activity), state.RecentVerdicts.LastOrDefault(v => v.SituationId == situation), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else if (requestAction == RequestCardActions.AccountConfirm)
+            {
+                // "It's this account" on the registry card: checked against the sender's own registry entries.
+                replies = await registry.ConfirmAsync(RequestTurns.From(activity), state, (JObject)activity.Value, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                replies = engine.Handle(state, input);
+                // Whether a class or school account is approved comes from the approved accounts registry, never on trust.
+                replies = await registry.ApplyAsync(RequestTurns.From(activity), state, replies, cancellationToken).ConfigureAwait(false);
+                if (input is TypedInput typedInput)
+                {
+                    replies = await requests.AfterAnswerAsync(RequestTurns.From(activity), state, replies, typedInput.Text, requestContexts, cancellationToken).ConfigureAwait(false);
+                }
+            }
 
             // What the log keeps of a turn: the kind of input, what was answered and the situation's facts; typed text
             // only in a troubleshooting window an administrator opened (LogPrivacy).

@@ -74,3 +74,6 @@ public sealed record FeedbackWrongReply(string SituationId, int Step) : Reply;
 /// <param name="Items">The answers shown, newest first.</param>
 /// <param name="Total">How many there are in all.</param>
 public sealed record FeedbackReportReply(IReadOnlyList<FeedbackCards.ReportItem> Items, int Total) : Reply;
+/// <summary>A card built elsewhere (a feature's own cards, e.g. requests to the administration), sent as it is.</summary>
+/// <param name="Card">The bound Adaptive Card.</param>
+public sealed record CardReply(Newtonsoft.Json.Linq.JObject Card) : Reply;

@@ -50,6 +50,7 @@ public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety, PolicyBo
         PersonalDataReply d => Card(PrivacyCards.MyData(d.Title, d.Intro, d.Sections, PolicyBot.Privacy.PrivacyCommands.LogNote, d.Buttons)),
         FeedbackWrongReply f => Card(FeedbackCards.WhatWasWrong(new SubmitContext(f.SituationId, f.Step))),
         FeedbackReportReply r => Card(FeedbackCards.Report(r.Items, r.Total)),
+        CardReply c => Card(c.Card),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply, "Unknown reply."),
     };
 

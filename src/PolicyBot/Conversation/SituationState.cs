@@ -61,6 +61,12 @@ public sealed class SituationState
         }
     }
 
+    /// <summary>
+    /// The approved accounts registry's entry the person confirmed this situation is about (Requests/AccountRegistryGate),
+    /// or null. While the registry decides approval, "approved" counts only with an entry confirmed here.
+    /// </summary>
+    public long? RegisteredAccount { get; set; }
+
     /// <summary>True while nothing has been asked or stated.</summary>
     public bool IsEmpty => Id.Length == 0;
 
@@ -85,6 +91,7 @@ public sealed class SituationState
         PendingFact = null;
         AwaitingConfirmation = false;
         Decided = false;
+        RegisteredAccount = null;
     }
 
     /// <summary>Forgets the situation and any waiting parts.</summary>
@@ -98,6 +105,7 @@ public sealed class SituationState
         PendingFact = null;
         AwaitingConfirmation = false;
         Decided = false;
+        RegisteredAccount = null;
     }
 }
 

@@ -9,6 +9,7 @@ using PolicyBot.Reachability;
 using PolicyBot.Roles;
 using PolicyBot.Delivery;
 using PolicyBot.Privacy;
+using PolicyBot.Requests;
 using PolicyBot.Rules.Model;
 using PolicyBot.Storage;
 using PolicyBot.Turns;
@@ -94,6 +95,7 @@ public static class PolicyBotApp
         services.AddPolicyDelivery();     // outbox, pacing, retries, durable timer, downloads and their background service
         services.AddPolicyCampaigns();    // policy reminders: compose, send or schedule, acknowledgements, scenario check, reports
         services.AddPrivacy();            // "my data", "forget me", the stores of personal data, the daily retention job
+        services.AddPolicyRequests();     // requests to the administration, their channel cards and the approved accounts registry
         return builder;
     }
 
@@ -129,6 +131,8 @@ public static class PolicyBotApp
             _ = app.Services.GetRequiredService<SqliteCampaignStore>();
             _ = app.Services.GetRequiredService<CampaignService>();   // builds the scenario check's dialog tree now, not in a turn
             _ = app.Services.GetRequiredService<PrivacyOptions>();
+            _ = app.Services.GetRequiredService<PolicyBot.Requests.RequestOptions>();
+            _ = app.Services.GetRequiredService<PolicyBot.Requests.SqliteRequestStore>();
         }
         catch
         {

@@ -116,6 +116,9 @@ public static class SettingsKeys
     /// <summary>Days a finished delivery record (a message sent, failed or undeliverable to a person) is kept. Default 365; 1 to 3650.</summary>
     public const string DeliveryRecordRetentionDays = "DeliveryRecordRetentionDays";
 
+    /// <summary>Days an open request waits for the administration before its channel is reminded (and again after each reminder). Default 3.</summary>
+    public const string RequestNudgeDays = "RequestNudgeDays";
+
     /// <summary>All keys above, for drift checks.</summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -127,5 +130,6 @@ public static class SettingsKeys
         DeliveryPollSeconds, TimerJobMaxAttempts, DownloadLinkLifetimeSeconds,
         DistrictTimeZone, CampaignNudgeDays, CampaignNudgeHour, CampaignMissedSendGraceMinutes, PublicBaseUrl,
         TroubleshootingLogTypedTextUntil, SituationRetentionDays, DeliveryRecordRetentionDays,
+        RequestNudgeDays,
     ];
 }

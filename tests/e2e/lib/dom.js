@@ -21,12 +21,15 @@ function readMessages(root) {
     if (!header) continue;
     let author = null;
     let body = [];
-    if (header.classList.contains('fui-CardHeader__header')) {
-      const avatar = header.querySelector('.fui-Avatar[aria-label]');
+    // A channel post: its menu sits in the .fui-CardHeader (in its __header, or beside it for a bot's proactive post).
+    const postHeader = header.closest('.fui-CardHeader');
+    if (header.classList.contains('fui-CardHeader__header') || postHeader) {
+      const avatar = header.querySelector('.fui-Avatar[aria-label]') || (postHeader && postHeader.querySelector('.fui-Avatar[aria-label]'));
       author = avatar ? avatar.getAttribute('aria-label') : null;
-      const cardHeader = header.closest('.fui-CardHeader');
+      const cardHeader = postHeader;
       for (let el = cardHeader && cardHeader.nextElementSibling; el; el = el.nextElementSibling) {
-        if (el.querySelector(MENU) || el.matches('.fui-Divider, .fui-CardFooter') || el.querySelector('[role=textbox]')) break;
+        // The reply composer (a Lexical editor) ends the post; a card's own text inputs do not.
+        if (el.querySelector(MENU) || el.matches('.fui-Divider, .fui-CardFooter') || el.querySelector('[role=textbox][data-lexical-editor="true"]')) break;
         body.push(el);
       }
     } else {
