@@ -84,7 +84,10 @@ public class RequestCardsTests
         {
             var verdict = node.Outcome!.Verdict!;
             var card = AllCards.VerdictCard(node);
-            var last = card["actions"]!.Last!;
+            // In its own action set under the verdict's body (the card's own actions are the feedback pair).
+            var set = Assert.Single(((JArray)card["body"]!).OfType<JObject>(),
+                o => (string?)o["type"] == "ActionSet" && o["actions"]!.Any(a => (string?)a["data"]?["policybot"] == RequestCardActions.Start));
+            var last = Assert.Single(set["actions"]!);
             var expected = verdict.Kind == PolicyBot.Rules.Model.VerdictKind.NeedsAdministration || !string.IsNullOrWhiteSpace(verdict.Ambiguity)
                 ? "Ask administration"
                 : "Contact administration";

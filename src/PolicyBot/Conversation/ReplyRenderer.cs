@@ -12,10 +12,12 @@ namespace PolicyBot.Conversation;
 /// </summary>
 public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety, PolicyBot.Privacy.PrivacyOptions? privacy = null)
 {
-    /// <summary>The help card's commands: everyone's, then the privacy commands with what is kept and logged.</summary>
+    /// <summary>The help card's commands: everyone's, requests to the administration, then the privacy commands with what is kept and logged.</summary>
     private readonly IReadOnlyList<(string Command, string Description)> _helpCommands =
     [
         .. PolicyCards.DefaultCommands,
+        (Requests.RequestCommands.NewRequest, "Ask your administration: approval of a class, team or school account, or a question the policy leaves open."),
+        (Requests.RequestCommands.MyRequests, "See where your requests to the administration stand, answer their questions or withdraw one."),
         (BotCommands.MyData, $"See what I keep about you: your questions as the policy's facts, never your words, deleted {(int)(privacy?.SituationRetention.TotalDays ?? PolicyBot.Privacy.PrivacyOptions.DefaultSituationRetentionDays)} days after they last changed. My log keeps no words and no names."),
         (BotCommands.ForgetMe, "Delete your questions now (in your personal chat; I ask first). What the district must keep stays."),
     ];

@@ -20,6 +20,7 @@ public static class RequestServices
         services.AddSingleton<RequestService>();
         services.AddSingleton<RequestCommands>();
         services.AddSingleton<AccountRegistryGate>();
+        services.AddSingleton<Privacy.IPersonalData, RequestPersonalData>();
         services.AddSingleton<IChannelCards, ConnectorChannelCards>();
         services.AddSingleton<RequestJobs>();
         services.AddDurableJobHandler<RequestCardJobHandler>();

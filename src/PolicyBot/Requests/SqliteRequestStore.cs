@@ -250,6 +250,21 @@ public sealed class SqliteRequestStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
+    /// <summary>Deletes every draft of <paramref name="requesterAadObjectId"/> (never sent, so no record of the district's) and their audit lines; returns how many drafts.</summary>
+    public async Task<int> DeleteDraftsOfAsync(string requesterAadObjectId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requesterAadObjectId);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM request_audit WHERE request_id IN (SELECT id FROM requests WHERE requester_aad = $who AND state = 'draft');
+            DELETE FROM requests WHERE requester_aad = $who AND state = 'draft';
+            SELECT changes();
+            """;
+        command.Parameters.AddWithValue("$who", requesterAadObjectId.ToLowerInvariant());
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Records the channel card of a request (not a change of the request: no version, no audit line).</summary>
     /// <param name="id">The request.</param>
     /// <param name="channelKey">The channel's recipient key.</param>

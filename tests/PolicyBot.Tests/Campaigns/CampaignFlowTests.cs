@@ -136,6 +136,15 @@ public sealed class CampaignFlowTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(teacher.AadObjectId, only.AadObjectId, ignoreCase: true);
         Assert.Equal(new DateOnly(2019, 5, 9), only.Revision.Date);
 
+        // "my data" shows the acknowledgement; "forget me" keeps it (the district's record) and says so.
+        var myData = TextOf(LastCard(await _teams.SayAsync(teacherChat, teacher, "my data")));
+        Assert.Contains(CampaignPersonalData.Heading, myData);
+        Assert.Contains($"Reminder {campaign.Id}: acknowledged ", myData);
+        Assert.Contains("policy revised May 9, 2019", myData);
+        var forgotten = TextOf(LastCard(await _teams.SubmitAsync(teacherChat, teacher, PolicyBot.Cards.CardActions.PrivacyData(PolicyBot.Cards.CardActions.Forget))));
+        Assert.Contains(CampaignPersonalData.KeptBecause, forgotten);
+        Assert.Single(await store.ListAcknowledgementsAsync(campaign.Id, 1, null, CancellationToken.None));
+
         // Someone the reminder was not sent to cannot acknowledge it with the same card data.
         var stranger = TeamsUser.Create("Not Installed");
         var strangerTurn = await _teams.SubmitAsync(TeamsConversation.Personal(), stranger, ack);

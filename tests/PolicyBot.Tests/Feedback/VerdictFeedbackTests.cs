@@ -162,4 +162,26 @@ public sealed class VerdictFeedbackTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(1, (await Store.ListNotRightAsync(10, CancellationToken.None)).Total);
         Assert.Equal(0, await Store.EraseLinksAsync(PersonKey(_teacher), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task My_data_counts_the_persons_feedback_and_forget_me_erases_the_link_but_keeps_the_answer()
+    {
+        var (chat, verdict) = await VerdictAsync(_teacher);
+        await _teams.SubmitAsync(chat, _teacher, Button(verdict, "Not right"));
+        var (otherChat, otherVerdict) = await VerdictAsync(_other);
+        await _teams.SubmitAsync(otherChat, _other, Button(otherVerdict, "Helpful"));
+
+        var mine = TextOf(LastCard(await _teams.SayAsync(chat, _teacher, "my data")));
+        Assert.Contains(FeedbackPersonalData.Heading, mine, StringComparison.Ordinal);
+        Assert.Contains("1 answer to \"Was this right?\" linked to you", mine, StringComparison.Ordinal);
+
+        var done = TextOf(LastCard(await _teams.SubmitAsync(chat, _teacher, CardActions.PrivacyData(CardActions.Forget))));
+        Assert.Contains("I deleted 2 records about you.", done, StringComparison.Ordinal);   // the situation and the feedback link
+
+        var rows = Rows();
+        Assert.Equal(2, rows.Count);
+        Assert.Single(rows, r => r["person_key"] is null && (string?)r["rating"] == "not-right");   // the answer stays, with no person
+        Assert.Single(rows, r => (string?)r["person_key"] == PersonKey(_other));                     // someone else's link stays
+        Assert.DoesNotContain("linked to you", TextOf(LastCard(await _teams.SayAsync(chat, _teacher, "my data"))), StringComparison.Ordinal);
+    }
 }

@@ -118,4 +118,23 @@ public sealed class RequestStoreTests : IDisposable
         var only = Assert.Single(mine);
         Assert.Equal(("1700000000001", RequestState.InReview), (only.ChannelActivityId, only.State));
     }
+
+    [Fact]
+    public async Task Forget_me_deletes_the_persons_drafts_and_keeps_sent_requests_with_their_audit_trail()
+    {
+        var submitted = await SubmittedAsync();
+        var draft = await _store.CreateAsync(Draft() with { Id = 0 }, CancellationToken.None);
+        var data = new RequestPersonalData(_store);
+        var person = new PolicyBot.Privacy.DataSubject("29:teacher", Teacher.AadObjectId.ToUpperInvariant(), "tenant");
+
+        var described = await data.DescribeAsync(person, CancellationToken.None);
+        var result = await data.ForgetAsync(person, CancellationToken.None);
+
+        Assert.Equal([$"#{submitted.Id}: social media presence, submitted."], described.Lines);
+        Assert.Equal((1, RequestPersonalData.KeptBecause), (result.Deleted, result.Kept));
+        Assert.Null(await _store.FindAsync(draft.Id, CancellationToken.None));
+        Assert.NotNull(await _store.FindAsync(submitted.Id, CancellationToken.None));
+        Assert.NotEmpty(await _store.AuditAsync(submitted.Id, CancellationToken.None));
+        Assert.Equal(0, (await data.ForgetAsync(person, CancellationToken.None)).Deleted);
+    }
 }
