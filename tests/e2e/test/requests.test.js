@@ -5,6 +5,7 @@
 // that page is answered from the approved accounts registry.
 const assert = require('node:assert/strict');
 const { useHarness, scenario } = require('../lib/harness');
+const { DETAILS } = require('../lib/policy');
 
 const h = useHarness('requests');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -129,6 +130,8 @@ scenario(h, 'a teacher asks for a class page, the administrator asks, she answer
   }
   const verdict = await tess.lastCard();
   assert.match(verdict.firstText, /Allowed with conditions/);
-  assert.match(verdict.text, /Yes, it's approved/);
+  // What was understood (the registry's answer among it) sits behind "Details".
+  const details = await tess.clickOnCard(DETAILS);
+  assert.match(details.text, /Yes, it's approved/);
   await tess.screenshotLastCard('registry-verdict');
 });
