@@ -32,6 +32,10 @@ public sealed partial class SituationReader
     private readonly Scanner _answerScanner;
     private readonly TextRecognizers _recognizers;
     private readonly Dictionary<(string Fact, string Value), IReadOnlySet<string>> _overrides;
+
+    // The answers section's overrides, used only when a typed answer is read ("not set up yet, no district
+    // administrator": a new account, though "no district administrator" alone would be the other choice).
+    private readonly Dictionary<(string Fact, string Value), IReadOnlySet<string>> _answerOverrides;
     private readonly Dictionary<string, int> _factOrder;
 
     /// <summary>Creates a reader for <paramref name="policy"/>; loads and validates the policy's lexicon unless the options give one.</summary>
@@ -50,6 +54,8 @@ public sealed partial class SituationReader
         _scanner = new Scanner(Lexicon, Options, _recognizers);
         _answerScanner = Lexicon.AnswerEntries.Count == 0 ? _scanner : new Scanner(Lexicon.ForAnswers(), Options, _recognizers);
         _overrides = Lexicon.Entries.Where(e => e.FactId is not null).ToDictionary(e => (e.FactId!, e.ValueId), e => e.Overrides);
+        _answerOverrides = Lexicon.AnswerEntries.Where(e => e.FactId is not null && e.Overrides.Count > 0)
+            .ToDictionary(e => (e.FactId!, e.ValueId), e => e.Overrides);
         _factOrder = policy.Facts.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
     }
 
@@ -446,7 +452,7 @@ public sealed partial class SituationReader
 
         // The lexicon's overrides: a value that wins over another when both are cued.
         var present = live.Select(c => c.ValueId).ToHashSet(StringComparer.Ordinal);
-        var overridden = present.Where(v => present.Any(o => o != v && _overrides.TryGetValue((factId, o), out var beats) && beats.Contains(v))).ToHashSet(StringComparer.Ordinal);
+        var overridden = present.Where(v => present.Any(o => o != v && Beats(factId, o, v, answer))).ToHashSet(StringComparer.Ordinal);
         aside.AddRange(live.Where(c => overridden.Contains(c.ValueId)).Select(c => new SetAsideCue(c, SetAsideReason.Overridden)));
         live = live.Where(c => !overridden.Contains(c.ValueId)).ToList();
 
@@ -467,6 +473,11 @@ public sealed partial class SituationReader
         }
         return (null, [], aside);
     }
+
+    /// <summary>True when value <paramref name="winner"/> of the fact overrides <paramref name="loser"/> (in an answer, the answers section's overrides too).</summary>
+    private bool Beats(string factId, string winner, string loser, bool answer) =>
+        (_overrides.TryGetValue((factId, winner), out var beats) && beats.Contains(loser))
+        || (answer && _answerOverrides.TryGetValue((factId, winner), out var answerBeats) && answerBeats.Contains(loser));
 
     /// <summary>Facts that no rule compatible with all the facts (and what they imply) mentions.</summary>
     private List<string> Irrelevant(Dictionary<string, string> facts)

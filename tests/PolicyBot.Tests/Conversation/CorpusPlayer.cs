@@ -65,8 +65,16 @@ public sealed class CorpusPlayer(TeamsChatClient teams)
             cards.AddRange(turnCards);
             safety |= turnCards.Any(IsSafetyCard);
             offTopic |= turn.Texts.Any(t => t.StartsWith(OffTopicStart, StringComparison.Ordinal));
-            verdicts.AddRange(turnCards.Select(VerdictWords).OfType<string>().Select(w => KindOfWords[w]));
+            var decided = turnCards.Select(VerdictWords).OfType<string>().Select(w => KindOfWords[w]).ToList();
+            verdicts.AddRange(decided);
             var card = turnCards.LastOrDefault(c => !IsSafetyCard(c));
+            if (decided.Count > 0 && card is not null && VerdictWords(card) is null)
+            {
+                // One part decided and the next part's question follows: asking the same fact again is that part's
+                // question, not a line the bot failed to read.
+                trace.Append($"[{string.Join(",", decided)}] ");
+                lastAsked = null;
+            }
             if (card is null || VerdictWords(card) is not null)
             {
                 var got = verdicts.OrderBy(Restrictiveness.IndexOf).FirstOrDefault() ?? (offTopic ? "off-topic" : null);
