@@ -28,6 +28,13 @@ public class AnswerWordsTests
     [InlineData("relationship", "his mom", "not-student")]
     [InlineData("content", "pictures of my dogs and my weekend hikes", "own-content")]
     [InlineData("account-use", "following the kids' personal accounts from it", "connect-students")]
+    [InlineData("account-use", "game times and bus reminders", "school-news")]
+    [InlineData("account-use", "the quiz grades with every student's name", "confidential")]
+    [InlineData("account-stage", "we haven't started it, so no district administrator yet", "new")]
+    [InlineData("account-stage", "it's just by me, no district person as an administrator", "no-district-admin")]
+    [InlineData("purpose", "to see if he wants a summer job mowing", "personal")]
+    [InlineData("relationship", "my godson, no relation", "student")]
+    [InlineData("relationship", "my student teacher from the university", "not-student")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -35,6 +35,16 @@ public class SituationReaderTests
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
+    // Tweeting is posting; a tweet at someone is a message to them.
+    [InlineData("Can I tweet photos of my class?", "activity=posting content=district-material")]
+    [InlineData("A student tweeted at me last night. Can I answer?", "activity=contact relationship=student")]
+    // A site named by its subject is the staff member's own; "my teacher page" is the district's.
+    [InlineData("Can I post on my teaching blog about our class project?", "activity=posting site=personal-site")]
+    // A student who works at the staff member's own business: employment (what way they text does not matter).
+    [InlineData("One of my students works at the bakery my wife and I own. Can I text her about shifts?", "activity=contact relationship=employment")]
+    public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
+    [Theory]
     [InlineData("Can I text my nephew?", "activity=contact relationship=close-family")]
     [InlineData("Can I be Facebook friends with my own daughter, who is a student here?", "activity=contact relationship=close-family")]
     [InlineData("My grandson is in my class. Can we text?", "activity=contact relationship=close-family")]
