@@ -29,6 +29,7 @@ public class AnswerWordsTests
     [InlineData("content", "pictures of my dogs and my weekend hikes", "own-content")]
     [InlineData("account-use", "following the kids' personal accounts from it", "connect-students")]
     [InlineData("account-use", "game times and bus reminders", "school-news")]
+    [InlineData("account-use", "just to chat with them, personal stuff", "personal-contact")]
     [InlineData("account-use", "the quiz grades with every student's name", "confidential")]
     [InlineData("account-stage", "we haven't started it, so no district administrator yet", "new")]
     [InlineData("account-stage", "it's just by me, no district person as an administrator", "no-district-admin")]

@@ -42,6 +42,8 @@ public class SituationReaderTests
     [InlineData("Can I post on my teaching blog about our class project?", "activity=posting site=personal-site")]
     // A student who works at the staff member's own business: employment (what way they text does not matter).
     [InlineData("One of my students works at the bakery my wife and I own. Can I text her about shifts?", "activity=contact relationship=employment")]
+    // Asked for the handle of one's own site: sharing access to it ("asked for my snapchat" alone is another app).
+    [InlineData("My students keep asking for my instagram handle. Can I tell them?", "activity=contact medium=personal-accounts relationship=student")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
