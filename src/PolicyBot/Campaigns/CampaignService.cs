@@ -12,9 +12,6 @@ using PolicyBot.Rules.Model;
 
 namespace PolicyBot.Campaigns;
 
-/// <summary>A card a campaign action answers with.</summary>
-/// <param name="Card">The bound Adaptive Card.</param>
-public sealed record CampaignCardReply(JObject Card) : Reply;
 
 /// <summary>What a campaign action answers: replies to send, and optionally a new version of the card that was tapped.</summary>
 /// <param name="Replies">Sent in order in the conversation of the turn.</param>
@@ -25,7 +22,7 @@ public sealed record CampaignOutcome(IReadOnlyList<Reply> Replies, JObject? Upda
     public static CampaignOutcome Say(string text) => new([new NoticeReply(text)]);
 
     /// <summary>One card.</summary>
-    public static CampaignOutcome Show(JObject card) => new([new CampaignCardReply(card)]);
+    public static CampaignOutcome Show(JObject card) => new([new CardReply(card)]);
 }
 
 /// <summary>Who tapped or typed, as the turn's activity says (never the card).</summary>

@@ -188,7 +188,7 @@ public sealed class PolicyBotHandler(
             : await campaigns!.HandleTypedAsync(typed, caller, cancellationToken).ConfigureAwait(false);
         if (outcome.UpdateTapped is { } card && activity.ReplyToId is { Length: > 0 } tapped)
         {
-            var update = renderer.Render(new CampaignCardReply(card));
+            var update = renderer.Render(new CardReply(card));
             update.Id = tapped;
             try
             {
@@ -202,7 +202,7 @@ public sealed class PolicyBotHandler(
         }
         else if (outcome.UpdateTapped is { } fresh)
         {
-            await SendAsync(turnContext, [new CampaignCardReply(fresh)], cancellationToken).ConfigureAwait(false);
+            await SendAsync(turnContext, [new CardReply(fresh)], cancellationToken).ConfigureAwait(false);
         }
         await SendAsync(turnContext, outcome.Replies, cancellationToken).ConfigureAwait(false);
         return true;

@@ -48,7 +48,6 @@ public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety, PolicyBo
             [("Sent", s.Totals.Sent), ("Waiting", s.Totals.Queued + s.Totals.Sending), ("Unreachable", s.Totals.Unreachable), ("Failed", s.Totals.Failed), ("Gave up after retries", s.Totals.DeadLettered)],
             s.Totals.Attempts, s.Totals.TimesThrottled, s.People)),
         SafetyReply => Card(PolicyCards.Safety(safety)),
-        Campaigns.CampaignCardReply c => Card(c.Card),
         PersonalDataReply d => Card(PrivacyCards.MyData(d.Title, d.Intro, d.Sections, PolicyBot.Privacy.PrivacyCommands.LogNote, d.Buttons)),
         FeedbackWrongReply f => Card(FeedbackCards.WhatWasWrong(new SubmitContext(f.SituationId, f.Step))),
         FeedbackReportReply r => Card(FeedbackCards.Report(r.Items, r.Total)),
