@@ -237,7 +237,7 @@ public static class CardActions
             return false;
         }
         var situation = Text(data, SituationField);
-        var step = data[StepField] is JValue { Type: JTokenType.Integer } s && (long)s is >= 0 and <= int.MaxValue ? (int?)(int)(long)s : null;
+        var step = WholeNumber(data[StepField]) is { } s && s is >= 0 and <= int.MaxValue ? (int?)(int)s : null;
         var fact = Text(data, FactField);
         var chosen = Text(data, ValueField);
         var text = Text(data, TextField);
@@ -262,6 +262,17 @@ public static class CardActions
 
     private static string? Text(JObject data, string field) =>
         data[field] is JValue { Type: JTokenType.String } v && !string.IsNullOrWhiteSpace((string?)v) ? (string)v! : null;
+
+    /// <summary>
+    /// A field of card data as a whole number, or null when it is absent, not an integer, or beyond 64 bits. Never
+    /// throws: card data comes from the client, and a forged 99999999999999999999 must not fail the turn.
+    /// </summary>
+    /// <param name="token">The field's token, e.g. <c>data["request"]</c>.</param>
+    public static long? WholeNumber(JToken? token) => token is JValue { Type: JTokenType.Integer, Value: long n } ? n : null;
+
+    /// <summary>A field of card data as text, or null when it is absent or not a string (an array or object, say). Never throws.</summary>
+    /// <param name="token">The field's token, e.g. <c>data["act"]</c>.</param>
+    public static string? TextValue(JToken? token) => token is JValue { Type: JTokenType.String, Value: string text } ? text : null;
 }
 
 /// <summary>Which situation, and which step of it, a card's buttons belong to.</summary>

@@ -180,11 +180,36 @@ public static class RequestCards
         return CardTemplateBinder.Bind("request-notice.json", data);
     }
 
-    /// <summary>The administration's card of one request (its channel card).</summary>
+    /// <summary>
+    /// The administration's card of one request (its channel card). Every text the requester and the deciders typed
+    /// may be 2,000 characters, and questions and answers add up, so when the card would pass Teams' message size
+    /// (<see cref="PolicyCards.MaxCardBytes"/>) each long text is shortened (to 600, then 300, then 150 characters) and
+    /// the card says so; the request's record keeps them whole.
+    /// </summary>
     /// <param name="view">What to show.</param>
     public static JObject Channel(RequestChannelView view)
     {
         ArgumentNullException.ThrowIfNull(view);
+        var card = BindChannel(view);
+        foreach (var limit in new[] { 600, 300, 150 })
+        {
+            if (PolicyCards.SizeInBytes(card) < PolicyCards.MaxCardBytes)
+            {
+                break;
+            }
+            card = BindChannel(view with
+            {
+                Details = [.. view.Details.Select(d => d with { Value = Shorten(d.Value, limit) })],
+                History = [.. view.History.Select(h => Shorten(h, limit)), $"Long texts are shortened here to {limit} characters to fit a Teams card; the request keeps them whole."],
+            });
+        }
+        return card;
+    }
+
+    private static string Shorten(string text, int limit) => text.Length <= limit ? text : text[..limit].TrimEnd() + "…";
+
+    private static JObject BindChannel(RequestChannelView view)
+    {
         JObject Act(string act) => RequestCardActions.ActData(view.RequestId, view.Version, act);
         var data = new JObject
         {

@@ -95,4 +95,25 @@ public class RequestCardsTests
             Assert.Equal((RequestCardActions.Start, AllCards.Situation), ((string)last["data"]!["policybot"]!, (string)last["data"]!["situation"]!));
         }
     }
+
+    [Fact]
+    public void A_request_card_with_every_text_at_its_longest_still_fits_a_teams_message_and_says_it_shortened_them()
+    {
+        var longText = string.Concat(Enumerable.Repeat("Practice times, bus pickups and the concert schedule for families. ", 30))[..2000];
+        var view = new RequestChannelView(
+            "Request #12 · social media presence: Instagram — @room12news", "IN REVIEW · assigned to Dana Dean", "accent",
+            [.. Enumerable.Range(1, 7).Select(i => new TitledValue($"Field {i}", longText))],
+            ["What would you do? Start a class or school account"],
+            "PolicyBot's answer: **Needs administration**.", "",
+            [("12", "An educational social media presence", "Staff should contact the administration if they would like to establish an educational related social media presence.")],
+            [.. Enumerable.Range(1, 6).Select(i => $"Dec 2, 09:{i:00} UTC · Dana Dean asked: {longText}")],
+            [], 12, 9, CanAssign: true, CanApprove: true, CanAnswer: false, CanAsk: true, CanRevoke: false);
+
+        var card = RequestCards.Channel(view);
+
+        Assert.True(PolicyCards.SizeInBytes(card) < PolicyCards.MaxCardBytes, $"{PolicyCards.SizeInBytes(card):N0} bytes");
+        Assert.Contains(card.Descendants().OfType<JValue>(), v => v.Value is string t && t.StartsWith("Long texts are shortened here to ", StringComparison.Ordinal));
+        // A short request is shown whole, with no such note.
+        Assert.DoesNotContain(RequestCardSamples.Channel(open: true, presence: true).Descendants().OfType<JValue>(), v => v.Value is string t && t.StartsWith("Long texts are shortened", StringComparison.Ordinal));
+    }
 }

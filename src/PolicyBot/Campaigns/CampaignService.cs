@@ -78,7 +78,8 @@ public sealed partial class CampaignService(
         long? id = null;
         if (op == CampaignSubmit.Ops.Report && ReportCommand().Match(NonLetters().Replace(text.ToLowerInvariant(), " ").Trim()) is { Groups: var g } && g[1].Success)
         {
-            id = long.Parse(g[1].Value, CultureInfo.InvariantCulture);
+            // "report -1" names no reminder (the minus would otherwise be dropped with the other punctuation).
+            id = NegativeNumber().IsMatch(text) ? 0 : long.Parse(g[1].Value, CultureInfo.InvariantCulture);
         }
         return HandleAsync(new CampaignSubmit(op, id, null, null, null, new JObject()), caller, cancellationToken);
     }
@@ -151,7 +152,9 @@ public sealed partial class CampaignService(
         }
         if (values.Title.Length > CampaignLimits.TitleLength || values.Note.Length > CampaignLimits.NoteLength)
         {
-            return await ComposeAsync(values, $"The title can be up to {CampaignLimits.TitleLength} characters and the note up to {CampaignLimits.NoteLength}; please shorten them.", cancellationToken).ConfigureAwait(false);
+            // Echo only what fits: a pasted 50,000-character note must not make a card Teams refuses.
+            var cut = values with { Title = values.Title[..Math.Min(values.Title.Length, CampaignLimits.TitleLength)], Note = values.Note[..Math.Min(values.Note.Length, CampaignLimits.NoteLength)] };
+            return await ComposeAsync(cut, $"The title can be up to {CampaignLimits.TitleLength} characters and the note up to {CampaignLimits.NoteLength}; I kept the first ones. Please check the ends and preview again.", cancellationToken).ConfigureAwait(false);
         }
         var clauseIds = values.Clauses.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (clauseIds.FirstOrDefault(id => policy.Clauses.All(c => c.Id != id)) is { } unknown)
@@ -174,6 +177,10 @@ public sealed partial class CampaignService(
             if (!ack)
             {
                 return await ComposeAsync(values, "A deadline is for acknowledgements: switch on \"Ask each person to acknowledge it\", or clear the date.", cancellationToken).ConfigureAwait(false);
+            }
+            if (day > LatestDay())
+            {
+                return await ComposeAsync(values with { Deadline = "" }, $"{day:MMMM d, yyyy} is too far ahead: pick a deadline within {MaxYearsAhead} years.", cancellationToken).ConfigureAwait(false);
             }
             deadline = EndOfDay(day);
             if (deadline <= time.GetUtcNow())
@@ -269,6 +276,10 @@ public sealed partial class CampaignService(
                 || !TimeOnly.TryParseExact(timeText, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
             {
                 return CampaignOutcome.Say("To schedule it, type when (e.g. \"tomorrow at 7:30\" or \"every first Monday of the month at 8am\") or pick a date and a time on the preview card, then tap \"Schedule\" (or tap \"Send now\").");
+            }
+            if (date > LatestDay())
+            {
+                return CampaignOutcome.Say($"{date:MMMM d, yyyy} is too far ahead: pick a day within {MaxYearsAhead} years on the preview card.");
             }
             at = LocalToUtc(date.ToDateTime(clock));
             if (at <= time.GetUtcNow())
@@ -402,6 +413,10 @@ public sealed partial class CampaignService(
         {
             return submit.CampaignId is null ? CampaignOutcome.Say("There is no policy reminder yet. Type \"new reminder\" to compose one.") : UnknownCampaign();
         }
+        if (submit.Round is { } asked && (asked < 1 || asked > Math.Max(campaign.Round, 1)))
+        {
+            return CampaignOutcome.Say($"Reminder {campaign.Id} has no round {asked}: it has gone out {campaign.Round} time{(campaign.Round == 1 ? "" : "s")}.");
+        }
         var report = await reports.BuildAsync(campaign, submit.Round, cancellationToken).ConfigureAwait(false);
         Uri? link = null;
         if (export)
@@ -453,6 +468,12 @@ public sealed partial class CampaignService(
         if (caller.Actor.AadObjectId is not { Length: > 0 } aad)
         {
             return CampaignOutcome.Say("Sorry, I can't tell who you are from this chat, so I can't open the reminder for you. Open PolicyBot's chat and type \"help\".");
+        }
+        // Only a tap on the post itself, in its channel: the same data sent from anywhere else would add someone the
+        // reminder never reached to its report.
+        if (caller.Actor.ConversationId is not { Length: > 0 } conversation || RecipientKeys.Conversation(conversation) != campaign.Audience.Id)
+        {
+            return CampaignOutcome.Say($"This button works on the reminder's post in {campaign.Audience.Name ?? "its channel"}: tap \"Acknowledge in my chat\" there.");
         }
         var key = RecipientKeys.Person(caller.TenantId, aad);
         var me = await directory.FindAsync(key, cancellationToken).ConfigureAwait(false);
@@ -524,11 +545,19 @@ public sealed partial class CampaignService(
     private async Task<Campaign?> FindAsync(CampaignSubmit submit, CancellationToken cancellationToken) =>
         submit.CampaignId is { } id ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
 
+    /// <summary>How far ahead a deadline or a send date may be, in years (a date beyond the calendar's end cannot be stored).</summary>
+    public const int MaxYearsAhead = 2;
+
+    private DateOnly LatestDay() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddYears(MaxYearsAhead);
+
     private static CampaignOutcome UnknownCampaign() =>
         CampaignOutcome.Say("I couldn't find that policy reminder. Type \"reminders\" to see them.");
 
     [GeneratedRegex(@"[^a-z0-9]+")]
     private static partial Regex NonLetters();
+
+    [GeneratedRegex(@"-\s*\d")]
+    private static partial Regex NegativeNumber();
 
     [GeneratedRegex(@"^(?:campaign |reminder )?report(?: (\d{1,9}))?$")]
     private static partial Regex ReportCommand();

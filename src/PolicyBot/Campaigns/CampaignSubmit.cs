@@ -113,7 +113,8 @@ public sealed record CampaignSubmit(string Op, long? CampaignId, int? Round, int
         {
             return null;
         }
-        return new CampaignSubmit((string)op!, Number(data, "campaign"), (int?)Number(data, "round"), (int?)Number(data, "situation"),
+        // A field that is there but unreadable ("abc", -1, 1.5) names no campaign: 0, which none has, never "the latest".
+        return new CampaignSubmit((string)op!, Number(data, "campaign") ?? Present(data, "campaign"), (int?)(Number(data, "round") ?? Present(data, "round")), (int?)Number(data, "situation"),
             data["answer"] is JValue { Type: JTokenType.String } a ? (string?)a : null, data);
     }
 
@@ -122,9 +123,11 @@ public sealed record CampaignSubmit(string Op, long? CampaignId, int? Round, int
     public string? Input(string id) =>
         Inputs[id] is JValue { Type: JTokenType.String } v && !string.IsNullOrWhiteSpace((string?)v) ? ((string)v!).Trim() : null;
 
+    private static long? Present(JObject data, string field) => data[field] is null or { Type: JTokenType.Null } ? null : 0;
+
     private static long? Number(JObject data, string field) => data[field] switch
     {
-        JValue { Type: JTokenType.Integer } n when (long)n >= 0 && (long)n <= int.MaxValue => (long)n,
+        JValue { Type: JTokenType.Integer } n => Cards.CardActions.WholeNumber(n) is { } whole && whole >= 0 && whole <= int.MaxValue ? whole : null,
         JValue { Type: JTokenType.String } s when long.TryParse((string?)s, out var parsed) && parsed >= 0 && parsed <= int.MaxValue => parsed,
         _ => null,
     };

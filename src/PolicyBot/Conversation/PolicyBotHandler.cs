@@ -112,7 +112,7 @@ public sealed class PolicyBotHandler(
             if (input is CardInput { Submit: { Action: CardActions.Feedback } submit } && feedback is not null)
             {
                 // Feedback on a verdict card: the verdict from the person's own state, the person from the sender.
-                var person = Feedback.VerdictFeedback.PersonKey(activity.Conversation?.TenantId, activity.From?.AadObjectId, activity.From?.Id);
+                var person = Feedback.VerdictFeedback.PersonKey(ActivityReachability.TenantOf(activity), activity.From?.AadObjectId, activity.From?.Id);
                 await SendAsync(turnContext, await feedback.HandleAsync(submit, state, person, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 return;
             }
@@ -120,7 +120,7 @@ public sealed class PolicyBotHandler(
             if (requestAction == RequestCardActions.Start)
             {
                 // "Ask administration" on a verdict card: the verdict's facts come from this person's state, not the card.
-                var situation = (string?)((JObject)activity.Value)[CardActions.SituationField];
+                var situation = CardActions.TextValue(((JObject)activity.Value)[CardActions.SituationField]);
                 replies = await requests.StartFromVerdictAsync(RequestTurns.From(activity), state.RecentVerdicts.LastOrDefault(v => v.SituationId == situation), cancellationToken)
                     .ConfigureAwait(false);
             }

@@ -88,9 +88,9 @@ public sealed class AccountRegistryGate(SqliteRequestStore store, ConversationEn
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(data);
-        var account = data["account"] is JValue { Type: JTokenType.Integer } a ? (long)a! : 0;
-        var situation = (string?)data[CardActions.SituationField];
-        var step = data[CardActions.StepField] is JValue { Type: JTokenType.Integer } s ? (int?)(int)(long)s! : null;
+        var account = CardActions.WholeNumber(data["account"]) ?? 0;
+        var situation = CardActions.TextValue(data[CardActions.SituationField]);
+        var step = CardActions.WholeNumber(data[CardActions.StepField]) is { } s && s is >= 0 and <= int.MaxValue ? (int?)(int)s : null;
         var mine = turn.Sender is { } sender ? await store.ListActiveAccountsOfAsync(sender.AadObjectId, cancellationToken).ConfigureAwait(false) : [];
         var entry = mine.FirstOrDefault(e => e.Id == account);
         if (entry is null)

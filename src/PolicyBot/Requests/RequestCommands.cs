@@ -46,6 +46,9 @@ public sealed partial class RequestCommands(RequestService service)
     /// <param name="cancellationToken">Cancels store calls.</param>
     public Task<IReadOnlyList<Reply>> HandleTypedAsync(string command, RequestTurn turn, CancellationToken cancellationToken) => command switch
     {
+        // A person's requests and the registry name people and their circumstances: shown only in a personal chat.
+        MyRequests or ApprovedAccounts when !turn.Personal => Task.FromResult<IReadOnlyList<Reply>>(
+            [new NoticeReply($"Please type \"{command}\" in your personal chat with me: {(command == MyRequests ? "your requests are" : "the approved accounts registry is")} shown only there, not to this chat.")]),
         MyRequests => service.MyRequestsAsync(turn, cancellationToken),
         NewRequest => Task.FromResult<IReadOnlyList<Reply>>([new CardReply(RequestCards.Notice(
             "Ask administration",
@@ -80,14 +83,14 @@ public sealed partial class RequestCommands(RequestService service)
         var request = Number(data, "request");
         return (action, request) switch
         {
-            (RequestCardActions.New, _) => service.StartAsync(turn, (string?)data["kind"] == "presence" ? RequestKind.Presence : RequestKind.Question, RequestContext.None, null, cancellationToken),
+            (RequestCardActions.New, _) => service.StartAsync(turn, CardActions.TextValue(data["kind"]) == "presence" ? RequestKind.Presence : RequestKind.Question, RequestContext.None, null, cancellationToken),
             (RequestCardActions.Form, { } id) => service.CheckAsync(turn, id, data, cancellationToken),
             (RequestCardActions.Send, { } id) => service.SendAsync(turn, id, cancellationToken),
             (RequestCardActions.Edit, { } id) => service.EditAsync(turn, id, cancellationToken),
             (RequestCardActions.Discard, { } id) => service.DiscardAsync(turn, id, cancellationToken),
-            (RequestCardActions.Act, { } id) when (string?)data["act"] is { } act =>
+            (RequestCardActions.Act, { } id) when CardActions.TextValue(data["act"]) is { } act =>
                 service.ActAsync(turn, id, (int?)Number(data, "version"), act, data, cancellationToken),
-            (RequestCardActions.Account, _) when Number(data, "account") is { } account && (string?)data["act"] is { } act =>
+            (RequestCardActions.Account, _) when Number(data, "account") is { } account && CardActions.TextValue(data["act"]) is { } act =>
                 service.AccountActAsync(turn, account, act, data, cancellationToken),
             _ => Task.FromResult<IReadOnlyList<Reply>>([new NoticeReply("I couldn't read that card's data. It may come from an older version of me: type \"my requests\" or \"help\".")]),
         };
@@ -142,7 +145,7 @@ public sealed partial class RequestCommands(RequestService service)
     }
 
     private static long? Number(JObject data, string field) =>
-        data[field] is JValue { Type: JTokenType.Integer } v && (long)v! > 0 ? (long)v! : null;
+        CardActions.WholeNumber(data[field]) is > 0 and var n ? n : null;
 
     [GeneratedRegex(@"[^a-z]+")]
     private static partial Regex Words();

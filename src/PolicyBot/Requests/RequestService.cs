@@ -121,6 +121,15 @@ public sealed class RequestService(
         var values = RequestCards.PresenceInputs.Concat(RequestCards.QuestionInputs).Distinct()
             .ToDictionary(id => id, id => Text(inputs, id) ?? "", StringComparer.Ordinal);
         var errors = new List<string>();
+        if (values.Values.FirstOrDefault(v => v.Length > RequestStateMachine.MaxTextLength) is { } tooLong)
+        {
+            // Stored and echoed only up to the limit: a pasted 50,000 characters must not make a card Teams refuses.
+            errors.Add($"One answer is {tooLong.Length:N0} characters long; I kept the first {RequestStateMachine.MaxTextLength:N0}. Please check its end.");
+            foreach (var id in values.Keys.ToList())
+            {
+                values[id] = values[id][..Math.Min(values[id].Length, RequestStateMachine.MaxTextLength)];
+            }
+        }
         var school = values["school"];
         var route = routes.FirstOrDefault(r => r.Scope == school) ?? routes.FirstOrDefault(r => r.Scope == RequestRoutes.District) ?? routes.FirstOrDefault();
         if (route is null)
@@ -199,12 +208,6 @@ public sealed class RequestService(
             }
 
             updated = draft with { Question = new QuestionDetails(words) };
-        }
-
-        foreach (var (id, value) in values.Where(v => v.Value.Length > RequestStateMachine.MaxTextLength))
-        {
-            errors.Add($"One answer is {value.Length:N0} characters long; please keep each under {RequestStateMachine.MaxTextLength:N0}.");
-            break;
         }
 
         updated = updated with
@@ -344,15 +347,17 @@ public sealed class RequestService(
             return [new NoticeReply($"I can't find request #{requestId}. Type \"my requests\" to see yours.")];
         }
 
+        var isRequester = Same(sender.AadObjectId, request.Requester.AadObjectId);
         if (request.ChannelActivityId is null && request.ChannelKey is not null && turn.ReplyToId is not null && !turn.Personal
-            && turn.ConversationId is not null && RecipientKeys.Conversation(turn.ConversationId) == request.ChannelKey)
+            && turn.ConversationId is not null && RecipientKeys.Conversation(turn.ConversationId) == request.ChannelKey
+            && !isRequester && authorizer.Authorize(new Actor(sender.AadObjectId, sender.Name, turn.ConversationId), AdministratorAction.DecideRequest, TeamOf(request)).Allowed)
         {
-            // A tap on the channel card before its id was recorded (a post cut short by a restart): that card is the one to update.
+            // A decider's tap on the channel card before its id was recorded (a post cut short by a restart): that card is
+            // the one to update. Only a decider's: anyone else's reply-to id could point the card at another message.
             await store.SetChannelCardAsync(request.Id, request.ChannelKey, turn.ReplyToId, cancellationToken).ConfigureAwait(false);
             request = request with { ChannelActivityId = turn.ReplyToId };
         }
 
-        var isRequester = Same(sender.AadObjectId, request.Requester.AadObjectId);
         RequestAction? action;
         switch (act)
         {
