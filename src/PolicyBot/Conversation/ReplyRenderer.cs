@@ -70,7 +70,10 @@ public sealed class ReplyRenderer(Policy policy, SafetyGuidance safety, PolicyBo
         if (roles.IsRequestDecider)
         {
             var where = roles.DecidesEverywhere ? "for every school" : "for " + string.Join(", ", reply.DeciderTeams);
-            lines.Add(new("Request decider", $"Approve, decline or ask about staff requests (for example, to set up an educational social media presence) {where}."));
+            lines.Add(new("Request decider",
+                $"Approve, decline or ask about staff requests (for example, to set up an educational social media presence) {where}. " +
+                "In a team channel, \"district requests here\" (or \"school requests here\") makes it where requests come; in your personal chat, " +
+                "\"approved accounts\" lists the approved accounts registry and \"feedback\" the verdicts staff marked not right."));
         }
         var summary = (roles.IsCampaignAuthor, roles.IsRequestDecider) switch
         {

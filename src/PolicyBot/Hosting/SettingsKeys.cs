@@ -8,7 +8,7 @@ namespace PolicyBot.Hosting;
 /// </summary>
 public static class SettingsKeys
 {
-    /// <summary>Bot Framework app type: <c>SingleTenant</c>, <c>MultiTenant</c> or <c>UserAssignedMSI</c>.</summary>
+    /// <summary>Bot Framework app type: <c>SingleTenant</c> or <c>UserAssignedMSI</c> (Azure no longer creates new <c>MultiTenant</c> bots; an existing one still reads it).</summary>
     public const string MicrosoftAppType = "MicrosoftAppType";
 
     /// <summary>The bot's Microsoft Entra app (client) id. Empty: local mode, no authentication.</summary>
@@ -110,7 +110,7 @@ public static class SettingsKeys
     /// </summary>
     public const string TroubleshootingLogTypedTextUntil = "TroubleshootingLogTypedTextUntil";
 
-    /// <summary>Days a decided situation (a question that got its verdict) is kept before it is deleted. Default 30; 1 to 3650.</summary>
+    /// <summary>Days a person's question (decided or left open) is kept after it last changed; then the daily retention job deletes it. Default 30; 1 to 3650.</summary>
     public const string SituationRetentionDays = "SituationRetentionDays";
 
     /// <summary>Days a finished delivery record (a message sent, failed or undeliverable to a person) is kept. Default 365; 1 to 3650.</summary>
