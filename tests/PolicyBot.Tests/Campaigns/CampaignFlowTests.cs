@@ -82,7 +82,7 @@ public sealed class CampaignFlowTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.DoesNotContain(_connector.Received, r => r.ConversationId == _chats[_staff[0].Name].Id && CardOf(r.Activity!) is { } c && TextOf(c).Contains("Start of year"));
 
         var sent = await _teams.SubmitAsync(adminChat, _admin, SubmitsOf(preview).Single(s => s.Title == "Send now").Data);
-        Assert.StartsWith("Sending \"Start of year", sent.SingleReply.Text);
+        Assert.Contains(sent.Texts, t => t.StartsWith("Sending \"Start of year", StringComparison.Ordinal));   // the reminder may reach a recipient within the turn
 
         // Every installed person's chat gets the reminder card, once.
         var teacher = _staff[0];

@@ -1,7 +1,8 @@
 'use strict';
 // Policy reminders in the Agents Playground: an administrator (Adam Admin, a campaign author) sends a reminder to the
 // members of the staff team; a teacher (Tess Teacher) gets it in her own chat, answers the scenario check and
-// acknowledges; the administrator sees the report (screenshot campaign-report.png) and downloads the CSV.
+// acknowledges; the administrator sees the report (screenshot campaign-report.png) and downloads the CSV. Then he
+// schedules a monthly reminder in plain words, confirms what the bot understood, and sees it in the list.
 const assert = require('node:assert/strict');
 const { useHarness, scenario } = require('../lib/harness');
 const { httpGet } = require('../lib/procs');
@@ -87,3 +88,27 @@ scenario(h, 'an administrator sends a reminder to the team; a teacher acknowledg
   assert.match(body, /Tess Teacher,00000000-0000-4000-8000-000000000101,sent,[^,]+,2019-05-09 \([0-9a-f]{16}\),acknowledged/);
   require('node:fs').writeFileSync(require('node:path').join(require('../lib/paths').ARTIFACTS, 'campaign-report.csv'), body);
 });
+
+scenario(h, 'an administrator schedules a monthly reminder in plain words, confirms what was understood and sees it listed', async () => {
+    const adam = await h.as('Adam Admin');
+    await adam.openPersonalChat();
+    const [compose] = await adam.send('new reminder');
+    assert.match(compose.text, /New policy reminder/);
+    const [preview] = await adam.click('Preview');
+    assert.match(preview.text, /Preview: only you see this/);
+
+    // "When, in your words": read in the district's zone and repeated back before anything is saved.
+    const card = await lastCardElement(adam);
+    await card.getByLabel('When, in your words', { exact: false }).first().fill('every first Monday of the month at 8am');
+    const [understood] = await adam.click('Schedule');
+    assert.match(understood.text, /first Monday/);
+    assert.match(understood.text, /8:00 AM/);
+    assert.match(understood.text, /America\/Denver/);
+    await adam.screenshotLastCard('campaign-schedule');
+    const saved = await adam.click('Yes, save this schedule');
+    assert.ok(saved.some((m) => /Scheduled ".*" for Monday/.test(m.text)), saved.map((m) => m.text).join(' | '));
+
+    const [list] = await adam.send('reminders');
+    assert.match(list.text, /[Ss]cheduled/);
+    await adam.screenshotLastCard('campaign-list');
+  });
