@@ -106,7 +106,8 @@ scenario(h, 'an administrator schedules a monthly reminder in plain words, confi
     assert.match(understood.text, /America\/Denver/);
     await adam.screenshotLastCard('campaign-schedule');
     const saved = await adam.click('Yes, save this schedule');
-    assert.ok(saved.some((m) => /Scheduled ".*" for Monday/.test(m.text)), saved.map((m) => m.text).join(' | '));
+    assert.ok(saved.some((m) => /Saved: ".*" goes to .*every first Monday at 8:00 AM, America\/Denver; next: Monday, /.test(m.text)),
+      saved.map((m) => m.text).join(' | '));
 
     const [list] = await adam.send('reminders');
     assert.match(list.text, /[Ss]cheduled/);
