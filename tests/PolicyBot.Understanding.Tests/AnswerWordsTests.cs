@@ -35,6 +35,8 @@ public class AnswerWordsTests
     [InlineData("account-stage", "it's just by me, no district person as an administrator", "no-district-admin")]
     [InlineData("purpose", "to see if he wants a summer job mowing", "personal")]
     [InlineData("relationship", "my godson, no relation", "student")]
+    // "Also in my class" says more of the same person, not that there are others.
+    [InlineData("relationship", "a foster child placed with us, also in my class", "legal")]
     [InlineData("relationship", "my student teacher from the university", "not-student")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {

@@ -44,6 +44,7 @@ public class SituationReaderTests
     [InlineData("One of my students works at the bakery my wife and I own. Can I text her about shifts?", "activity=contact relationship=employment")]
     // Asked for the handle of one's own site: sharing access to it ("asked for my snapchat" alone is another app).
     [InlineData("My students keep asking for my instagram handle. Can I tell them?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("Some students asked for the link to my blog. Can I give it out?", "activity=contact medium=personal-accounts relationship=student")]
     // A group or account for a band, choir or team is a school account; one run by the staff member alone has no district administrator.
     [InlineData("I run the choir's instagram by myself. Is that ok?", "account-stage=no-district-admin activity=school-account")]
     [InlineData("I made a facebook group for my choir kids; only me running it, nobody from the district.", "account-stage=no-district-admin activity=school-account")]

@@ -75,5 +75,5 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     }
 
     /// <summary>The tuning part's floor: the score reached when this test was last tightened.</summary>
-    private const double TuningBar = 72;
+    private const double TuningBar = 75;
 }
