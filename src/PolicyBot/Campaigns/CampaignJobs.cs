@@ -158,7 +158,7 @@ public sealed class CampaignJobs(
         foreach (var days in options.NudgeDays)
         {
             var local = deadlineDay.AddDays(-days).ToDateTime(new TimeOnly(options.NudgeHour, 0));
-            var at = new DateTimeOffset(local, options.TimeZone.GetUtcOffset(local));
+            var at = ZoneClock.Resolve(local, options.TimeZone);   // the schedules' rules for a nudge hour in a daylight-saving gap or overlap
             if (at <= round.SentAt)
             {
                 continue;   // too close to the send: they just got the card
