@@ -48,6 +48,10 @@ public class SituationReaderTests
     // A group or account for a band, choir or team is a school account; one run by the staff member alone has no district administrator.
     [InlineData("I run the choir's instagram by myself. Is that ok?", "account-stage=no-district-admin activity=school-account")]
     [InlineData("I made a facebook group for my choir kids; only me running it, nobody from the district.", "account-stage=no-district-admin activity=school-account")]
+    // An emergency that is over is no emergency; the exception named as a topic is none either.
+    [InlineData("After the lockdown was lifted I got on facebook to see what people were saying. Is that still the emergency exception?", "activity=personal-use site-kind=social-networking")]
+    // A student asking the staff member onto the student's own account is a request to accept.
+    [InlineData("A student wants me on her Snapchat. Can I join?", "activity=contact medium=accept-request relationship=student")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
