@@ -37,6 +37,8 @@ public class AnswerWordsTests
     [InlineData("relationship", "my godson, no relation", "student")]
     // "Also in my class" says more of the same person, not that there are others.
     [InlineData("relationship", "a foster child placed with us, also in my class", "legal")]
+    // A relative in the staff member's legal care: one person, one exception.
+    [InlineData("relationship", "my grandson, and I'm his legal guardian", "legal")]
     [InlineData("relationship", "my student teacher from the university", "not-student")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {

@@ -52,6 +52,8 @@ public class SituationReaderTests
     [InlineData("After the lockdown was lifted I got on facebook to see what people were saying. Is that still the emergency exception?", "activity=personal-use site-kind=social-networking")]
     // A student asking the staff member onto the student's own account is a request to accept.
     [InlineData("A student wants me on her Snapchat. Can I join?", "activity=contact medium=accept-request relationship=student")]
+    // A relative in the staff member's legal care is one situation under one exception, not two parts.
+    [InlineData("My grandson lives with me and I'm his legal guardian. Can I text him?", "activity=contact relationship=legal")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
