@@ -47,7 +47,7 @@ public static class StaffQuestions
         [54] = "activity=posting content=district-material site=district-site",// district website / student photos
         [55] = "activity=school-account account-stage=new",                    // class Instagram, not yet set up
         [57] = "activity=contact relationship=student medium=school-platform purpose=educational", // ClassDojo / coursework
-        [58] = "activity=contact relationship=student medium=other-app purpose=operations",        // Discord / discipline
+        [58] = "activity=contact relationship=student medium=friend-request purpose=operations",   // joining the students' Discord server: seeking contact (the row's reason)
     };
 
     public sealed record Row(int Id, string Verdict, string Clauses, bool Ambiguous, string Medium, string Relationship, string Purpose, string Question);

@@ -32,6 +32,11 @@ public class SituationReaderTests
     [InlineData("Can I share the link to my blog with my students?", "activity=contact medium=personal-accounts relationship=student")]
     [InlineData("A student got my number somehow and keeps texting me.", "activity=contact medium=student-initiated relationship=student")]
     [InlineData("Remind students about the quiz by text?", "activity=contact medium=text purpose=educational relationship=student")]
+    // Messaging apps on the phone number are texting; a FaceTime call is a call from one's own phone (clause 1); DMs on a
+    // social networking site are another app.
+    [InlineData("can I whatsapp a student?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I FaceTime a homebound student to go over lessons?", "activity=contact medium=phone-number purpose=educational relationship=student")]
+    [InlineData("Can I DM a student on Instagram?", "activity=contact medium=other-app relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -42,9 +47,18 @@ public class SituationReaderTests
     [InlineData("Can I post on my teaching blog about our class project?", "activity=posting site=personal-site")]
     // A student who works at the staff member's own business: employment (what way they text does not matter).
     [InlineData("One of my students works at the bakery my wife and I own. Can I text her about shifts?", "activity=contact relationship=employment")]
-    // Asked for the handle of one's own site: sharing access to it ("asked for my snapchat" alone is another app).
-    [InlineData("My students keep asking for my instagram handle. Can I tell them?", "activity=contact medium=personal-accounts relationship=student")]
-    [InlineData("Some students asked for the link to my blog. Can I give it out?", "activity=contact medium=personal-accounts relationship=student")]
+    // Asked for the handle of one's own site: sharing access to it ("asked for my snapchat" alone is another app), and the
+    // way into the staff member's own personal life (clause 7), so a personal purpose.
+    [InlineData("My students keep asking for my instagram handle. Can I tell them?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    [InlineData("Some students asked for the link to my blog. Can I give it out?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    // A student who misses the class connects for a social reason.
+    [InlineData("A student of mine wants to friend me on Facebook; she says she misses my class.", "activity=contact medium=accept-request purpose=personal relationship=student")]
+    // Joining a server or group the students run is seeking their contact (the public row 58's reading).
+    [InlineData("Students are fighting on a Discord server outside school. Can I join it to see what's going on?", "activity=contact medium=friend-request relationship=student")]
+    // "I run a shop … a student works there": employment.
+    [InlineData("I run a pizza place on the side and one of our juniors works there on weekends. Can I text her about shift changes?", "activity=contact relationship=employment")]
+    // Where a student rides the bus says who they are, not a purpose.
+    [InlineData("A couple of the kids on my bus want me to follow them back on TikTok.", "activity=contact medium=accept-request relationship=student")]
     // A group or account for a band, choir or team is a school account; one run by the staff member alone has no district administrator.
     [InlineData("I run the choir's instagram by myself. Is that ok?", "account-stage=no-district-admin activity=school-account")]
     [InlineData("I made a facebook group for my choir kids; only me running it, nobody from the district.", "account-stage=no-district-admin activity=school-account")]
@@ -159,7 +173,7 @@ public class SituationReaderTests
     [InlineData("Can I text my students and their parents?", "activity=contact medium=text")]
     [InlineData("Can I counsel a student by text and be friends?", "activity=contact medium=text relationship=student")]
     [InlineData("Students have school email; can I email them from my personal email?", "activity=contact medium=personal-email relationship=student")]
-    [InlineData("Can I text my students on WhatsApp or by SMS?", "activity=contact relationship=student")]
+    [InlineData("Can I text my students or DM them on Instagram?", "activity=contact relationship=student")]
     public void Conflicts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
