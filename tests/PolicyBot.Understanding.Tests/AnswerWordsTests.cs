@@ -40,6 +40,16 @@ public class AnswerWordsTests
     // A relative in the staff member's legal care: one person, one exception.
     [InlineData("relationship", "my grandson, and I'm his legal guardian", "legal")]
     [InlineData("relationship", "my student teacher from the university", "not-student")]
+    [InlineData("relationship", "just me, nobody else gets them", "not-student")]
+    // Running the school's account because administration asked is its news; grades beside news are still grades.
+    [InlineData("account-use", "the principal asked me to run it", "school-news")]
+    [InlineData("account-use", "I'm the principal and I'm asking them to", "school-news")]
+    [InlineData("account-use", "the principal asked me to post the grades", "confidential")]
+    // Denied together: "nothing set up or approved" approves nothing.
+    [InlineData("account-stage", "new, nothing set up or approved, no district admin named", "new")]
+    [InlineData("access-reason", "curious what parents were saying", "individual")]
+    [InlineData("purpose", "she says she misses my class", "personal")]
+    [InlineData("purpose", "explaining homework and where to catch the field trip bus", "educational")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
