@@ -330,6 +330,52 @@ public sealed partial class SituationReader
     }
 
     /// <summary>"my niece, and her friend too": an exception for one of several people answers for none of them.</summary>
+    /// <summary>
+    /// The values a typed answer gives the fact asked for different people or things, in the order written, when it
+    /// gives more than one: "a student in my 7th grade class, and her father" → [A current student, Not a student];
+    /// "my niece, and her best friend who is also my student" → [close relative, A current student]. An exception named
+    /// beside others with no word for them gives null for the others (their value is asked again). Empty when the
+    /// answer gives one value or none, when one value overrides the other ("my grandson; I'm his legal guardian"), when
+    /// the policy names one value for the pair (school and personal → mixed), or when a plain mention only describes the
+    /// person a specific word names ("my nephew, a student here").
+    /// </summary>
+    /// <param name="question">The question card the answer replies to.</param>
+    /// <param name="text">The typed answer, as written.</param>
+    public IReadOnlyList<FactValue?> ReadAnswerParts(Question question, string text)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+        var scan = _answerScanner.Run(text);
+        var factId = question.Fact.Id;
+        var claims = scan.Claims.Where(c => c.FactId == factId && !scan.Negated.Contains(c)).OrderBy(c => c.Start).ToList();
+        var others = scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup);
+        // A plain mention beside a specific word describes the same person, unless the answer points at others.
+        var specific = claims.Any(c => !c.Weak);
+        var values = claims.Where(c => !specific || others || !c.Weak).Select(c => c.ValueId).Distinct(StringComparer.Ordinal).ToList();
+        if (!others)
+        {
+            // One person: a value that overrides another describes them ("my grandson; I'm his legal guardian").
+            values = values.Where(v => !values.Any(o => o != v && Beats(factId, o, v, answer: true))).ToList();
+        }
+        if (values.Count >= 2 && Lexicon.Combinations.Any(k => k.Gives is not null && k.Covers(factId, values)))
+        {
+            return [];
+        }
+        var choices = values.Select(v => question.Choices.FirstOrDefault(c => c.Id == v)).ToList();
+        if (choices.Any(c => c is null))
+        {
+            return [];
+        }
+        if (choices.Count == 1 && others && choices[0]!.Confirm)
+        {
+            return [choices[0], null];
+        }
+        return choices.Count >= 2 ? choices : [];
+    }
+
     private static bool NamesOthers(FactValue value, ScanOnce scan) =>
         value.Confirm && scan.Value.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup);
 

@@ -59,6 +59,24 @@ public class AnswerWordsTests
     }
 
     [Theory]
+    // Two people named in one answer: one part each, in the order written.
+    [InlineData("relationship", "a student in my 7th grade class, and her father", "student not-student")]
+    [InlineData("relationship", "a student who rides my bus, and his dad", "student not-student")]
+    [InlineData("relationship", "my niece, and her best friend who is also my current student", "close-family student")]
+    // An exception for one and others with no word for them: the others' part asks again.
+    [InlineData("relationship", "my niece, and her friends too", "close-family ?")]
+    // One person, however described; one value overriding another; the pair the policy names one value for.
+    [InlineData("relationship", "my nephew, a student here", "")]
+    [InlineData("relationship", "my grandson, and I'm his legal guardian", "")]
+    [InlineData("relationship", "his mom", "")]
+    [InlineData("purpose", "homework, and to wish her a happy birthday", "")]
+    public void An_answer_naming_several_values_is_split_in_order(string factId, string typed, string expected)
+    {
+        var parts = Stevensville.Reader.ReadAnswerParts(Asking(factId), typed);
+        Assert.Equal(expected, string.Join(' ', parts.Select(p => p?.Id ?? "?")));
+    }
+
+    [Theory]
     [InlineData("account-stage", "approved, but my co-advisor isn't approved")]
     [InlineData("account-stage", "not approved")]
     [InlineData("relationship", "a student in my class, and his mom")]

@@ -105,6 +105,10 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             return NewSituation(state, text);
         }
         var answer = reader.ReadAnswer(pending, text);
+        if (answer is null && !state.FollowOn && reader.ReadAnswerParts(pending, text) is { Count: >= 2 } named)
+        {
+            return AnswerForEach(state, pending, named);
+        }
         if (answer is null)
         {
             facts.Remove(pending.Fact.Id);   // what the answer could not settle, the rest of the message does not either
@@ -136,6 +140,34 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         Take(state, facts.Where(f => f.Key != pending.Fact.Id && (correction || !state.Believed().ContainsKey(f.Key))).ToDictionary());
         state.Step++;
         return Advance(state);
+    }
+
+    /// <summary>
+    /// An answer naming two people (or two of whatever was asked: "a student in my class, and her father"): each is a
+    /// part of its own, never one dropped. This part takes the first, understood; a part for each other one waits with
+    /// the same facts, before any parts that were already waiting. A null value leaves the fact to be asked in its part.
+    /// </summary>
+    private IReadOnlyList<Reply> AnswerForEach(SituationState state, Question pending, IReadOnlyList<FactValue?> named)
+    {
+        var before = state.Believed();
+        var parts = named.Select(value =>
+        {
+            var facts = new Dictionary<string, string>(before, StringComparer.Ordinal);
+            if (value is null)
+            {
+                facts.Remove(pending.Fact.Id);
+            }
+            else
+            {
+                facts[pending.Fact.Id] = value.Id;
+            }
+            return facts;
+        }).ToList();
+        Take(state, new Dictionary<string, string> { [pending.Fact.Id] = named[0]!.Id });
+        state.Waiting.InsertRange(0, parts.Skip(1));
+        state.Step++;
+        var list = string.Join("; ", parts.Select((p, i) => $"{i + 1}) {Summary(p)}"));
+        return [new NoticeReply($"You gave {parts.Count} answers to \"{pending.Fact.Question}\", so I'll answer for each in turn: {list}."), .. Advance(state)];
     }
 
     /// <summary>Typed text while a confirmation card waits: yes, no, a correction, or a new question.</summary>
@@ -351,6 +383,7 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
                 var next = state.Waiting[0];
                 state.Waiting.RemoveAt(0);
                 state.Restart(next);
+                state.FollowOn = true;
                 replies.Add(new NoticeReply($"Now the next part of your message: {Summary(next)}."));
                 replies.AddRange(Advance(state));
             }

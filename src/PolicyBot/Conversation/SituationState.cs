@@ -33,6 +33,12 @@ public sealed class SituationState
     public bool Decided { get; set; }
 
     /// <summary>
+    /// True for a part that followed an earlier one of the same message: an answer there naming several values is not
+    /// split again (the person may be answering for the one this part is about, with the others' words beside it).
+    /// </summary>
+    public bool FollowOn { get; set; }
+
+    /// <summary>
     /// The other parts of the message this situation came from, still to answer (each the facts understood for
     /// it), in the order the person wrote them. Taken one at a time once the current part is decided.
     /// </summary>
@@ -91,6 +97,7 @@ public sealed class SituationState
         PendingFact = null;
         AwaitingConfirmation = false;
         Decided = false;
+        FollowOn = false;
         RegisteredAccount = null;
     }
 
@@ -105,6 +112,7 @@ public sealed class SituationState
         PendingFact = null;
         AwaitingConfirmation = false;
         Decided = false;
+        FollowOn = false;
         RegisteredAccount = null;
     }
 }

@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using PolicyBot.Cards;
 using PolicyBot.Tests.Infrastructure;
 using static PolicyBot.Tests.Conversation.Cards;
@@ -80,6 +81,31 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
             : next;
 
         Assert.Equal("Forbidden", VerdictWords(verdict));
+    }
+
+    [Fact]
+    public async Task An_answer_naming_two_people_gets_a_verdict_for_each()
+    {
+        var chat = TeamsConversation.Personal();
+        var question = LastCard(await bot.Teams.SayAsync(chat, _teacher, "can I text them about the field trip?"));
+        Assert.Equal("relationship", AskedFact(question));
+
+        // Neither person is dropped: the student's part comes first, the parent's waits.
+        var split = await bot.Teams.SayAsync(chat, _teacher, "a student in my class, and her dad");
+        var notice = split.Texts.Single(t => t.StartsWith("You gave 2 answers to \"Who is the person?\"", StringComparison.Ordinal));
+        int At(string words) => notice.IndexOf(words, StringComparison.Ordinal);
+        Assert.True(At("1)") < At("a current student") && At("a current student") < At("2)") && At("2)") < At("someone who is not a student"), notice);
+        var first = LastCard(split);
+        Assert.True(IsConfirmation(first), TextOf(first));   // read from words: confirmed before a go-ahead
+
+        var studentPart = await bot.Teams.SubmitAsync(chat, _teacher, ConfirmData(first));
+        Assert.Contains(studentPart.Activities.Select(CardOf).OfType<JObject>(), c => VerdictWords(c) == "Allowed with conditions");
+        Assert.Contains(studentPart.Texts, t => t.Contains("Now the next part of your message"));
+        var second = LastCard(studentPart);
+        Assert.True(IsConfirmation(second), TextOf(second));
+
+        var parentPart = LastCard(await bot.Teams.SubmitAsync(chat, _teacher, ConfirmData(second)));
+        Assert.Equal("Not covered", VerdictWords(parentPart));
     }
 
     [Fact]
