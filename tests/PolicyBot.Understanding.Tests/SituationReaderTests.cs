@@ -57,6 +57,11 @@ public class SituationReaderTests
     [InlineData("Students are fighting on a Discord server outside school. Can I join it to see what's going on?", "activity=contact medium=friend-request relationship=student")]
     // "I run a shop … a student works there": employment.
     [InlineData("I run a pizza place on the side and one of our juniors works there on weekends. Can I text her about shift changes?", "activity=contact relationship=employment")]
+    // The parent of a student is the person contacted; the students only say whose parent.
+    [InlineData("Can I accept a friend request from the mom of one of my current kids?", "activity=contact relationship=not-student")]
+    // Seniors after their graduation have left; "the link" after naming one's own blog is its link.
+    [InlineData("Graduation was last Saturday. Some of my seniors want to add me on Facebook now.", "activity=contact relationship=former-student")]
+    [InlineData("I write a personal blog about my travels. A few kids asked for the link. Can I give it to them?", "activity=contact medium=personal-accounts relationship=student")]
     // Where a student rides the bus says who they are, not a purpose.
     [InlineData("A couple of the kids on my bus want me to follow them back on TikTok.", "activity=contact medium=accept-request relationship=student")]
     // A group or account for a band, choir or team is a school account; one run by the staff member alone has no district administrator.

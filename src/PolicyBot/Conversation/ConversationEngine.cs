@@ -105,9 +105,17 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             return NewSituation(state, text);
         }
         var answer = reader.ReadAnswer(pending, text);
-        if (answer is null && !state.FollowOn && reader.ReadAnswerParts(pending, text) is { Count: >= 2 } named)
+        if (answer is null && reader.ReadAnswerParts(pending, text) is { Count: >= 2 } named)
         {
-            return AnswerForEach(state, pending, named);
+            if (!state.FollowOn)
+            {
+                return AnswerForEach(state, pending, named);
+            }
+            // A later part of the message: the one named that the part before did not take is this part's ("a graduate,
+            // and a parent" after the parent's part). Otherwise the answer is not understood.
+            var earlier = state.RecentVerdicts.LastOrDefault()?.Facts.GetValueOrDefault(pending.Fact.Id);
+            var others = named.OfType<FactValue>().Where(v => v.Id != earlier).DistinctBy(v => v.Id).ToList();
+            answer = earlier is not null && others.Count == 1 ? new TypedAnswer(others[0], false) : null;
         }
         if (answer is null)
         {

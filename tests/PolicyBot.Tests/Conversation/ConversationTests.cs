@@ -109,6 +109,22 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
     }
 
     [Fact]
+    public async Task In_a_later_part_an_answer_naming_both_people_is_read_for_the_one_not_yet_answered()
+    {
+        var chat = TeamsConversation.Personal();
+        var niece = LastCard(await bot.Teams.SayAsync(chat, _teacher, "My niece added me on Snapchat, and so did her best friend. Can I accept both?"));
+        Assert.True(IsConfirmation(niece), TextOf(niece));
+        var friendPart = await bot.Teams.SubmitAsync(chat, _teacher, ConfirmData(niece));
+        Assert.Contains(friendPart.Activities.Select(CardOf).OfType<JObject>(), c => VerdictWords(c) == "Allowed");
+        Assert.Equal("relationship", AskedFact(LastCard(friendPart)));
+
+        // The person describes both again; the niece had her part, so this one is the friend's: a current student.
+        var next = LastCard(await bot.Teams.SayAsync(chat, _teacher, "my niece, and her best friend who is also my student"));
+        var verdict = AskedFact(next) == "purpose" ? LastCard(await bot.Teams.SayAsync(chat, _teacher, "just to be friendly")) : next;
+        Assert.Equal("Forbidden", VerdictWords(verdict));
+    }
+
+    [Fact]
     public async Task Clicking_the_choices_leads_to_the_verdict_with_the_clause()
     {
         var chat = TeamsConversation.Personal();

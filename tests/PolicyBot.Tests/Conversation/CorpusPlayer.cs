@@ -117,7 +117,7 @@ public sealed class CorpusPlayer(TeamsChatClient teams)
 
     /// <summary>
     /// Would the person say the bot got this fact wrong? Their line for it, read as the bot reads a typed answer, gives
-    /// another value. No line, or a line that names no value, is no objection.
+    /// another value. No line, a line that names no value, or one that names this value among others, is no objection.
     /// </summary>
     private static bool Disagrees(string factId, string value, IReadOnlyDictionary<string, string> lines)
     {
@@ -127,7 +127,13 @@ public sealed class CorpusPlayer(TeamsChatClient teams)
         {
             return false;
         }
-        var said = reader.MatchAnswer(new Question(fact, fact.Values), line)?.Id ?? reader.Read(line).Facts.GetValueOrDefault(factId);
+        var question = new Question(fact, fact.Values);
+        // A line naming several people (or several of whatever the fact is) objects to none of them.
+        if (reader.ReadAnswerParts(question, line).Any(v => v?.Id == value))
+        {
+            return false;
+        }
+        var said = reader.MatchAnswer(question, line)?.Id ?? reader.Read(line).Facts.GetValueOrDefault(factId);
         return said is not null && said != value;
     }
 
