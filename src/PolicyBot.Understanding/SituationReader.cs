@@ -125,7 +125,15 @@ public sealed partial class SituationReader
         // Another act the words name ("post their photos" beside "text the team"): its own part.
         if (main.Facts.TryGetValue(settings.FactId, out var activity) && settings.Containers.Contains(activity))
         {
-            return parts;   // the other acts happen through it ("students help post to the class account")
+            // The other acts happen through it ("students help post to the class account"), except a way of contacting
+            // that never does ("my cell for emergencies, and a Snapchat group for updates"): its own part.
+            var own = main.SetAside
+                .Where(a => a.Reason == SetAsideReason.OtherActivity && settings.OwnPart?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true)
+                .OrderBy(a => a.Cue.Start)
+                .Select(a => ActivityOf(a.Cue)!)
+                .Distinct(StringComparer.Ordinal);
+            parts.AddRange(own.Select(o => Read(text, scan, o)));
+            return parts;
         }
         // Only an act named as such ("post", "upload"), not a place mentioned on the way ("my Instagram").
         var others = main.SetAside

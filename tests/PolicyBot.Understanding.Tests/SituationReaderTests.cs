@@ -12,6 +12,15 @@ public class SituationReaderTests
     private static string Read(string utterance) => Stevensville.Text(Stevensville.Reader.Read(utterance).Facts);
 
     [Theory]
+    // A way of contacting that never goes through a class account or group is a part of its own beside one.
+    [InlineData("For the club trip I'm giving the kids my cell for emergencies, and I was also going to make a Snapchat group so I can post updates to everyone.", "activity=school-account | activity=contact medium=phone-number relationship=student")]
+    [InlineData("I run our class instagram and text the kids about practice, ok?", "activity=school-account | activity=contact medium=text purpose=operations relationship=student")]
+    // Acts that happen through the account are one situation.
+    [InlineData("Can I run a class Instagram account that students help post to from my tablet?", "account-stage=new activity=school-account")]
+    public void Parts(string utterance, string parts) =>
+        Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
+
+    [Theory]
     [InlineData("Can I text a student?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I give a student my cell number?", "activity=contact medium=phone-number relationship=student")]
     [InlineData("May I email students from my Gmail?", "activity=contact medium=personal-email relationship=student")]

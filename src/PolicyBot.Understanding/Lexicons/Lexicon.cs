@@ -162,10 +162,13 @@ internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<
 /// How the activity is settled: the fact that names it, which facts' cues establish it (strong,
 /// weak), the order in which activities win when strong anchors disagree, and <see cref="Decisive"/>
 /// values (fact, value) whose activity wins over the precedence whenever a strong anchor also names it
-/// (confidential material named beside posting makes it a question about posting, wherever).
+/// (confidential material named beside posting makes it a question about posting, wherever). <see cref="Containers"/>:
+/// activities the others happen through (no second part); <see cref="OwnPart"/>: values (fact, value) whose act never
+/// happens through a container, so beside one they are a part of their own ("my cell for emergencies" beside a group).
 /// </summary>
 internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> StrongAnchors, IReadOnlySet<string> WeakAnchors,
-    IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers, TopicFacts? Topic = null);
+    IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers, TopicFacts? Topic = null,
+    IReadOnlyList<(string Fact, string Value)>? OwnPart = null);
 
 /// <summary>
 /// What puts a message on the policy's subject: a cue of any of <see cref="Any"/> (a way of contacting, a site, something

@@ -261,7 +261,7 @@ internal static class LexiconLoader
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
-            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "topic"], "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "topic"], "activities");
             var factNode = Required(map, "fact", "activities");
             var factId = Scalar(factNode, "activities → fact");
             var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
@@ -340,7 +340,20 @@ internal static class LexiconLoader
                     containers.Add(CheckValue(fact, item, "activities → containers"));
                 }
             }
-            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic);
+            var ownPart = new List<(string, string)>();
+            if (map.Children.TryGetValue(new YamlScalarNode("own-part"), out var ownPartNode))
+            {
+                foreach (var (key, value) in Mapping(ownPartNode, "activities → own-part").Children)
+                {
+                    var id = Scalar(key, "activities → own-part");
+                    var ownFact = policy.FindFact(id) ?? throw Error(key, $"activities → own-part: the policy has no fact '{id}'.");
+                    foreach (var item in Sequence(value, $"activities → own-part → {id}"))
+                    {
+                        ownPart.Add((id, CheckValue(ownFact, item, $"activities → own-part → {id}")));
+                    }
+                }
+            }
+            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart);
         }
 
         private Dictionary<string, (string Fact, string Value)> Recognizers(YamlMappingNode root)
