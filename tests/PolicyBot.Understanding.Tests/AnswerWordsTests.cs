@@ -48,6 +48,7 @@ public class AnswerWordsTests
     // Denied together: "nothing set up or approved" approves nothing.
     [InlineData("account-stage", "new, nothing set up or approved, no district admin named", "new")]
     [InlineData("access-reason", "curious what parents were saying", "individual")]
+    [InlineData("access-reason", "my dad is in the hospital and my family is posting updates there", "emergency-access")]
     [InlineData("purpose", "she says she misses my class", "personal")]
     [InlineData("purpose", "explaining homework and where to catch the field trip bus", "educational")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)

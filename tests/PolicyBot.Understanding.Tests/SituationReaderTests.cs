@@ -71,6 +71,8 @@ public class SituationReaderTests
     // Seniors after their graduation have left; "the link" after naming one's own blog is its link.
     [InlineData("Graduation was last Saturday. Some of my seniors want to add me on Facebook now.", "activity=contact relationship=former-student")]
     [InlineData("I write a personal blog about my travels. A few kids asked for the link. Can I give it to them?", "activity=contact medium=personal-accounts relationship=student")]
+    // Checking one's own messenger app at school is using social media, not contacting a student.
+    [InlineData("can I check facebook messenger at school? family stuff going on", "activity=personal-use site-kind=social-networking time=school-day")]
     // Where a student rides the bus says who they are, not a purpose.
     [InlineData("A couple of the kids on my bus want me to follow them back on TikTok.", "activity=contact medium=accept-request relationship=student")]
     // A group or account for a band, choir or team is a school account; one run by the staff member alone has no district administrator.
