@@ -135,9 +135,11 @@ public sealed partial class SituationReader
             parts.AddRange(own.Select(o => Read(text, scan, o)));
             return parts;
         }
-        // Only an act named as such ("post", "upload"), not a place mentioned on the way ("my Instagram").
+        // Only an act named as such ("post", "upload", "checking the district's page", "text them"), not a place mentioned
+        // on the way ("my Instagram").
         var others = main.SetAside
-            .Where(a => a.Reason == SetAsideReason.OtherActivity && a.Cue.FactId == settings.FactId && !a.Cue.Weak)
+            .Where(a => a.Reason == SetAsideReason.OtherActivity && !a.Cue.Weak
+                && (a.Cue.FactId == settings.FactId || settings.OwnPart?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true))
             .OrderBy(a => a.Cue.Start)
             .Select(a => ActivityOf(a.Cue)!)
             .Distinct(StringComparer.Ordinal);

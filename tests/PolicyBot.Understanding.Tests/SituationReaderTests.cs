@@ -15,6 +15,11 @@ public class SituationReaderTests
     // A way of contacting that never goes through a class account or group is a part of its own beside one.
     [InlineData("For the club trip I'm giving the kids my cell for emergencies, and I was also going to make a Snapchat group so I can post updates to everyone.", "activity=school-account | activity=contact medium=phone-number relationship=student")]
     [InlineData("I run our class instagram and text the kids about practice, ok?", "activity=school-account | activity=contact medium=text purpose=operations relationship=student")]
+    // Checking a page (the district's included) or one's own notifications is using social media: a part of its own.
+    [InlineData("During the storm I kept checking the district's facebook page, and I also posted a photo of my class on my own Facebook.", "activity=posting content=district-material site=personal-site | activity=personal-use site-kind=social-networking")]
+    [InlineData("I run our class facebook page. While I'm logged in can I check my own notifications?", "activity=school-account | activity=personal-use site-kind=social-networking")]
+    // Instagram DMs are a way of contacting, not using the site for oneself.
+    [InlineData("On field trips can I use Instagram DMs to tell kids where to meet?", "activity=contact medium=other-app purpose=operations relationship=student")]
     // Acts that happen through the account are one situation.
     [InlineData("Can I run a class Instagram account that students help post to from my tablet?", "account-stage=new activity=school-account")]
     public void Parts(string utterance, string parts) =>

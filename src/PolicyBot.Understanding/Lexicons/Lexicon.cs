@@ -163,8 +163,9 @@ internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<
 /// weak), the order in which activities win when strong anchors disagree, and <see cref="Decisive"/>
 /// values (fact, value) whose activity wins over the precedence whenever a strong anchor also names it
 /// (confidential material named beside posting makes it a question about posting, wherever). <see cref="Containers"/>:
-/// activities the others happen through (no second part); <see cref="OwnPart"/>: values (fact, value) whose act never
-/// happens through a container, so beside one they are a part of their own ("my cell for emergencies" beside a group).
+/// activities the others happen through (no second part); <see cref="OwnPart"/>: values (fact, value) that name an act of
+/// their own, which never happens through a container: beside a container or another act they are a part of their own
+/// ("my cell for emergencies" beside a group, "checking the district's page" beside a post).
 /// </summary>
 internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> StrongAnchors, IReadOnlySet<string> WeakAnchors,
     IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers, TopicFacts? Topic = null,
