@@ -74,6 +74,23 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
         output.WriteLine($"(max taps {max}: the issue's bar of 4 is judged on the sealed part)");
     }
 
+    /// <summary>
+    /// A fresh batch written by a helper from the policy text alone on 2026-12-03 and run once before any tuning on it (its
+    /// first score is in the corpus README); from then on it is tuning material like the tuning part. Never a false allowed.
+    /// </summary>
+    [Fact]
+    public async Task Fresh_batch_gives_no_false_allowed()
+    {
+        var outcomes = await PlayAllAsync(UnseenCorpus.Read("unseen-fresh.tsv"));
+        var (score, falseAllowed, median, _) = Report("Unseen questions, fresh batch (60)", outcomes);
+        Assert.Equal(0, falseAllowed);
+        Assert.True(score >= FreshBar, $"verdict score {score:F1} % is under the {FreshBar} % reached");
+        Assert.True(median <= 1, $"median taps {median} is over 1");
+    }
+
+    /// <summary>The fresh batch's floor: its first score, rounded down.</summary>
+    private const double FreshBar = 63;
+
     /// <summary>The tuning part's floor: the score reached when this test was last tightened.</summary>
     private const double TuningBar = 75;
 }
