@@ -48,6 +48,10 @@ public class AnswerWordsTests
     // Denied together: "nothing set up or approved" approves nothing.
     [InlineData("account-stage", "new, nothing set up or approved, no district admin named", "new")]
     [InlineData("access-reason", "curious what parents were saying", "individual")]
+    [InlineData("relationship", "a boy in my 2nd period class, not related to me", "student")]
+    [InlineData("purpose", "church and personal, nothing school related", "personal")]
+    [InlineData("purpose", "so she can text me to talk about whatever, not schoolwork", "personal")]
+    [InlineData("purpose", "no school reason", "personal")]
     [InlineData("access-reason", "my dad is in the hospital and my family is posting updates there", "emergency-access")]
     [InlineData("purpose", "she says she misses my class", "personal")]
     [InlineData("purpose", "explaining homework and where to catch the field trip bus", "educational")]
