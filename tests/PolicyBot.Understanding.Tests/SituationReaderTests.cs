@@ -81,7 +81,7 @@ public class SituationReaderTests
     // Working at the staff member's family's business, or the staff member being the boss: employment.
     [InlineData("One of my seniors works weekends at my family's hardware store and I'm his boss there. Can I text him about shifts?", "activity=contact relationship=employment")]
     // Keeping an eye on the school's page at the principal's request is using the site, asked by administration.
-    [InlineData("Our principal asked me to keep an eye on the school's Facebook page during my prep. Can I do that on my school computer?", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking")]
+    [InlineData("Our principal asked me to keep an eye on the school's Facebook page during my prep. Can I do that on my school computer?", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking time=school-day")]
     // Where a student rides the bus says who they are, not a purpose.
     [InlineData("A couple of the kids on my bus want me to follow them back on TikTok.", "activity=contact medium=accept-request relationship=student")]
     // A group or account for a band, choir or team is a school account; one run by the staff member alone has no district administrator.
