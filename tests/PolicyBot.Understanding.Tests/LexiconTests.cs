@@ -59,6 +59,16 @@ public class LexiconTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Own_part_naming_an_unknown_fact_or_value()
+    {
+        var fact = Broken(Replace("own-part: { medium: [phone-number,", "own-part: { channel: [phone-number,"));
+        Assert.Contains("activities → own-part: the policy has no fact 'channel'", fact.Message);
+        var value = Broken(Replace("own-part: { medium: [phone-number,", "own-part: { medium: [phone-numbr,"));
+        Assert.Contains("activities → own-part → medium", value.Message);
+        Assert.Contains("phone-numbr", value.Message);
+    }
+
+    [Fact]
     public void Override_of_an_unknown_value()
     {
         var yaml = Replace("overrides: [school-email]", "overrides: [school-mail]");

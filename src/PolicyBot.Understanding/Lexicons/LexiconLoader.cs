@@ -258,6 +258,25 @@ internal static class LexiconLoader
             return new NegationSettings(cues, ends, max, focus);
         }
 
+        /// <summary>An optional <c>activities → key</c> mapping of fact → values, as (fact, value) pairs; unknown ones stop the load.</summary>
+        private List<(string Fact, string Value)> FactValues(YamlMappingNode map, string key)
+        {
+            var pairs = new List<(string, string)>();
+            if (map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+            {
+                foreach (var (factNode, values) in Mapping(node, $"activities → {key}").Children)
+                {
+                    var id = Scalar(factNode, $"activities → {key}");
+                    var fact = policy.FindFact(id) ?? throw Error(factNode, $"activities → {key}: the policy has no fact '{id}'.");
+                    foreach (var item in Sequence(values, $"activities → {key} → {id}"))
+                    {
+                        pairs.Add((id, CheckValue(fact, item, $"activities → {key} → {id}")));
+                    }
+                }
+            }
+            return pairs;
+        }
+
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
@@ -319,19 +338,7 @@ internal static class LexiconLoader
             {
                 throw Error(map, $"activities → precedence: must list every value of '{factId}'; missing {string.Join(", ", missing)}.");
             }
-            var decisive = new List<(string, string)>();
-            if (map.Children.TryGetValue(new YamlScalarNode("decisive"), out var decisiveNode))
-            {
-                foreach (var (key, value) in Mapping(decisiveNode, "activities → decisive").Children)
-                {
-                    var id = Scalar(key, "activities → decisive");
-                    var decisiveFact = policy.FindFact(id) ?? throw Error(key, $"activities → decisive: the policy has no fact '{id}'.");
-                    foreach (var item in Sequence(value, $"activities → decisive → {id}"))
-                    {
-                        decisive.Add((id, CheckValue(decisiveFact, item, $"activities → decisive → {id}")));
-                    }
-                }
-            }
+            var decisive = FactValues(map, "decisive");
             var containers = new HashSet<string>(StringComparer.Ordinal);
             if (map.Children.TryGetValue(new YamlScalarNode("containers"), out var containersNode))
             {
@@ -340,19 +347,7 @@ internal static class LexiconLoader
                     containers.Add(CheckValue(fact, item, "activities → containers"));
                 }
             }
-            var ownPart = new List<(string, string)>();
-            if (map.Children.TryGetValue(new YamlScalarNode("own-part"), out var ownPartNode))
-            {
-                foreach (var (key, value) in Mapping(ownPartNode, "activities → own-part").Children)
-                {
-                    var id = Scalar(key, "activities → own-part");
-                    var ownFact = policy.FindFact(id) ?? throw Error(key, $"activities → own-part: the policy has no fact '{id}'.");
-                    foreach (var item in Sequence(value, $"activities → own-part → {id}"))
-                    {
-                        ownPart.Add((id, CheckValue(ownFact, item, $"activities → own-part → {id}")));
-                    }
-                }
-            }
+            var ownPart = FactValues(map, "own-part");
             return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart);
         }
 
