@@ -527,7 +527,7 @@ internal static class Profile
         foreach (var row in rows.EnumerateArray())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {row.GetProperty("part").GetString(),-22} {row.GetProperty("calls").GetInt32(),6} calls: {row.GetProperty("liveBefore").GetDouble() / 1048576,6:F2} -> {row.GetProperty("liveAfter").GetDouble() / 1048576,6:F2} MB, " +
+                $"  {row.GetProperty("part").GetString(),-34} {row.GetProperty("calls").GetInt32(),6} calls: {row.GetProperty("liveBefore").GetDouble() / 1048576,6:F2} -> {row.GetProperty("liveAfter").GetDouble() / 1048576,6:F2} MB, " +
                 $"{row.GetProperty("bytesPerThousandCalls").GetDouble() / 1024,8:F1} KB per 1000 calls"));
         }
     }
