@@ -165,6 +165,8 @@ internal sealed class TurnStats
 
     public int QuestionCards { get; private set; }
 
+    public int Confirmations { get; private set; }
+
     public int Verdicts { get; private set; }
 
     public int OtherCards { get; private set; }
@@ -210,6 +212,7 @@ internal sealed class TurnStats
             (isClick ? _clicks : _typed).Add(elapsedTicks);
             Replies += replies.Count;
             QuestionCards += replies.QuestionCards;
+            Confirmations += replies.Confirmations;
             Verdicts += replies.Verdicts;
             OtherCards += replies.OtherCards;
             if (replies.TurnErrors > 0)
@@ -228,7 +231,7 @@ internal sealed class TurnStats
             {
                 Error("stale-card notice");
             }
-            else if (!isEcho && replies.QuestionCards + replies.Verdicts + replies.OtherCards == 0)
+            else if (!isEcho && replies.QuestionCards + replies.Confirmations + replies.Verdicts + replies.OtherCards == 0)
             {
                 Error("no card");
             }

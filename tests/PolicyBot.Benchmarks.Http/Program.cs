@@ -389,8 +389,9 @@ internal static class Report
         }
 
         Console.WriteLine(string.Create(inv,
-            $"  PolicyBot dialogs: {app.Stats.Typed} typed questions, {app.Stats.Clicks} card clicks; replies: {app.Stats.QuestionCards} question cards, {app.Stats.Verdicts} verdict cards, " +
-            $"{app.Stats.OtherCards} other cards, {app.Stats.Replies - app.Stats.QuestionCards - app.Stats.Verdicts - app.Stats.OtherCards} texts. Questions typed from a list of {bench.QuestionCount}."));
+            $"  PolicyBot dialogs: {app.Stats.Typed} typed questions, {app.Stats.Clicks} card clicks; replies: {app.Stats.QuestionCards} question cards, {app.Stats.Confirmations} confirmation cards, " +
+            $"{app.Stats.Verdicts} verdict cards, {app.Stats.OtherCards} other cards, " +
+            $"{app.Stats.Replies - app.Stats.QuestionCards - app.Stats.Confirmations - app.Stats.Verdicts - app.Stats.OtherCards} texts. Questions typed from a list of {bench.QuestionCount}."));
         Console.WriteLine(string.Create(inv,
             $"  latency by kind, p50 / p99 ms: PolicyBot typed {app.Stats.Percentile(0.5, false):F1} / {app.Stats.Percentile(0.99, false):F1}, click {app.Stats.Percentile(0.5, true):F1} / {app.Stats.Percentile(0.99, true):F1}; " +
             $"echo typed {echo.Stats.Percentile(0.5, false):F1} / {echo.Stats.Percentile(0.99, false):F1}, click {echo.Stats.Percentile(0.5, true):F1} / {echo.Stats.Percentile(0.99, true):F1}"));
@@ -526,7 +527,7 @@ internal static class Profile
         foreach (var row in rows.EnumerateArray())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {row.GetProperty("part").GetString(),-22} {row.GetProperty("calls").GetInt32(),6} calls: {row.GetProperty("liveBefore").GetDouble() / 1048576,6:F2} -> {row.GetProperty("liveAfter").GetDouble() / 1048576,6:F2} MB, " +
+                $"  {row.GetProperty("part").GetString(),-34} {row.GetProperty("calls").GetInt32(),6} calls: {row.GetProperty("liveBefore").GetDouble() / 1048576,6:F2} -> {row.GetProperty("liveAfter").GetDouble() / 1048576,6:F2} MB, " +
                 $"{row.GetProperty("bytesPerThousandCalls").GetDouble() / 1024,8:F1} KB per 1000 calls"));
         }
     }

@@ -85,19 +85,27 @@ internal static class StaffDialogs
                     continue;
                 }
 
-                var answers = new List<string>();
-                var startOver = false;
-                CollectSubmits(card, answers, ref startOver);
-                if (answers.Count > 0)
+                var submits = new CardSubmits();
+                CollectSubmits(card, submits);
+                if (submits.Answers.Count > 0)
                 {
-                    outcome.QuestionCards++;
-                    outcome.Choices = answers;
+                    // A question card, or a confirmation card ("Yes, that's right" before a permissive verdict).
+                    if (submits.Confirms)
+                    {
+                        outcome.Confirmations++;
+                    }
+                    else
+                    {
+                        outcome.QuestionCards++;
+                    }
+
+                    outcome.Choices = submits.Answers;
                     outcome.ChoicesCardId = reply.Id;
                 }
-                else if (startOver)
+                else if (submits.Feedback)
                 {
+                    // Only the verdict card asks for feedback on the answer ("Helpful" / "Not right").
                     outcome.Verdicts++;
-                    outcome.Choices = null;
                 }
                 else
                 {
@@ -109,8 +117,11 @@ internal static class StaffDialogs
         return outcome;
     }
 
-    /// <summary>The raw JSON of every Action.Submit <c>data</c> with <c>"policybot":"answer"</c> or <c>"confirm"</c> (the choices), in card order.</summary>
-    private static void CollectSubmits(JsonElement element, List<string> answers, ref bool startOver)
+    /// <summary>
+    /// The raw JSON of every Action.Submit <c>data</c> with <c>"policybot":"answer"</c> or <c>"confirm"</c> (the choices), in
+    /// card order, and whether the card asks for feedback on a verdict (<c>"policybot":"feedback"</c>).
+    /// </summary>
+    private static void CollectSubmits(JsonElement element, CardSubmits submits)
     {
         switch (element.ValueKind)
         {
@@ -119,30 +130,44 @@ internal static class StaffDialogs
                     && element.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
                     && data.TryGetProperty("policybot", out var action) && action.ValueKind == JsonValueKind.String)
                 {
-                    if (action.GetString() is "answer" or "confirm")   // a confirmation card is answered with its one tap
+                    switch (action.GetString())
                     {
-                        answers.Add(data.GetRawText());
-                    }
-                    else if (action.GetString() == "start-over")
-                    {
-                        startOver = true;
+                        case "answer":
+                            submits.Answers.Add(data.GetRawText());
+                            break;
+                        case "confirm":   // a confirmation card is answered with its one tap
+                            submits.Answers.Add(data.GetRawText());
+                            submits.Confirms = true;
+                            break;
+                        case "feedback":
+                            submits.Feedback = true;
+                            break;
                     }
                 }
 
                 foreach (var property in element.EnumerateObject())
                 {
-                    CollectSubmits(property.Value, answers, ref startOver);
+                    CollectSubmits(property.Value, submits);
                 }
 
                 break;
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
                 {
-                    CollectSubmits(item, answers, ref startOver);
+                    CollectSubmits(item, submits);
                 }
 
                 break;
         }
+    }
+
+    private sealed class CardSubmits
+    {
+        public List<string> Answers { get; } = [];
+
+        public bool Confirms { get; set; }
+
+        public bool Feedback { get; set; }
     }
 }
 
@@ -218,6 +243,10 @@ internal sealed class TurnReplies
 
     public int QuestionCards { get; set; }
 
+    /// <summary>Confirmation cards: what the bot understood, confirmed with one tap before a permissive verdict.</summary>
+    public int Confirmations { get; set; }
+
+    /// <summary>Verdict cards (the only cards with feedback buttons).</summary>
     public int Verdicts { get; set; }
 
     public int OtherCards { get; set; }

@@ -1,0 +1,298 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Understanding.Safety;
+
+/// <summary>
+/// Literal texts one of which every match of a regular expression contains, read from its pattern: a cheap check that
+/// can tell a text in which the expression cannot match, without running it. For <c>\b(?:(?:she|he) is scared)\b</c>
+/// it is <c>" is scared"</c>; for <c>\b(?:kill|killed) (?:him|her)self\b</c> it is <c>kill</c> or <c>killed</c>.
+/// </summary>
+/// <remarks>
+/// Why: the safety signals are some 400 interpreted expressions run over every typed message, and most of the cost is
+/// the many that start with a common word ("she", "his", "took") and so are tried at almost every word; nearly all of
+/// them hold a rarer word further on. Sound by construction, case by case: a run of plain characters is in every
+/// match of the sequence it stands in, so is what any one element of a sequence requires, a group or a repetition of
+/// at least one requires what its content does, an alternation one of what its branches do; zero-width assertions,
+/// classes and optional parts require nothing. A pattern with a construct this reading does not follow (named or
+/// conditional groups, inline options, back-references, unusual escapes) or options other than those listed gets no
+/// texts, and its expression is always run.
+/// </remarks>
+internal static class RequiredText
+{
+    /// <summary>The options that leave matching case-sensitive and character by character as read here.</summary>
+    private const RegexOptions FollowedOptions =
+        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture | RegexOptions.Singleline | RegexOptions.Multiline;
+
+    /// <summary>The texts (ordinal, case-sensitive) one of which every match of <paramref name="regex"/> contains, or null when none is known.</summary>
+    public static IReadOnlyCollection<string>? Of(Regex regex)
+    {
+        ArgumentNullException.ThrowIfNull(regex);
+        if ((regex.Options & ~FollowedOptions) != 0)
+        {
+            return null;
+        }
+        var reader = new PatternReader(regex.ToString());
+        try
+        {
+            var texts = reader.Alternation();
+            return reader.AtEnd && texts is { Count: > 0 } ? texts : null;
+        }
+        catch (NotFollowedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A search for <see cref="Of"/>'s texts, or null when every text must be tried with the expression itself.</summary>
+    public static SearchValues<string>? SearchOf(Regex regex) =>
+        Of(regex) is { } texts ? SearchValues.Create([.. texts], StringComparison.Ordinal) : null;
+
+    private sealed class NotFollowedException : Exception;
+
+    /// <summary>A recursive reading of .NET pattern syntax (without IgnorePatternWhitespace) that tracks required literal text.</summary>
+    private sealed class PatternReader(string pattern)
+    {
+        private int _at;
+
+        public bool AtEnd => _at == pattern.Length;
+
+        /// <summary>branch ('|' branch)*: every match matches one branch, so it contains one of the union.</summary>
+        public HashSet<string>? Alternation()
+        {
+            var union = Sequence();
+            while (_at < pattern.Length && pattern[_at] == '|')
+            {
+                _at++;
+                var branch = Sequence();
+                if (union is null || branch is null)
+                {
+                    union = null;   // a branch that requires nothing makes the whole require nothing
+                    continue;
+                }
+                union.UnionWith(branch);
+            }
+            return union;
+        }
+
+        /// <summary>
+        /// Atoms in order: a match contains each element's match, so what any single element requires will do; the most
+        /// selective is kept (longest shortest text, then fewest texts).
+        /// </summary>
+        private HashSet<string>? Sequence()
+        {
+            HashSet<string>? best = null;
+            var run = new StringBuilder();
+            void Consider(HashSet<string>? texts)
+            {
+                if (texts is not null && (best is null || Selectivity(texts).CompareTo(Selectivity(best)) > 0))
+                {
+                    best = texts;
+                }
+            }
+            void EndRun()
+            {
+                if (run.Length > 0)
+                {
+                    Consider(new HashSet<string>(StringComparer.Ordinal) { run.ToString() });
+                    run.Clear();
+                }
+            }
+            while (_at < pattern.Length && pattern[_at] is not ('|' or ')'))
+            {
+                var (texts, literal) = Atom();
+                var (min, quantified) = Quantifier();
+                if (!quantified && literal is { } c)
+                {
+                    run.Append(c);   // consecutive plain characters: the match holds them side by side
+                    continue;
+                }
+                EndRun();
+                if (min >= 1)
+                {
+                    Consider(literal is { } one ? new HashSet<string>(StringComparer.Ordinal) { one.ToString() } : texts);
+                }
+            }
+            EndRun();
+            return best;
+        }
+
+        private static (int Shortest, int Fewest) Selectivity(HashSet<string> texts) => (texts.Min(t => t.Length), -texts.Count);
+
+        /// <summary>One atom: what it requires, or the character when it is a plain (or escaped) literal character.</summary>
+        private (HashSet<string>? Texts, char? Literal) Atom()
+        {
+            var c = pattern[_at];
+            switch (c)
+            {
+                case '(':
+                    return Group();
+                case '[':
+                    SkipClass();
+                    return (null, null);
+                case '.' or '^' or '$':
+                    _at++;
+                    return (null, null);
+                case '\\':
+                    return Escape();
+                case '*' or '+' or '?':
+                    throw new NotFollowedException();
+                case '{' when QuantifierAt(_at) is not null:
+                    throw new NotFollowedException();
+                default:
+                    _at++;
+                    return (null, c);
+            }
+        }
+
+        private (HashSet<string>? Texts, char? Literal) Group()
+        {
+            _at++;
+            var zeroWidth = false;
+            if (Next("?:") || Next("?>"))
+            {
+                _at += 2;
+            }
+            else if (Next("?=") || Next("?!"))
+            {
+                _at += 2;
+                zeroWidth = true;
+            }
+            else if (Next("?<=") || Next("?<!"))
+            {
+                _at += 3;
+                zeroWidth = true;
+            }
+            else if (Next("?"))
+            {
+                throw new NotFollowedException();   // named or balancing groups, inline options, conditionals, comments
+            }
+            var inner = Alternation();
+            if (!Next(")"))
+            {
+                throw new NotFollowedException();
+            }
+            _at++;
+            return (zeroWidth ? null : inner, null);
+        }
+
+        private (HashSet<string>? Texts, char? Literal) Escape()
+        {
+            if (_at + 1 >= pattern.Length)
+            {
+                throw new NotFollowedException();
+            }
+            var e = pattern[_at + 1];
+            _at += 2;
+            if (e is 'b' or 'B' or 'A' or 'z' or 'Z' or 'G' or 'd' or 'D' or 'w' or 'W' or 's' or 'S')
+            {
+                return (null, null);   // an assertion or a class: no particular text
+            }
+            // An escaped character that is not a letter, digit or '_' stands for itself (\. \' \$ \- …); anything else
+            // (\p{…}, \x41, \t, \1, \k<…>) is not followed.
+            return char.IsLetterOrDigit(e) || e == '_' ? throw new NotFollowedException() : (null, e);
+        }
+
+        /// <summary>A repetition after an atom: its minimum count, and whether there was one (<c>? * + {n} {n,} {n,m}</c>, lazy or not).</summary>
+        private (int Min, bool Quantified) Quantifier()
+        {
+            if (_at >= pattern.Length)
+            {
+                return (1, false);
+            }
+            int min;
+            switch (pattern[_at])
+            {
+                case '?' or '*':
+                    min = 0;
+                    _at++;
+                    break;
+                case '+':
+                    min = 1;
+                    _at++;
+                    break;
+                case '{' when QuantifierAt(_at) is { } braces:
+                    min = braces.Min;
+                    _at += braces.Length;
+                    break;
+                default:
+                    return (1, false);
+            }
+            if (Next("?"))
+            {
+                _at++;   // lazy: the same texts
+            }
+            if (_at < pattern.Length && (pattern[_at] is '*' or '+' or '?' || QuantifierAt(_at) is not null))
+            {
+                throw new NotFollowedException();
+            }
+            return (min, true);
+        }
+
+        /// <summary>A <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> at <paramref name="at"/> (anything else there is a literal brace).</summary>
+        private (int Min, int Length)? QuantifierAt(int at)
+        {
+            var digits = at + 1;
+            while (digits < pattern.Length && char.IsAsciiDigit(pattern[digits]))
+            {
+                digits++;
+            }
+            if (digits == at + 1 || digits >= pattern.Length)
+            {
+                return null;
+            }
+            var end = digits;
+            if (pattern[end] == ',')
+            {
+                end++;
+                while (end < pattern.Length && char.IsAsciiDigit(pattern[end]))
+                {
+                    end++;
+                }
+            }
+            if (end >= pattern.Length || pattern[end] != '}')
+            {
+                return null;
+            }
+            return (int.Parse(pattern.AsSpan(at + 1, digits - at - 1), CultureInfo.InvariantCulture), end + 1 - at);
+        }
+
+        /// <summary>Skips a character class: <c>[…]</c>, <c>[^…]</c>, a first <c>]</c> inside it literal; subtraction is not followed.</summary>
+        private void SkipClass()
+        {
+            _at++;
+            if (Next("^"))
+            {
+                _at++;
+            }
+            if (Next("]"))
+            {
+                _at++;
+            }
+            while (_at < pattern.Length && pattern[_at] != ']')
+            {
+                if (pattern[_at] == '\\')
+                {
+                    _at += 2;
+                }
+                else if (Next("-["))
+                {
+                    throw new NotFollowedException();
+                }
+                else
+                {
+                    _at++;
+                }
+            }
+            if (_at >= pattern.Length)
+            {
+                throw new NotFollowedException();
+            }
+            _at++;
+        }
+
+        private bool Next(string text) => pattern.AsSpan(_at).StartsWith(text, StringComparison.Ordinal);
+    }
+}

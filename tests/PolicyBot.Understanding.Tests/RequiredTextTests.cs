@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using PolicyBot.Understanding.Safety;
+
+namespace PolicyBot.Understanding.Tests;
+
+/// <summary>
+/// The safety signals run only on a message holding a text every match of the cue holds (<see cref="RequiredText"/>).
+/// The texts read from a pattern must be right for every construct, and skipping must lose nothing: on every text of
+/// the corpus files and the staff questions, a cue that is skipped does not match.
+/// </summary>
+public class RequiredTextTests
+{
+    [Theory]
+    [InlineData(@"\b(?:(?:she|he|they) (?:is|was) scared)\b", " scared")]
+    [InlineData(@"\b(?:kill|kills|killed) (?:him|her)self\b", "self")]
+    [InlineData(@"won'?t go", "t go")]
+    [InlineData(@"(?:a|b)?cd", "cd")]
+    [InlineData(@"(?:abc){2}x", "abc")]
+    [InlineData(@"x(?:abc)+", "abc")]
+    [InlineData(@"abc(?! def)\b", "abc")]
+    [InlineData(@"(?<=my )abc", "abc")]
+    [InlineData(@"[abc]def", "def")]
+    [InlineData(@"[]x]yz", "yz")]
+    [InlineData(@"[^\]]wxyz", "wxyz")]
+    [InlineData(@"\.com|\$5", ".com|$5")]
+    [InlineData(@"a{b", "a{b")]
+    [InlineData(@"(?:\w+ ){0,2}guns?", "gun")]
+    [InlineData(@"(?:bruis(?:e|es|ing)|welts?)", "bruis|welt")]
+    [InlineData(@"(?>abc)d", "abc")]
+    public void The_texts_every_match_holds(string pattern, string expected)
+    {
+        var texts = RequiredText.Of(new Regex(pattern, RegexOptions.CultureInvariant));
+        Assert.NotNull(texts);
+        Assert.Equal(expected.Split('|').Order(StringComparer.Ordinal), texts.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(@"(?:ab|)")]          // a branch that needs nothing
+    [InlineData(@"(?:abc)?")]
+    [InlineData(@"x{0,3}")]
+    [InlineData(@"a*")]
+    [InlineData(@"\b(?=abc)")]        // zero-width only
+    [InlineData(@"[abc]\d+")]
+    [InlineData(@"(?<name>abc)")]     // constructs not followed: the expression always runs
+    [InlineData(@"(?i)abc")]
+    [InlineData(@"(?i:abc)")]
+    [InlineData(@"(abc)\1")]
+    [InlineData(@"\p{L}abc")]
+    [InlineData(@"\x41bc")]
+    [InlineData(@"[a-z-[aeiou]]x")]
+    [InlineData(@"(?#note)abc")]
+    public void No_texts_where_a_match_may_hold_none_or_the_pattern_is_not_followed(string pattern)
+    {
+        Assert.Null(RequiredText.Of(new Regex(pattern, RegexOptions.CultureInvariant)));
+    }
+
+    [Fact]
+    public void No_texts_when_case_is_ignored()
+    {
+        Assert.Null(RequiredText.Of(new Regex("abc", RegexOptions.IgnoreCase)));
+        Assert.NotNull(RequiredText.Of(new Regex("abc", RegexOptions.CultureInvariant)));
+    }
+
+    [Fact]
+    public void A_skipped_cue_never_matches_a_corpus_text()
+    {
+        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
+        var cues = signals.Categories.SelectMany(c => c.Cues).Concat(signals.Benign.SelectMany(b => b.Cues)).ToList();
+        var texts = CorpusTexts().Select(DangerDetector.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        Assert.True(texts.Count > 1500, $"only {texts.Count} texts");
+
+        var (matched, skipped) = (0, 0);
+        var lost = new List<string>();
+        foreach (var cue in cues)
+        {
+            foreach (var text in texts)
+            {
+                if (cue.MayMatch(text))
+                {
+                    matched += cue.Regex.IsMatch(text) ? 1 : 0;
+                }
+                else
+                {
+                    skipped++;
+                    if (cue.Regex.IsMatch(text))
+                    {
+                        lost.Add($"{cue.Describe(signals.FileName)} on '{text}'");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(lost);
+        Assert.True(matched > 200, $"only {matched} matches: the corpus no longer exercises the cues");
+        Assert.True(skipped > cues.Count * texts.Count * 9L / 10, $"only {skipped} of {cues.Count * texts.Count} runs skipped");
+    }
+
+    [Fact]
+    public void Nearly_every_cue_of_the_embedded_file_has_texts()
+    {
+        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
+        var cues = signals.Categories.SelectMany(c => c.Cues).Concat(signals.Benign.SelectMany(b => b.Cues)).ToList();
+        var without = cues.Where(c => RequiredText.Of(c.Regex) is null).Select(c => c.Describe(signals.FileName)).ToList();
+        Assert.True(without.Count <= cues.Count / 20, "cues always run: " + string.Join("; ", without));
+    }
+
+    private static string EmbeddedYaml()
+    {
+        using var stream = typeof(DangerDetector).Assembly.GetManifestResourceStream("PolicyBot.Understanding.Safety." + DangerDetector.EmbeddedFileName)!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    /// <summary>Every field of every corpus file and of the staff questions, and each "key: line" part of the fact columns.</summary>
+    private static IEnumerable<string> CorpusTexts()
+    {
+        var files = Directory.GetFiles(CorpusFiles.Folder, "*.tsv").Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
+        foreach (var line in files.SelectMany(f => File.ReadAllLines(f).Skip(1)))
+        {
+            foreach (var field in line.Split('\t'))
+            {
+                yield return field;
+                foreach (var part in field.Split(" | ").Where(p => p.Contains(": ", StringComparison.Ordinal)))
+                {
+                    yield return part[(part.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+                }
+            }
+        }
+    }
+}
