@@ -116,6 +116,33 @@ public sealed class Reading
         return new Reading(Text, ordered, evidence, SetAside.Where(a => !(a.Cue.FactId == factId && a.Cue.ValueId == valueId)).ToList(), OnTopic);
     }
 
+    /// <summary>
+    /// This reading with the facts set aside as irrelevant to it put back, each where its words give one value: for a part
+    /// about another person, what was irrelevant to the first ("a graduate" needs no medium) may decide theirs.
+    /// </summary>
+    internal Reading WithIrrelevantRestored(IReadOnlyDictionary<string, int> factOrder)
+    {
+        var restored = SetAside
+            .Where(a => a.Reason == SetAsideReason.Irrelevant && !Facts.ContainsKey(a.Cue.FactId))
+            .GroupBy(a => a.Cue.FactId)
+            .Where(g => g.Select(a => a.Cue.ValueId).Distinct(StringComparer.Ordinal).Count() == 1)
+            .ToList();
+        if (restored.Count == 0)
+        {
+            return this;
+        }
+        var facts = new Dictionary<string, string>(Facts, StringComparer.Ordinal);
+        var evidence = new Dictionary<string, IReadOnlyList<Cue>>(Evidence, StringComparer.Ordinal);
+        foreach (var group in restored)
+        {
+            facts[group.Key] = group.First().Cue.ValueId;
+            evidence[group.Key] = group.Select(a => a.Cue).ToList();
+        }
+        var ordered = facts.OrderBy(f => factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var keys = restored.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return new Reading(Text, ordered, evidence, SetAside.Where(a => !(a.Reason == SetAsideReason.Irrelevant && keys.Contains(a.Cue.FactId))).ToList(), OnTopic);
+    }
+
     /// <summary>The text read.</summary>
     public string Text { get; }
 

@@ -118,7 +118,7 @@ public sealed partial class SituationReader
             if (scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup))
             {
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value);
-                parts.Add(parts[0].With(factId, other?.Cue.ValueId, _factOrder));
+                parts.Add(parts[0].With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder));
             }
         }
 

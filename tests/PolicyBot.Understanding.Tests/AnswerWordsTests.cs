@@ -52,6 +52,8 @@ public class AnswerWordsTests
     [InlineData("purpose", "church and personal, nothing school related", "personal")]
     [InlineData("purpose", "so she can text me to talk about whatever, not schoolwork", "personal")]
     [InlineData("purpose", "no school reason", "personal")]
+    [InlineData("account-stage", "doesn't exist yet, not approved, no admins yet", "new")]
+    [InlineData("relationship", "a senior in my class who works for me at my family's hardware store", "employment")]
     [InlineData("access-reason", "my dad is in the hospital and my family is posting updates there", "emergency-access")]
     [InlineData("purpose", "she says she misses my class", "personal")]
     [InlineData("purpose", "explaining homework and where to catch the field trip bus", "educational")]

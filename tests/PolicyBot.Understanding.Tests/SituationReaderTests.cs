@@ -20,6 +20,8 @@ public class SituationReaderTests
     [InlineData("I run our class facebook page. While I'm logged in can I check my own notifications?", "activity=school-account | activity=personal-use site-kind=social-networking")]
     // Instagram DMs are a way of contacting, not using the site for oneself.
     [InlineData("On field trips can I use Instagram DMs to tell kids where to meet?", "activity=contact medium=other-app purpose=operations relationship=student")]
+    // A second "from" names someone else: a graduate and a current student are two parts, the student never dropped.
+    [InlineData("I got friend requests from a girl who graduated in June and from a sophomore in my class. Can I accept them?", "activity=contact relationship=former-student | activity=contact medium=accept-request relationship=student")]
     // Acts that happen through the account are one situation.
     [InlineData("Can I run a class Instagram account that students help post to from my tablet?", "account-stage=new activity=school-account")]
     public void Parts(string utterance, string parts) =>

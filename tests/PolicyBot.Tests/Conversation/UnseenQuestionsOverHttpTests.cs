@@ -89,7 +89,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     }
 
     /// <summary>The fresh batch's floor: its first score, rounded down.</summary>
-    private const double FreshBar = 73;
+    private const double FreshBar = 78;
 
     /// <summary>The tuning part's floor: the score reached when this test was last tightened.</summary>
     private const double TuningBar = 75;
