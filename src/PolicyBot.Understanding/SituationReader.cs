@@ -115,12 +115,14 @@ public sealed partial class SituationReader
         // Who the others are is what a plain mention says ("students"), else asked.
         foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
         {
-            if (scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup))
+            if (PointsAtOthers(scan))
             {
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value);
                 parts.Add(parts[0].With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder));
             }
         }
+
+        bool IsOwnPart(SetAsideCue a) => settings.OwnPart?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true;
 
         // Another act the words name ("post their photos" beside "text the team"): its own part.
         if (main.Facts.TryGetValue(settings.FactId, out var activity) && settings.Containers.Contains(activity))
@@ -128,7 +130,7 @@ public sealed partial class SituationReader
             // The other acts happen through it ("students help post to the class account"), except a way of contacting
             // that never does ("my cell for emergencies, and a Snapchat group for updates"): its own part.
             var own = main.SetAside
-                .Where(a => a.Reason == SetAsideReason.OtherActivity && settings.OwnPart?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true)
+                .Where(a => a.Reason == SetAsideReason.OtherActivity && IsOwnPart(a))
                 .OrderBy(a => a.Cue.Start)
                 .Select(a => ActivityOf(a.Cue)!)
                 .Distinct(StringComparer.Ordinal);
@@ -139,7 +141,7 @@ public sealed partial class SituationReader
         // on the way ("my Instagram").
         var others = main.SetAside
             .Where(a => a.Reason == SetAsideReason.OtherActivity && !a.Cue.Weak
-                && (a.Cue.FactId == settings.FactId || settings.OwnPart?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true))
+                && (a.Cue.FactId == settings.FactId || IsOwnPart(a)))
             .OrderBy(a => a.Cue.Start)
             .Select(a => ActivityOf(a.Cue)!)
             .Distinct(StringComparer.Ordinal);
@@ -339,7 +341,6 @@ public sealed partial class SituationReader
         return SharedWords(question, answer) is { } shared && !NamesOthers(shared, scan) ? new TypedAnswer(shared, false) : null;
     }
 
-    /// <summary>"my niece, and her friend too": an exception for one of several people answers for none of them.</summary>
     /// <summary>
     /// The values a typed answer gives the fact asked for different people or things, in the order written, when it
     /// gives more than one: "a student in my 7th grade class, and her father" → [A current student, Not a student];
@@ -361,7 +362,7 @@ public sealed partial class SituationReader
         var scan = _answerScanner.Run(text);
         var factId = question.Fact.Id;
         var claims = scan.Claims.Where(c => c.FactId == factId && !scan.Negated.Contains(c)).OrderBy(c => c.Start).ToList();
-        var others = scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup);
+        var others = PointsAtOthers(scan);
         // A plain mention beside a specific word describes the same person, unless the answer points at others.
         var specific = claims.Any(c => !c.Weak);
         var values = claims.Where(c => !specific || others || !c.Weak).Select(c => c.ValueId).Distinct(StringComparer.Ordinal).ToList();
@@ -386,8 +387,11 @@ public sealed partial class SituationReader
         return choices.Count >= 2 ? choices : [];
     }
 
-    private static bool NamesOthers(FactValue value, ScanOnce scan) =>
-        value.Confirm && scan.Value.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup);
+    /// <summary>"my niece, and her friend too": an exception for one of several people answers for none of them.</summary>
+    private static bool NamesOthers(FactValue value, ScanOnce scan) => value.Confirm && PointsAtOthers(scan.Value);
+
+    /// <summary>True when the words point to more people than the one named ("both", "her friend too").</summary>
+    private static bool PointsAtOthers(Scan scan) => scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup);
 
     /// <summary>A typed answer's scan, run when first needed and then shared by the checks that read it.</summary>
     private sealed class ScanOnce(Scanner scanner, string text)
