@@ -168,7 +168,12 @@ public sealed class CampaignAudienceTests(ITestOutputHelper output) : IAsyncLife
         await _teams.SubmitAsync(_teacherChat, _teacher, SubmitsOf(card).Single(s => s.Title == "I have read and understand this policy").Data);
         var third = await SendNowAsync("pending-revision", "Still pending");
         var store = _host.Services.GetRequiredService<SqliteCampaignStore>();
+        // The round's targets are written by the send job in the background: wait for them (a race seen under load).
         var targets = await store.ListTargetsAsync(third.Id, 1, CancellationToken.None);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); targets.Count == 0 && DateTime.UtcNow < deadline; targets = await store.ListTargetsAsync(third.Id, 1, CancellationToken.None))
+        {
+            await Task.Delay(100);
+        }
         Assert.Equal([_admin.AadObjectId.ToLowerInvariant()], targets.Select(t => t.AadObjectId));
         Assert.Equal(2, (await store.ListTargetsAsync(second.Id, 1, CancellationToken.None)).Count);
         var csvCard = LastCard(await _teams.SubmitAsync(_adminChat, _admin, CampaignSubmit.Data(CampaignSubmit.Ops.Export, first.Id, 1)));
