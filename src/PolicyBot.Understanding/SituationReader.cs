@@ -104,6 +104,7 @@ public sealed partial class SituationReader
         if (split.Fact is not null)
         {
             parts.AddRange(split.Values.Select(v => main.With(split.Fact, v, _factOrder)));
+            BindBetween(main, split.Fact, split.Values, parts);
         }
         else
         {
@@ -150,6 +151,40 @@ public sealed partial class SituationReader
             parts.Add(Read(text, scan, other));
         }
         return parts.Take(Math.Max(2, maxParts)).ToList();
+    }
+
+    /// <summary>
+    /// A fact bound to one act (the lexicon's <c>activities → bound</c>) whose words all lie between where one value of the
+    /// split fact is said and where the next one is ("email them about the project, and accept the request") is that
+    /// value's part's only: the other parts leave it open, to be asked. Said before the first value or after the last, it
+    /// is everyone's ("for the trip, can I text or call them", "text or call them about homework").
+    /// </summary>
+    private void BindBetween(Reading main, string splitFact, List<string> values, List<Reading> parts)
+    {
+        if (Lexicon.Activities.Bound is not { Count: > 0 } bound)
+        {
+            return;
+        }
+        var starts = values
+            .Select(v => main.SetAside.Where(a => a.Cue.FactId == splitFact && a.Cue.ValueId == v).Min(a => a.Cue.Start))
+            .ToList();
+        foreach (var factId in bound.Where(main.Facts.ContainsKey))
+        {
+            var cues = main.Evidence[factId];
+            for (var i = 0; i + 1 < starts.Count; i++)
+            {
+                if (cues.Count > 0 && cues.All(c => c.Start > starts[i] && c.Start < starts[i + 1]))
+                {
+                    for (var j = 0; j < parts.Count; j++)
+                    {
+                        if (j != i)
+                        {
+                            parts[j] = parts[j].With(factId, null, _factOrder);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The lexicon's neutral group of words that point to more people than the one named ("both", "her friend too").</summary>
@@ -386,6 +421,66 @@ public sealed partial class SituationReader
         }
         return choices.Count >= 2 ? choices : [];
     }
+
+    /// <summary>
+    /// For one part of a message that asked about several things: the value an answer written for all the parts at once
+    /// gives this part ("Twitter during my prep; the post that evening" asked when, for the part about checking Twitter).
+    /// The answer is cut where the writer separated it (semicolons, sentences); a piece is this part's when it says
+    /// nothing against the part's facts (another activity or way of contacting) and, of the pieces that answer, it alone
+    /// shares the most with them — the same fact values, or words of their labels ("the friend request is just social"
+    /// for accepting a friend request). Null when no piece, or more than one, fits.
+    /// </summary>
+    /// <param name="question">The question card the answer replies to.</param>
+    /// <param name="text">The typed answer, as written.</param>
+    /// <param name="partFacts">What this part is taken to be (fact id → value id).</param>
+    public FactValue? AnswerForPart(Question question, string text, IReadOnlyDictionary<string, string> partFacts)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(partFacts);
+        var pieces = AnswerPieces().Split(text ?? "").Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (pieces.Count < 2)
+        {
+            return null;
+        }
+        var labelWords = ContentWords(Simplify(string.Join(" ", partFacts
+            .Where(f => f.Key != question.Fact.Id)
+            .Select(f => Policy.FindFact(f.Key)?.FindValue(f.Value)?.Label ?? ""))));
+        var fitting = new List<(FactValue Value, int Score)>();
+        var answering = 0;
+        foreach (var piece in pieces)
+        {
+            if (ReadAnswer(question, piece)?.Value is not { } value)
+            {
+                continue;
+            }
+            answering++;
+            var scan = _scanner.Run(piece);
+            var claims = scan.Claims.Where(c => c.FactId is not null && c.FactId != question.Fact.Id && !scan.Negated.Contains(c)).ToList();
+            var against = claims.Any(c => partFacts.TryGetValue(c.FactId!, out var v) && v != c.ValueId
+                && !claims.Any(o => o.FactId == c.FactId && o.ValueId == v) && (c.FactId == Lexicon.Activities.FactId || !c.Weak));
+            if (against)
+            {
+                continue;
+            }
+            var score = claims.Count(c => partFacts.TryGetValue(c.FactId!, out var v) && v == c.ValueId && c.FactId != Lexicon.Activities.FactId)
+                        + ContentWords(Simplify(piece)).Count(labelWords.Contains);
+            fitting.Add((value, score));
+        }
+        if (answering < 2)
+        {
+            return null;   // one answer with a remark beside it ("the mother of a kindergartner; the child isn't involved")
+        }
+        if (fitting.Count == 1)
+        {
+            return fitting[0].Value;
+        }
+        var best = fitting.OrderByDescending(f => f.Score).ToList();
+        return best.Count >= 2 && best[0].Score > best[1].Score ? best[0].Value : null;
+    }
+
+    /// <summary>Where a writer separates answers for several things: semicolons and sentence ends.</summary>
+    [GeneratedRegex(@"[;]|(?<=[.!?])\s+")]
+    private static partial Regex AnswerPieces();
 
     /// <summary>"my niece, and her friend too": an exception for one of several people answers for none of them.</summary>
     private static bool NamesOthers(FactValue value, ScanOnce scan) => value.Confirm && PointsAtOthers(scan.Value);

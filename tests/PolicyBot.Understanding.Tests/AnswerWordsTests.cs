@@ -84,6 +84,22 @@ public class AnswerWordsTests
     }
 
     [Theory]
+    // One line answering for every part of a message: the piece about this part (another activity or way of contacting
+    // speaks against a piece; the words of the part's values speak for it).
+    [InlineData("time", "Twitter during my prep; the post that evening", "activity=personal-use site-kind=social-networking", "school-day")]
+    [InlineData("purpose", "the email is a project reminder; the friend request is just social", "activity=contact medium=accept-request", "personal")]
+    [InlineData("purpose", "the text is about the bus delay; the Facebook is just social", "activity=contact medium=accept-request", "personal")]
+    [InlineData("purpose", "the email is a project reminder; the friend request is just social", "activity=contact medium=school-email", "educational")]
+    // One answer with a remark beside it, or pieces that fit the part equally: nothing picked.
+    [InlineData("relationship", "the mother of a kindergartner in my class; the child isn't involved", "activity=contact medium=accept-request", "")]
+    [InlineData("purpose", "homework; and to wish her a happy birthday", "activity=contact medium=text", "")]
+    public void An_answer_for_several_parts_gives_each_part_its_piece(string factId, string typed, string part, string expected)
+    {
+        var facts = part.Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
+        Assert.Equal(expected, Stevensville.Reader.AnswerForPart(Asking(factId), typed, facts)?.Id ?? "");
+    }
+
+    [Theory]
     [InlineData("account-stage", "approved, but my co-advisor isn't approved")]
     [InlineData("account-stage", "not approved")]
     [InlineData("relationship", "a student in my class, and his mom")]

@@ -22,6 +22,10 @@ public class SituationReaderTests
     [InlineData("On field trips can I use Instagram DMs to tell kids where to meet?", "activity=contact medium=other-app purpose=operations relationship=student")]
     // A second "from" names someone else: a graduate and a current student are two parts, the student never dropped.
     [InlineData("I got friend requests from a girl who graduated in June and from a sophomore in my class. Can I accept them?", "activity=contact relationship=former-student | activity=contact medium=accept-request relationship=student")]
+    // A purpose said between two ways of contacting is the first one's: the friend request's purpose is asked.
+    [InlineData("can i text my students about the game schedule, and can i accept a friend request one of them sent me on facebook?", "activity=contact medium=text purpose=operations relationship=student | activity=contact medium=accept-request relationship=student")]
+    // Said after the last one, it is both ways'.
+    [InlineData("Can I text my students or email them from my personal gmail about homework?", "activity=contact medium=text purpose=educational relationship=student | activity=contact medium=personal-email purpose=educational relationship=student")]
     // Acts that happen through the account are one situation.
     [InlineData("Can I run a class Instagram account that students help post to from my tablet?", "account-stage=new activity=school-account")]
     public void Parts(string utterance, string parts) =>

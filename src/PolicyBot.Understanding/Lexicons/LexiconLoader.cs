@@ -280,7 +280,7 @@ internal static class LexiconLoader
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
-            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "topic"], "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "bound", "topic"], "activities");
             var factNode = Required(map, "fact", "activities");
             var factId = Scalar(factNode, "activities → fact");
             var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
@@ -348,7 +348,8 @@ internal static class LexiconLoader
                 }
             }
             var ownPart = FactValues(map, "own-part");
-            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart);
+            var bound = FactList(map, "bound", "activities");
+            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound);
         }
 
         private Dictionary<string, (string Fact, string Value)> Recognizers(YamlMappingNode root)

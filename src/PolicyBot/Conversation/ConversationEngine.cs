@@ -104,7 +104,11 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         {
             return NewSituation(state, text);
         }
-        var answer = reader.ReadAnswer(pending, text);
+        // One line answering for every part of the message ("Twitter during my prep; the post that evening"): the piece
+        // about this part, when one clearly is.
+        var answer = (state.FollowOn || state.Waiting.Count > 0) && reader.AnswerForPart(pending, text, state.Believed()) is { } piece
+            ? new TypedAnswer(piece, false)
+            : reader.ReadAnswer(pending, text);
         if (answer is null && reader.ReadAnswerParts(pending, text) is { Count: >= 2 } named)
         {
             if (!state.FollowOn)

@@ -128,8 +128,11 @@ public sealed class CorpusPlayer(TeamsChatClient teams)
             return false;
         }
         var question = new Question(fact, fact.Values);
-        // A line naming several people (or several of whatever the fact is) objects to none of them.
-        if (reader.ReadAnswerParts(question, line).Any(v => v?.Id == value))
+        // A line naming several people (or several of whatever the fact is) objects to none of them, nor does one
+        // answering for several parts of the question, piece by piece ("the email is a project reminder; the friend
+        // request is just social").
+        if (reader.ReadAnswerParts(question, line).Any(v => v?.Id == value)
+            || line.Split(';').Any(piece => reader.ReadAnswer(question, piece)?.Value.Id == value))
         {
             return false;
         }

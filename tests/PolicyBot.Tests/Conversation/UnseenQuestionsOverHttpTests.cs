@@ -2,6 +2,7 @@ using System.Text;
 using PolicyBot.Cards;
 using PolicyBot.TestSupport;
 using Xunit.Abstractions;
+using static PolicyBot.Tests.Conversation.Cards;
 
 namespace PolicyBot.Tests.Conversation;
 
@@ -52,6 +53,18 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
         table.AppendLine($"verdict matches: {matches}/{outcomes.Count} = {score:F1} %; false allowed: {falseAllowed}; no verdict: {outcomes.Count(o => o.Played.Got is null)}; " +
                          $"taps median {median}, max {taps.Max()}; safety card on {outcomes.Count(o => o.Played.SafetyCard)} rows");
         output.WriteLine(table.ToString());
+        if (Environment.GetEnvironmentVariable("POLICYBOT_CORPUS_MISSES") == "1")
+        {
+            // For whoever tunes: every card of each missed row, in order (the table's trace names only the facts asked).
+            foreach (var o in outcomes.Where(o => !o.Row.Accepts(o.Played.Got)))
+            {
+                output.WriteLine($"--- {o.Row.Id}: {o.Row.Question}");
+                foreach (var card in o.Played.Cards)
+                {
+                    output.WriteLine("    | " + TextOf(card).ReplaceLineEndings(" / "));
+                }
+            }
+        }
         return (score, falseAllowed, median, taps.Max());
     }
 
