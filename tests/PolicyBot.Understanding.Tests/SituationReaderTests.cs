@@ -116,6 +116,8 @@ public class SituationReaderTests
     [InlineData("I'm her legal guardian. Can I text her?", "activity=contact relationship=legal")]
     [InlineData("Can I text a student who moved to another district?", "activity=contact relationship=former-student")]
     [InlineData("Can I friend my colleague on Facebook?", "activity=contact relationship=not-student")]
+    [InlineData("One of my student's moms sent me a friend request on Facebook.", "activity=contact relationship=not-student")]
+    [InlineData("Can I group text the parents photos of the kids doing our pumpkin activity?", "activity=contact relationship=not-student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -216,6 +218,9 @@ public class SituationReaderTests
     [InlineData("Our team's Facebook page has no district administrator.", "account-stage=no-district-admin activity=school-account")]
     [InlineData("The principal approved our class Facebook page. Can I post updates?", "account-stage=approved activity=school-account")]
     [InlineData("As a coach I use Facebook to organize team activities.", "")]
+    // An account for a club or a program, however the platform is written.
+    [InlineData("I'd like to start a Twitter/X account for the robotics club to post competition updates.", "activity=school-account")]
+    [InlineData("I want to set up an official Instagram for athletics with me and the principal as admins.", "account-stage=new activity=school-account")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]

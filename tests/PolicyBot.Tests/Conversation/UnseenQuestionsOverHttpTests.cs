@@ -101,6 +101,23 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
         Assert.True(median <= 1, $"median taps {median} is over 1");
     }
 
+    /// <summary>
+    /// A second fresh batch (80), written on 2026-12-03 by another helper from the policy text alone and run once before
+    /// any tuning on it (its first score is in the corpus README); from then on tuning material. Never a false allowed.
+    /// </summary>
+    [Fact]
+    public async Task Second_fresh_batch_gives_no_false_allowed()
+    {
+        var outcomes = await PlayAllAsync(UnseenCorpus.Read("unseen-fresh2.tsv"));
+        var (score, falseAllowed, median, _) = Report("Unseen questions, second fresh batch (80)", outcomes);
+        Assert.Equal(0, falseAllowed);
+        Assert.True(score >= Fresh2Bar, $"verdict score {score:F1} % is under the {Fresh2Bar} % reached");
+        Assert.True(median <= 1, $"median taps {median} is over 1");
+    }
+
+    /// <summary>The second fresh batch's floor: its first score, rounded down.</summary>
+    private const double Fresh2Bar = 68;
+
     /// <summary>The fresh batch's floor: its first score, rounded down.</summary>
     private const double FreshBar = 78;
 
