@@ -57,6 +57,14 @@ public class AnswerWordsTests
     [InlineData("access-reason", "my dad is in the hospital and my family is posting updates there", "emergency-access")]
     [InlineData("purpose", "she says she misses my class", "personal")]
     [InlineData("purpose", "explaining homework and where to catch the field trip bus", "educational")]
+    [InlineData("activity", "a friend request", "contact")]
+    [InlineData("site", "the header of my personal teaching blog", "personal-site")]
+    [InlineData("site", "my LinkedIn profile", "personal-site")]
+    [InlineData("relationship", "my physics classes", "student")]
+    [InlineData("purpose", "to see their sports posts", "personal")]
+    [InlineData("purpose", "they know me through my son", "personal")]
+    [InlineData("account-use", "part of my job, the principal's request", "school-news")]
+    [InlineData("content", "FFA meeting times", "district-material")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
