@@ -32,6 +32,8 @@ public class RecognizerShortcutTests
             "can I text her at 9pm on a school night?", "I call students at ten thirty during class", "Saturday morning practice texts",
             "email me at coach.smith@gmail.com", "my number is 406-555-0142", "my blog is www.mrsmithteaches.com", "tonight after the game",
         };
+        texts.AddRange(TimesBesideNumbers);
+        texts.AddRange(NumbersThatAreNoTime);
         var files = Directory.GetFiles(CorpusFiles.Folder, "*.tsv").Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
         foreach (var field in files.SelectMany(f => File.ReadAllLines(f).Skip(1)).SelectMany(l => l.Split('\t')))
         {
@@ -44,6 +46,39 @@ public class RecognizerShortcutTests
             data.Add(text);
         }
         return data;
+    }
+
+    /// <summary>Numbers the date-time model reads as a time or a date (each must open the shortcut).</summary>
+    private static readonly string[] TimesBesideNumbers =
+    [
+        "can I text her at 8", "can I text her after 3:00", "I text them at 3:30", "can I call at 8pm", "for the 5th, can I text her",
+        "can I text her on the 12th", "can I text her on Sat", "can I text her on 12/5", "can I text her Dec 5", "can I text her on May 9",
+        "can I text her on the 5th of May", "can I text her on 2026-12-05", "can I text her at eight thirty", "can I text her at half past eight",
+        "can I text her at one", "can I text her around 8", "can I text her 8 sharp", "can I text her at 8ish",
+        "can I text her 8h30",
+        "can I text her a year ago", "can I text her in 3 days", "can I text her 2 weeks from now", "can I text her at eighteen ten",
+        "can I text her 8 in the morning", "can I text her at 9 on Saturday", "can I text her at 7.45", "can I text her at 8 a.m.",
+    ];
+
+    /// <summary>Numbers that are no time (the shortcut must skip the model for them, or it saves nothing).</summary>
+    private static readonly string[] NumbersThatAreNoTime =
+    [
+        "can I friend a 7th grader?", "can I text my 5th period class?", "I gave 160 students my number", "he turned 18, can I accept his request?",
+        "one of my students asked", "should they text me when they are absent or late?", "after a suicide in her family, can I message her?",
+        "I have about 250 student friends", "can I text a 10th grader?", "before an overnight trip can I collect numbers?",
+        "holiday greetings and vacation photos",
+    ];
+
+    [Fact]
+    public void The_shortcut_opens_for_every_time_beside_a_number_and_stays_shut_for_numbers_that_are_no_time()
+    {
+        var reference = Times[0].DateTime;
+        Assert.All(TimesBesideNumbers, text =>
+        {
+            Assert.True(Scanning.TextRecognizers.Shared.DateTimes(text, reference).Any(), $"the model finds no time in \"{text}\"");
+            Assert.True(Scanning.Scanner.MayHoldATime(text), $"the shortcut skips \"{text}\"");
+        });
+        Assert.All(NumbersThatAreNoTime, text => Assert.False(Scanning.Scanner.MayHoldATime(text), $"the shortcut runs the model on \"{text}\""));
     }
 
     [Theory]
@@ -64,22 +99,7 @@ public class RecognizerShortcutTests
     [Fact]
     public void Every_word_of_the_date_time_models_vocabulary_reads_the_same_with_every_recognizer_forced_to_run()
     {
-        var words = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var field in typeof(Microsoft.Recognizers.Definitions.English.DateTimeDefinitions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
-        {
-            var value = field.GetValue(null);
-            IEnumerable<object?> parts = value switch
-            {
-                string text => [text],
-                System.Collections.IDictionary map => map.Keys.Cast<object?>(),
-                System.Collections.IEnumerable items => items.Cast<object?>(),
-                _ => [],
-            };
-            foreach (var part in parts)
-            {
-                words.UnionWith(System.Text.RegularExpressions.Regex.Matches(part?.ToString()?.ToLowerInvariant() ?? "", "[a-z]{2,}(?:'[a-z]+)?").Select(m => m.Value));
-            }
-        }
+        var words = DefinitionWords();
         Assert.True(words.Count > 300, $"only {words.Count} words read from the definitions");
 
         var reference = Times[0].DateTime;
@@ -96,6 +116,60 @@ public class RecognizerShortcutTests
                 }
             }
         }
+        Assert.Empty(lost);
+    }
+
+    /// <summary>Every word of the date-time model's own English definitions (Microsoft.Recognizers.Definitions).</summary>
+    private static SortedSet<string> DefinitionWords()
+    {
+        var words = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var field in typeof(Microsoft.Recognizers.Definitions.English.DateTimeDefinitions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        {
+            var value = field.GetValue(null);
+            IEnumerable<object?> parts = value switch
+            {
+                string text => [text],
+                System.Collections.IDictionary map => map.Keys.Cast<object?>(),
+                System.Collections.IEnumerable items => items.Cast<object?>(),
+                _ => [],
+            };
+            foreach (var part in parts)
+            {
+                words.UnionWith(System.Text.RegularExpressions.Regex.Matches(part?.ToString()?.ToLowerInvariant() ?? "", "[a-z]{2,}(?:'[a-z]+)?").Select(m => m.Value));
+            }
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// Where the shortcut skips the model, nothing is lost: numbers (digits, ordinals, words) beside each word of the
+    /// model's definitions ("at 8", "8 sharp", "on the 7th.", "eight thirty", "8 to 9"), and the words the shortcut no
+    /// longer counts on their own ("after", "late", "one", "half", "holiday" …) beside each of them. Only texts the
+    /// shortcut skips and in which the model finds something are read twice.
+    /// </summary>
+    [Fact]
+    public void Numbers_and_qualifying_words_beside_every_word_of_the_date_time_models_vocabulary_read_the_same_with_every_recognizer_forced_to_run()
+    {
+        var words = DefinitionWords();
+        var texts = new List<string>();
+        foreach (var word in words)
+        {
+            foreach (var number in new[] { "8", "18", "7th", "eight", "one", "thirteen" })
+            {
+                texts.AddRange([$"can I text her {word} {number} about it", $"can I text her {number} {word} about it", $"can I text her {word} the {number}.",
+                    $"can I text her at {word} {number}", $"can I text her {number} {word} 9", $"can I text her {number} {word} ten"]);
+            }
+            foreach (var qualifier in new[] { "after", "before", "until", "till", "during", "late", "early", "half", "quarter", "holiday", "vacation" })
+            {
+                texts.AddRange([$"can I text her {word} {qualifier} about it", $"can I text her {qualifier} {word} about it", $"can I text her a {qualifier} {word}"]);
+            }
+        }
+
+        var reference = Times[0].DateTime;
+        var lost = texts.Where(text => !Scanning.Scanner.MayHoldATime(text)
+                && Scanning.TextRecognizers.Shared.DateTimes(text, reference).Any()
+                && Readers.Any(r => r.Full.Read(text).Explain() != r.Fast.Read(text).Explain()))
+            .ToList();
         Assert.Empty(lost);
     }
 

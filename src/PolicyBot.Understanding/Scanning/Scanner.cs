@@ -267,7 +267,7 @@ internal sealed partial class Scanner
         }
         // To the minute: the recognizers cache results by text and reference time, so a reference that changes every
         // tick would add a cache entry for every call (measured by tests/PolicyBot.Benchmarks.Http).
-        if (!_options.AlwaysRunRecognizers && (digits == 0 && !TimeWord().IsMatch(text) || (Target("school-hours") is null && Target("outside-school-hours") is null)))
+        if (!_options.AlwaysRunRecognizers && (!MayHoldATime(text) || (Target("school-hours") is null && Target("outside-school-hours") is null)))
         {
             return;
         }
@@ -284,12 +284,41 @@ internal sealed partial class Scanner
     }
 
     /// <summary>
-    /// Words without which the date-time model finds no time of day, weekday or part of the week in a text without digits.
+    /// False when the date-time model can find no time of day, weekday, weekend or short date range in the text, so
+    /// running it (~0.9 ms) could add no school-hours claim: the text has no time word and no number in a time's shape.
+    /// A number alone ("7th grade", "160 students", "turn 18") is never a time; the model reads one only with a word
+    /// beside it ("at 8", "on the 5th", "May 5", "eight thirty") or a separator or suffix ("3:30", "12/5", "8pm").
+    /// RecognizerShortcutTests reads every corpus text, and every word of the model's definitions beside numbers and
+    /// beside the words this leaves out ("after", "late", "one", "holiday" …), with and without this shortcut.
+    /// </summary>
+    internal static bool MayHoldATime(string text) => TimeWord().IsMatch(text) || TimeShapedNumber().IsMatch(text);
+
+    /// <summary>
+    /// Words from which the date-time model finds a time of day, weekday or part of the week with no number beside them.
     /// The last ones (from "midday") were found by reading each word of the model's own English definitions in short
     /// sentences with and without this shortcut (RecognizerShortcutTests): "midday", "lunchtime", "the day", "tmrw" …
+    /// Words that only qualify a time ("after", "late", "early", "half") or are numbers ("one", "eight") are not here:
+    /// they count only beside a number (<see cref="TimeShapedNumber"/>) or another word of this list.
     /// </summary>
-    [GeneratedRegex(@"\b(?:a\.?m|p\.?m|noon|midnight|mornings?|afternoons?|evenings?|nights?|tonight|today|tomorrow|yesterday|weekends?|weekdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mon|tues?|wed|thu|thurs?|fri|sat|sun|weeks?|months?|years?|hours?|minutes?|o'?clock|daily|nightly|dawn|dusk|sunrise|sunset|summers?|winters?|spring|fall|autumn|christmas|thanksgiving|easter|halloween|valentine|hanukkah|kwanzaa|passover|ramadan|eid|new\s+year|labor\s+day|memorial\s+day|independence\s+day|veterans\s+day|presidents|holidays?|vacation|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|late|early|after|before|until|till|during|lunch|breakfast|dinner|bedtime|midday|midmorning|midafternoon|noonish|lunchtime|brunch|supper|dinnertime|daytime|nighttime|tonite|days?|fortnights?|decades?|seconds?|secs?|mins?|hrs?|zero|asap|eod|otd|tmrw?|recently|previously|xmas|juneteenth|mayday|pentecost|ramathan|qingming|yuandan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:a\.?m|p\.?m|ampm|noon|midnight|mornings?|afternoons?|evenings?|nights?|tonight|today|tomorrow|yesterday|weekends?|weekdays?|workweeks?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mon|tues?|wed|wedn|weds|thu|thurs?|fri|sat|sun|weeks?|months?|years?|hours?|minutes?|o'?clock|daily|nightly|dawn|dusk|sunrise|sunset|summers?|winters?|spring|fall|autumn|christmas|thanksgiving|easter|halloween|valentine|hanukkah|kwanzaa|passover|ramadan|eid|new\s+year|labor\s+day|memorial\s+day|independence\s+day|veterans\s+day|presidents|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|lunch|breakfast|dinner|bedtime|midday|midmorning|midafternoon|noonish|lunchtime|brunch|supper|dinnertime|daytime|nighttime|tonite|days?|fortnights?|decades?|seconds?|secs?|mins?|hrs?|asap|eod|otd|tmrw?|recently|previously|xmas|juneteenth|mayday|pentecost|ramathan|qingming|yuandan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeWord();
+
+    /// <summary>A number as the date-time model reads hours, minutes and days: digits (with an ordinal or plural ending) or words.</summary>
+    private const string Number = @"(?:\d+(?:st|nd|rd|th|s)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)";
+
+    /// <summary>
+    /// A number the date-time model may read as a time or a date: digits with letters attached ("8pm", "8h30"; not
+    /// "7th", "30s"), digits joined by a separator ("3:30", "12/5", "6-8"), a number after a word that places it ("at",
+    /// "on the", "around", "by", "may" …) or before one ("sharp", "ish", "to", "may", "thirty" as in "eight thirty").
+    /// Deliberately wider than what the model reads (see <see cref="MayHoldATime"/>'s tests).
+    /// </summary>
+    [GeneratedRegex(
+        @"\d(?!(?:st|nd|rd|th|s)\b)\p{L}"
+        + @"|\d\s*[:./\-–—~]\s*\d"
+        + @"|\b(?:at|around|circa|approx(?:imately)?|exactly|by|in|on|for|from|between|since|until|till|til|before|after|to|through|thru|past|sharp|may|and|the|of|this|next|last|every|each)\s+(?:(?:the|about|around|approximately|exactly|just|roughly)\s+)?" + Number + @"\b"
+        + @"|\b" + Number + @"\s*(?:-?ish|sharp|ampm|and|to|through|thru|till|until|-|–|—|~|of\s+may|may|five|ten|fifteen|twenty|thirty|forty|fifty|oh)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeShapedNumber();
 
     private (string Fact, string Value)? Target(string kind) => _lexicon.Recognizers.GetValueOrDefault(kind) is { } target ? target : null;
 
