@@ -65,6 +65,10 @@ public class AnswerWordsTests
     [InlineData("purpose", "they know me through my son", "personal")]
     [InlineData("account-use", "part of my job, the principal's request", "school-news")]
     [InlineData("content", "FFA meeting times", "district-material")]
+    [InlineData("account-use", "FFA meeting times", "school-news")]
+    // "Both" of two administrators is no second person; "not approved by administration" is no approval.
+    [InlineData("account-stage", "approved by the principal, she and I are both admins", "approved")]
+    [InlineData("account-stage", "run by parents; not approved by administration and no approved district administrator", "no-district-admin")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
