@@ -66,6 +66,9 @@ public class AnswerWordsTests
     [InlineData("account-use", "part of my job, the principal's request", "school-news")]
     [InlineData("content", "FFA meeting times", "district-material")]
     [InlineData("account-use", "FFA meeting times", "school-news")]
+    [InlineData("purpose", "in case he's locked out at home after school", "personal")]
+    [InlineData("content", "my own son on his first day of kindergarten, in front of our house", "own-content")]
+    [InlineData("relationship", "a foster child placed in my home, 6th grader at my school", "legal")]
     // "Both" of two administrators is no second person; "not approved by administration" is no approval.
     [InlineData("account-stage", "approved by the principal, she and I are both admins", "approved")]
     [InlineData("account-stage", "run by parents; not approved by administration and no approved district administrator", "no-district-admin")]

@@ -117,6 +117,9 @@ public class SituationReaderTests
     [InlineData("Can I text a student who moved to another district?", "activity=contact relationship=former-student")]
     [InlineData("Can I friend my colleague on Facebook?", "activity=contact relationship=not-student")]
     [InlineData("My neighbor's son is in my 4th period. Can he and I be Facebook friends?", "activity=contact medium=friend-request")]
+    // A student living in the staff member's home is in their care; a former student now on the staff is a colleague.
+    [InlineData("We have a 6th grader from my school living with us right now. Am I ok texting her?", "activity=contact relationship=legal")]
+    [InlineData("A kid I had years ago is a para in our building now. Can I add her on fb?", "activity=contact relationship=not-student")]
     [InlineData("One of my student's moms sent me a friend request on Facebook.", "activity=contact relationship=not-student")]
     [InlineData("Can I group text the parents photos of the kids doing our pumpkin activity?", "activity=contact relationship=not-student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
@@ -223,6 +226,8 @@ public class SituationReaderTests
     [InlineData("I'd like to start a Twitter/X account for the robotics club to post competition updates.", "activity=school-account")]
     [InlineData("I want to set up an official Instagram for athletics with me and the principal as admins.", "account-stage=new activity=school-account")]
     [InlineData("Can I make a Facebook page for my 3rd grade class so parents can see what we're up to?", "account-stage=new activity=school-account")]
+    // A lockdown happens in the school day.
+    [InlineData("During the lockdown can I check the district's facebook page for updates?", "activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("our FFA chapter has an insta the principal approved last year. can I post meeting times there tonight?", "activity=school-account")]
     // A blog named, then its address given to a student: sharing access to a personal site (clause 7), not posting.
     [InlineData("I have a personal blog about my garden, my family, trips etc. A student asked about it in class. can I tell him the URL?", "activity=contact medium=personal-accounts relationship=student")]
