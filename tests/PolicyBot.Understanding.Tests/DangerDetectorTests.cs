@@ -233,6 +233,7 @@ public class DangerDetectorTests(ITestOutputHelper output)
     private static readonly string[] NearMissRows =
     [
         "can I shoot her a text about practice tomorrow?",
+        "can I post a screenshot of the plan with his name blacked out?",
         "I'm dying to know if I can friend my nephew on Instagram",
         "we kill time at lunch on our phones, is that ok?",
         "the team got crushed on Friday, can I post the photos?",

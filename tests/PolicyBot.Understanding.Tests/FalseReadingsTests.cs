@@ -113,8 +113,8 @@ public class FalseReadingsTests
 
     /// <summary>9. Social media at school to message one's own people is personal use; 10. confidential material is posting.</summary>
     [Theory]
-    [InlineData("can I go on facebook during my prep period to message my sister", "activity=personal-use site-kind=social-networking time=school-day")]
-    [InlineData("can I check facebook at lunch to message my kids", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("can I go on facebook during my prep period to message my sister", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("can I check facebook at lunch to message my kids", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("can I post my students' test scores on our class facebook page? the principal approved the page", "activity=posting content=confidential")]
     [InlineData("can i post student grades on the team page", "activity=posting content=confidential")]
     [InlineData("the principal approved the field trip, can I make a class instagram for it", "activity=school-account")]

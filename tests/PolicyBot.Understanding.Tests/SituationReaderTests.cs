@@ -158,8 +158,8 @@ public class SituationReaderTests
     [Theory]
     [InlineData("can i txt a student about homework", "activity=contact medium=text purpose=educational relationship=student")]
     [InlineData("Can I textt my students about practice?", "activity=contact medium=text purpose=operations relationship=student")]
-    [InlineData("Can I check facebok at lunch?", "activity=personal-use site-kind=social-networking time=school-day")]
-    [InlineData("Can I scroll instagarm during my prep period?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Can I check facebok at lunch?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Can I scroll instagarm during my prep period?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("Can I give studnets my cell nubmer?", "activity=contact medium=phone-number relationship=student")]
     [InlineData("Can I snapchta a student about homwork?", "activity=contact medium=other-app purpose=educational relationship=student")]
     [InlineData("Is it ok to frend a student?", "activity=contact medium=friend-request relationship=student")]
@@ -233,6 +233,11 @@ public class SituationReaderTests
     [InlineData("I have a personal blog about my garden, my family, trips etc. A student asked about it in class. can I tell him the URL?", "activity=contact medium=personal-accounts relationship=student")]
     // What a student posts is not the staff member posting.
     [InlineData("Can I send her a friend request so I can keep tabs on what she posts?", "activity=contact medium=friend-request")]
+    [InlineData("A student posted something on her public insta last night. Can I DM her from my own account?", "activity=contact medium=other-app")]
+    // Checking an app on a break is one's own use; a post saying one is safe is one's own content.
+    [InlineData("can i check snapchat on my break?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("can I post to let my family know I'm ok?", "activity=posting content=own-content")]
+    [InlineData("I'd post a screenshot of the BIP in a teacher Facebook group", "activity=posting content=confidential")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
