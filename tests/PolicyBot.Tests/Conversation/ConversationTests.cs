@@ -16,7 +16,7 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
     [Theory]
     [InlineData("can I text this student?", "purpose")]
     [InlineData("Can I friend a student on Facebook?", "purpose")]
-    [InlineData("is it ok to check Facebook at lunch?", "access-reason")]
+    [InlineData("is it ok to be on Facebook during the school day?", "access-reason")]
     [InlineData("hello", "activity")]
     [InlineData("Can I post photos?", "content")]
     public async Task A_question_is_answered_with_the_next_question_still_needed(string text, string expectedFact)
@@ -30,6 +30,8 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
     [InlineData("Can I email a student from my gmail account?", "Forbidden", "Emailing students other than through and to school controlled and monitored accounts;")]
     [InlineData("can I text a student for personal reasons?", "Forbidden", "Text messaging students for non-educational purposes;")]
     [InlineData("Can I friend a student on Facebook for personal reasons?", "Forbidden", "Soliciting students as friends or contacts on social networking sites for non-educational purposes;")]
+    // Checking an app at lunch is understood as one's own use: a restrictive verdict may rest on it (the card says so).
+    [InlineData("is it ok to check Facebook at lunch?", "Forbidden", "Accessing social networking websites for individual use during school hours is prohibited")]
     public async Task A_question_that_states_every_deciding_fact_gets_the_verdict_at_once(string text, string verdict, string clause)
     {
         var turn = await bot.Teams.SayAsync(TeamsConversation.Personal(), _teacher, text);
