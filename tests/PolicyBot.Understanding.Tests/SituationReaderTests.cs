@@ -17,7 +17,10 @@ public class SituationReaderTests
     [InlineData("I run our class instagram and text the kids about practice, ok?", "activity=school-account | activity=contact medium=text purpose=operations relationship=student")]
     // Checking a page (the district's included) or one's own notifications is using social media: a part of its own.
     [InlineData("During the storm I kept checking the district's facebook page, and I also posted a photo of my class on my own Facebook.", "activity=posting content=district-material site=personal-site | activity=personal-use site-kind=social-networking")]
-    [InlineData("I run our class facebook page. While I'm logged in can I check my own notifications?", "activity=school-account | activity=personal-use site-kind=social-networking")]
+    [InlineData("I run our class facebook page. While I'm logged in can I check my own notifications?", "activity=school-account | access-reason=individual activity=personal-use site-kind=social-networking")]
+    // One's own notifications are one's own use: administration's request for the livestream is not borrowed for them
+    // (the two reasons conflict, and the reason is asked).
+    [InlineData("Admin asked me to livestream the assembly on the school FB page. While I'm logged in can I check my own notifications real quick?", "account-stage=approved activity=school-account | activity=personal-use site-kind=social-networking")]
     // Instagram DMs are a way of contacting, not using the site for oneself.
     [InlineData("On field trips can I use Instagram DMs to tell kids where to meet?", "activity=contact medium=other-app purpose=operations relationship=student")]
     // A second "from" names someone else: a graduate and a current student are two parts, the student never dropped.
@@ -238,6 +241,8 @@ public class SituationReaderTests
     [InlineData("can i check snapchat on my break?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("can I post to let my family know I'm ok?", "activity=posting content=own-content")]
     [InlineData("I'd post a screenshot of the BIP in a teacher Facebook group", "activity=posting content=confidential")]
+    // The school's own page is understood as run by the district (confirmed before a go-ahead).
+    [InlineData("I've got about 3k followers on my personal insta. Could I start a broadcast channel off it for my AP Bio kids?", "account-stage=new activity=school-account")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
