@@ -71,6 +71,7 @@ public class AnswerWordsTests
     [InlineData("relationship", "a foster child placed in my home, 6th grader at my school", "legal")]
     [InlineData("access-reason", "because the principal asked me while she's away", "asked-by-administration")]
     [InlineData("access-reason", "part of my job, the principal's request", "asked-by-administration")]
+    [InlineData("relationship", "the mother of a kindergartner in my class; the child isn't involved", "not-student")]
     // "Both" of two administrators is no second person; "not approved by administration" is no approval.
     [InlineData("account-stage", "approved by the principal, she and I are both admins", "approved")]
     [InlineData("account-stage", "run by parents; not approved by administration and no approved district administrator", "no-district-admin")]

@@ -124,6 +124,7 @@ public class SituationReaderTests
     [InlineData("We have a 6th grader from my school living with us right now. Am I ok texting her?", "activity=contact relationship=legal")]
     [InlineData("A kid I had years ago is a para in our building now. Can I add her on fb?", "activity=contact relationship=not-student")]
     [InlineData("One of my student's moms sent me a friend request on Facebook.", "activity=contact relationship=not-student")]
+    [InlineData("A mom of one of my kindergartners sent me a Facebook friend request.", "activity=contact relationship=not-student")]
     [InlineData("Can I group text the parents photos of the kids doing our pumpkin activity?", "activity=contact relationship=not-student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
@@ -243,6 +244,7 @@ public class SituationReaderTests
     [InlineData("I'd post a screenshot of the BIP in a teacher Facebook group", "activity=posting content=confidential")]
     // The school's own page is understood as run by the district (confirmed before a go-ahead).
     [InlineData("I've got about 3k followers on my personal insta. Could I start a broadcast channel off it for my AP Bio kids?", "account-stage=new activity=school-account")]
+    [InlineData("Our AD set up the official Yellowjackets basketball Instagram and he's the admin. Can I post final scores after games?", "activity=school-account")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
