@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PolicyBot.Understanding.Lexicons;
 using PolicyBot.Understanding.Safety;
 
 namespace PolicyBot.Understanding.Tests;
@@ -59,6 +60,62 @@ public class RequiredTextTests
     {
         Assert.Null(RequiredText.Of(new Regex("abc", RegexOptions.IgnoreCase)));
         Assert.NotNull(RequiredText.Of(new Regex("abc", RegexOptions.CultureInvariant)));
+    }
+
+    [Theory]
+    [InlineData(@"\b(?:Snap ?Chat|insta)\b", "snap|insta")]
+    [InlineData(@"my (?:own )?(?:CELL|phone)", "cell|phone")]
+    public void Lower_case_texts_when_case_is_ignored(string pattern, string expected)
+    {
+        var texts = RequiredText.AsciiLowerCaseOf(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
+        Assert.NotNull(texts);
+        Assert.Equal(expected.Split('|').Order(StringComparer.Ordinal), texts.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void No_lower_case_texts_when_a_required_text_is_not_ascii()
+    {
+        // With case ignored the Kelvin sign matches 'k': an ASCII text may match a pattern whose literal is not ASCII.
+        Assert.Null(RequiredText.AsciiLowerCaseOf(new Regex("\u212Aid", RegexOptions.IgnoreCase)));
+        Assert.Null(RequiredText.AsciiLowerCaseOf(new Regex("caf\u00e9", RegexOptions.IgnoreCase)));
+        Assert.Null(RequiredText.AsciiLowerCaseOf(new Regex("abc", RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)));
+    }
+
+    [Fact]
+    public void A_skipped_lexicon_pattern_never_matches_a_corpus_text()
+    {
+        var patterns = Lexicon.LoadEmbedded(Stevensville.Policy).Entries.SelectMany(e => e.Patterns).ToList();
+        // Checked with interpreted copies without the app's timeout: compiling each pattern's code on this busy test run
+        // would count against it.
+        var regexes = patterns.ToDictionary(p => p, p => new Regex(p.Regex.ToString(), p.Regex.Options & ~RegexOptions.Compiled));
+        var texts = CorpusTexts().Select(PolicyBot.Understanding.Scanning.Words.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        Assert.True(texts.Count > 1500, $"only {texts.Count} texts");
+
+        var (matched, skipped) = (0, 0);
+        var lost = new List<string>();
+        foreach (var text in texts)
+        {
+            var asciiLower = System.Text.Ascii.IsValid(text) ? text.ToLowerInvariant() : null;
+            foreach (var pattern in patterns)
+            {
+                if (pattern.MayMatch(asciiLower))
+                {
+                    matched += regexes[pattern].IsMatch(text) ? 1 : 0;
+                }
+                else
+                {
+                    skipped++;
+                    if (regexes[pattern].IsMatch(text))
+                    {
+                        lost.Add($"line {pattern.Line}: /{pattern.Source}/ on '{text}'");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(lost);
+        Assert.True(matched > 200, $"only {matched} matches: the corpus no longer exercises the patterns");
+        Assert.True(skipped > patterns.Count * texts.Count * 3L / 4, $"only {skipped} of {patterns.Count * texts.Count} runs skipped");
     }
 
     [Fact]

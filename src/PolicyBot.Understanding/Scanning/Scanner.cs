@@ -184,10 +184,15 @@ internal sealed partial class Scanner
     private void FindPatterns(Corrected corrected, List<Claim> found)
     {
         var text = corrected.Text;
+        var asciiLower = System.Text.Ascii.IsValid(text) ? text.ToLowerInvariant() : null;
         foreach (var entry in _lexicon.Entries)
         {
             foreach (var pattern in entry.Patterns)
             {
+                if (!pattern.MayMatch(asciiLower))
+                {
+                    continue;   // the text lacks a literal every match holds
+                }
                 if (Matches(pattern.Regex, text) is not { } matches)
                 {
                     continue;   // a pathological text: this pattern gives no cue rather than stalling the turn
