@@ -153,6 +153,46 @@ public class RequiredTextTests
     }
 
     [Fact]
+    public void The_index_answers_as_each_cue_and_pattern_does_on_every_corpus_text()
+    {
+        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
+        var cues = signals.Benign.SelectMany(b => b.Cues).Concat(signals.Categories.SelectMany(c => c.Cues)).ToList();
+        var cueIndex = new RequiredTextIndex([.. cues.Select(c => c.Required)]);
+        var patterns = Lexicon.LoadEmbedded(Stevensville.Policy).Entries.SelectMany(e => e.Patterns).ToList();
+        var patternIndex = new RequiredTextIndex([.. patterns.Select(p => p.Required)]);
+        var texts = CorpusTexts().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+        var differ = new List<string>();
+        foreach (var text in texts)
+        {
+            var normalized = DangerDetector.Normalize(text);
+            var may = cueIndex.MayMatch(normalized);
+            differ.AddRange(cues.Where((c, k) => may[k] != c.MayMatch(normalized)).Select(c => $"{c.Describe(signals.FileName)} on '{normalized}'"));
+            var lower = PolicyBot.Understanding.Scanning.Words.Normalize(text).ToLowerInvariant();
+            if (System.Text.Ascii.IsValid(lower))
+            {
+                may = patternIndex.MayMatch(lower);
+                differ.AddRange(patterns.Where((p, k) => may[k] != p.MayMatch(lower)).Select(p => $"line {p.Line}: /{p.Source}/ on '{lower}'"));
+            }
+        }
+        Assert.Empty(differ);
+    }
+
+    [Theory]
+    [InlineData("x", "abc|x", "b", "true|false|false")]
+    [InlineData("ab", "abc|b|ab", "zz", "true|false|true")]
+    [InlineData("abab", "bab|c", "", "true|true|true")]
+    public void The_index_finds_texts_anywhere_overlapping_or_one_character_long(string text, string first, string second, string expected)
+    {
+        // Three expressions: one needing one of the 'first' texts, one needing one of the 'second' texts (none known when
+        // empty: it always runs), one needing "b".
+        IReadOnlyCollection<string>? Texts(string joined) => joined.Length == 0 ? null : joined.Split('|');
+        var index = new RequiredTextIndex([Texts(first), Texts(second), ["b"]]);
+        var may = index.MayMatch(text);
+        Assert.Equal(expected.Split('|').Select(bool.Parse), may);
+    }
+
+    [Fact]
     public void Nearly_every_cue_of_the_embedded_file_has_texts()
     {
         var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());

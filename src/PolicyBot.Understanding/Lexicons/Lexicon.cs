@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using PolicyBot.Rules.Model;
@@ -145,16 +144,19 @@ internal sealed record PhraseCue(string Text, string[] Words, bool Weak, int Lin
 /// <summary>A regular expression cue.</summary>
 internal sealed record PatternCue(string Source, Regex Regex, bool Weak, int Line)
 {
-    private readonly SearchValues<string>? _required =
-        RequiredText.AsciiLowerCaseOf(Regex) is { } texts ? SearchValues.Create([.. texts], StringComparison.Ordinal) : null;
+    /// <summary>
+    /// Lower-case texts one of which the lower-cased form of every ASCII text the pattern matches holds
+    /// (<see cref="RequiredText.AsciiLowerCaseOf"/>), or null when none is known.
+    /// </summary>
+    public IReadOnlyCollection<string>? Required { get; } = RequiredText.AsciiLowerCaseOf(Regex);
 
     /// <summary>
     /// False when <see cref="Regex"/> cannot match the text whose lower-cased form is <paramref name="asciiLower"/>: it
-    /// holds none of the literal texts every match holds (<see cref="RequiredText.AsciiLowerCaseOf"/>). Null for a text
-    /// that is not all ASCII, which the expression always reads. Why: of the lexicon's ~145 patterns only a few can
-    /// match a given message, and one vectorized search is far cheaper than a run of each expression.
+    /// holds none of <see cref="Required"/>. Null for a text that is not all ASCII, which the pattern always reads. The
+    /// scanner answers this for all patterns at once (<see cref="RequiredTextIndex"/>); this is the same answer for one.
     /// </summary>
-    public bool MayMatch(string? asciiLower) => _required is null || asciiLower is null || asciiLower.AsSpan().ContainsAny(_required);
+    public bool MayMatch(string? asciiLower) =>
+        Required is null || asciiLower is null || Required.Any(t => asciiLower.Contains(t, StringComparison.Ordinal));
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -64,10 +63,6 @@ internal static class RequiredText
             return null;
         }
     }
-
-    /// <summary>A search for <see cref="Of"/>'s texts, or null when every text must be tried with the expression itself.</summary>
-    public static SearchValues<string>? SearchOf(Regex regex) =>
-        Of(regex) is { } texts ? SearchValues.Create([.. texts], StringComparison.Ordinal) : null;
 
     private sealed class NotFollowedException : Exception;
 
