@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PolicyBot.Understanding.Lexicons;
 using PolicyBot.Understanding.Safety;
 
 namespace PolicyBot.Understanding.Tests;
@@ -61,6 +62,62 @@ public class RequiredTextTests
         Assert.NotNull(RequiredText.Of(new Regex("abc", RegexOptions.CultureInvariant)));
     }
 
+    [Theory]
+    [InlineData(@"\b(?:Snap ?Chat|insta)\b", "snap|insta")]
+    [InlineData(@"my (?:own )?(?:CELL|phone)", "cell|phone")]
+    public void Lower_case_texts_when_case_is_ignored(string pattern, string expected)
+    {
+        var texts = RequiredText.AsciiLowerCaseOf(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
+        Assert.NotNull(texts);
+        Assert.Equal(expected.Split('|').Order(StringComparer.Ordinal), texts.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void No_lower_case_texts_when_a_required_text_is_not_ascii()
+    {
+        // With case ignored the Kelvin sign matches 'k': an ASCII text may match a pattern whose literal is not ASCII.
+        Assert.Null(RequiredText.AsciiLowerCaseOf(new Regex("\u212Aid", RegexOptions.IgnoreCase)));
+        Assert.Null(RequiredText.AsciiLowerCaseOf(new Regex("caf\u00e9", RegexOptions.IgnoreCase)));
+        Assert.Null(RequiredText.AsciiLowerCaseOf(new Regex("abc", RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)));
+    }
+
+    [Fact]
+    public void A_skipped_lexicon_pattern_never_matches_a_corpus_text()
+    {
+        var patterns = Lexicon.LoadEmbedded(Stevensville.Policy).Entries.SelectMany(e => e.Patterns).ToList();
+        // Checked with interpreted copies without the app's timeout: compiling each pattern's code on this busy test run
+        // would count against it.
+        var regexes = patterns.ToDictionary(p => p, p => new Regex(p.Regex.ToString(), p.Regex.Options & ~RegexOptions.Compiled));
+        var texts = CorpusTexts().Select(PolicyBot.Understanding.Scanning.Words.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        Assert.True(texts.Count > 1500, $"only {texts.Count} texts");
+
+        var (matched, skipped) = (0, 0);
+        var lost = new List<string>();
+        foreach (var text in texts)
+        {
+            var asciiLower = System.Text.Ascii.IsValid(text) ? text.ToLowerInvariant() : null;
+            foreach (var pattern in patterns)
+            {
+                if (pattern.MayMatch(asciiLower))
+                {
+                    matched += regexes[pattern].IsMatch(text) ? 1 : 0;
+                }
+                else
+                {
+                    skipped++;
+                    if (regexes[pattern].IsMatch(text))
+                    {
+                        lost.Add($"line {pattern.Line}: /{pattern.Source}/ on '{text}'");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(lost);
+        Assert.True(matched > 200, $"only {matched} matches: the corpus no longer exercises the patterns");
+        Assert.True(skipped > patterns.Count * texts.Count * 3L / 4, $"only {skipped} of {patterns.Count * texts.Count} runs skipped");
+    }
+
     [Fact]
     public void A_skipped_cue_never_matches_a_corpus_text()
     {
@@ -96,6 +153,46 @@ public class RequiredTextTests
         Assert.Empty(lost);
         Assert.True(matched > 200, $"only {matched} matches: the corpus no longer exercises the cues");
         Assert.True(skipped > cues.Count * texts.Count * 9L / 10, $"only {skipped} of {cues.Count * texts.Count} runs skipped");
+    }
+
+    [Fact]
+    public void The_index_answers_as_each_cue_and_pattern_does_on_every_corpus_text()
+    {
+        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
+        var cues = signals.Benign.SelectMany(b => b.Cues).Concat(signals.Categories.SelectMany(c => c.Cues)).ToList();
+        var cueIndex = new RequiredTextIndex([.. cues.Select(c => c.Required)]);
+        var patterns = Lexicon.LoadEmbedded(Stevensville.Policy).Entries.SelectMany(e => e.Patterns).ToList();
+        var patternIndex = new RequiredTextIndex([.. patterns.Select(p => p.Required)]);
+        var texts = CorpusTexts().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+        var differ = new List<string>();
+        foreach (var text in texts)
+        {
+            var normalized = DangerDetector.Normalize(text);
+            var may = cueIndex.MayMatch(normalized);
+            differ.AddRange(cues.Where((c, k) => may[k] != c.MayMatch(normalized)).Select(c => $"{c.Describe(signals.FileName)} on '{normalized}'"));
+            var lower = PolicyBot.Understanding.Scanning.Words.Normalize(text).ToLowerInvariant();
+            if (System.Text.Ascii.IsValid(lower))
+            {
+                may = patternIndex.MayMatch(lower);
+                differ.AddRange(patterns.Where((p, k) => may[k] != p.MayMatch(lower)).Select(p => $"line {p.Line}: /{p.Source}/ on '{lower}'"));
+            }
+        }
+        Assert.Empty(differ);
+    }
+
+    [Theory]
+    [InlineData("x", "abc|x", "b", "true|false|false")]
+    [InlineData("ab", "abc|b|ab", "zz", "true|false|true")]
+    [InlineData("abab", "bab|c", "", "true|true|true")]
+    public void The_index_finds_texts_anywhere_overlapping_or_one_character_long(string text, string first, string second, string expected)
+    {
+        // Three expressions: one needing one of the 'first' texts, one needing one of the 'second' texts (none known when
+        // empty: it always runs), one needing "b".
+        IReadOnlyCollection<string>? Texts(string joined) => joined.Length == 0 ? null : joined.Split('|');
+        var index = new RequiredTextIndex([Texts(first), Texts(second), ["b"]]);
+        var may = index.MayMatch(text);
+        Assert.Equal(expected.Split('|').Select(bool.Parse), may);
     }
 
     [Fact]

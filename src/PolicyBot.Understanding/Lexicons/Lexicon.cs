@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using PolicyBot.Rules.Model;
+using PolicyBot.Understanding.Safety;
 
 namespace PolicyBot.Understanding.Lexicons;
 
@@ -141,7 +142,22 @@ internal sealed record LexiconEntry(
 internal sealed record PhraseCue(string Text, string[] Words, bool Weak, int Line);
 
 /// <summary>A regular expression cue.</summary>
-internal sealed record PatternCue(string Source, Regex Regex, bool Weak, int Line);
+internal sealed record PatternCue(string Source, Regex Regex, bool Weak, int Line)
+{
+    /// <summary>
+    /// Lower-case texts one of which the lower-cased form of every ASCII text the pattern matches holds
+    /// (<see cref="RequiredText.AsciiLowerCaseOf"/>), or null when none is known.
+    /// </summary>
+    public IReadOnlyCollection<string>? Required { get; } = RequiredText.AsciiLowerCaseOf(Regex);
+
+    /// <summary>
+    /// False when <see cref="Regex"/> cannot match the text whose lower-cased form is <paramref name="asciiLower"/>: it
+    /// holds none of <see cref="Required"/>. Null for a text that is not all ASCII, which the pattern always reads. The
+    /// scanner answers this for all patterns at once (<see cref="RequiredTextIndex"/>); this is the same answer for one.
+    /// </summary>
+    public bool MayMatch(string? asciiLower) =>
+        Required is null || asciiLower is null || Required.Any(t => asciiLower.Contains(t, StringComparison.Ordinal));
+}
 
 /// <summary>
 /// Typo tolerance: misspelt words are corrected towards the single-word phrases and the extra

@@ -27,7 +27,18 @@ public sealed partial class DangerDetector
     private static readonly char[] ClauseBreaks = ['.', ',', ';', ':', '!', '?', '(', ')', '"', '\n'];
     private readonly SafetySignals _signals;
 
-    private DangerDetector(SafetySignals signals) => _signals = signals;
+    /// <summary>Which cues may match a message: the benign groups' cues, then the categories' cues, in file order.</summary>
+    private readonly RequiredTextIndex _index;
+
+    private DangerDetector(SafetySignals signals)
+    {
+        _signals = signals;
+        _index = new RequiredTextIndex([.. AllCues(signals).Select(c => c.Required)]);
+    }
+
+    /// <summary>Every cue in the order of <see cref="_index"/> (and of <see cref="Detect"/>'s loops).</summary>
+    private static IEnumerable<SignalCue> AllCues(SafetySignals signals) =>
+        signals.Benign.SelectMany(b => b.Cues).Concat(signals.Categories.SelectMany(c => c.Cues));
 
     /// <summary>The file the signals were read from (used in messages).</summary>
     public string FileName => _signals.FileName;
@@ -72,12 +83,15 @@ public sealed partial class DangerDetector
         {
             return DangerAlarm.None;
         }
+        // The cues are visited in AllCues' order, so the k-th cue's answer is mayMatch[k].
+        var mayMatch = _index.MayMatch(text);
+        var k = 0;
         var benign = new List<(int Start, int End, string Group)>();
         foreach (var group in _signals.Benign)
         {
             foreach (var cue in group.Cues)
             {
-                benign.AddRange(Matches(cue, text).Select(m => (m.Index, m.Index + m.Length, group.Name)));
+                benign.AddRange(Matches(cue, text, mayMatch[k++]).Select(m => (m.Index, m.Index + m.Length, group.Name)));
             }
         }
         var words = Words.Split(text);
@@ -87,7 +101,7 @@ public sealed partial class DangerDetector
         {
             foreach (var cue in category.Cues)
             {
-                foreach (var m in Matches(cue, text))
+                foreach (var m in Matches(cue, text, mayMatch[k++]))
                 {
                     var (start, end) = (m.Index, m.Index + m.Length);
                     var signal = new DangerSignal(category.Id, m.Value, cue.Describe(FileName));
@@ -139,9 +153,9 @@ public sealed partial class DangerDetector
         return null;
     }
 
-    private static IEnumerable<Match> Matches(SignalCue cue, string text)
+    private static IEnumerable<Match> Matches(SignalCue cue, string text, bool mayMatch)
     {
-        if (!cue.MayMatch(text))
+        if (!mayMatch)
         {
             return [];   // the text holds none of the texts every match of this cue holds: most cues, most messages
         }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -30,7 +29,26 @@ internal static class RequiredText
     public static IReadOnlyCollection<string>? Of(Regex regex)
     {
         ArgumentNullException.ThrowIfNull(regex);
-        if ((regex.Options & ~FollowedOptions) != 0)
+        return Read(regex, FollowedOptions);
+    }
+
+    /// <summary>
+    /// For an expression that may ignore case (<see cref="RegexOptions.IgnoreCase"/>): lower-case texts one of which the
+    /// lower-cased form of every ASCII text it matches holds, or null when none is known. Only for ASCII texts: with
+    /// case ignored an expression's <c>k</c> also matches the Kelvin sign, so a text with other characters must be
+    /// tried with the expression itself. Null as well when a required text is not ASCII itself.
+    /// </summary>
+    public static IReadOnlyCollection<string>? AsciiLowerCaseOf(Regex regex)
+    {
+        ArgumentNullException.ThrowIfNull(regex);
+        return Read(regex, FollowedOptions | RegexOptions.IgnoreCase) is { } texts && texts.All(t => Ascii.IsValid(t))
+            ? texts.Select(t => t.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal)
+            : null;
+    }
+
+    private static HashSet<string>? Read(Regex regex, RegexOptions followed)
+    {
+        if ((regex.Options & ~followed) != 0)
         {
             return null;
         }
@@ -45,10 +63,6 @@ internal static class RequiredText
             return null;
         }
     }
-
-    /// <summary>A search for <see cref="Of"/>'s texts, or null when every text must be tried with the expression itself.</summary>
-    public static SearchValues<string>? SearchOf(Regex regex) =>
-        Of(regex) is { } texts ? SearchValues.Create([.. texts], StringComparison.Ordinal) : null;
 
     private sealed class NotFollowedException : Exception;
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace PolicyBot.Understanding.Safety;
@@ -12,15 +11,16 @@ internal sealed record BenignGroup(string Name, IReadOnlyList<SignalCue> Cues);
 /// <summary>A phrase or pattern as written (with its line) and compiled.</summary>
 internal sealed record SignalCue(string Source, Regex Regex, int Line)
 {
-    private readonly SearchValues<string>? _required = RequiredText.SearchOf(Regex);
+    /// <summary>The literal texts one of which every match holds (<see cref="RequiredText"/>), or null when none is known.</summary>
+    public IReadOnlyCollection<string>? Required { get; } = RequiredText.Of(Regex);
 
     public string Describe(string fileName) => $"{fileName}, line {Line}: {Source}";
 
     /// <summary>
-    /// False when <see cref="Regex"/> cannot match <paramref name="text"/>: the text holds none of the literal texts every
-    /// match holds (<see cref="RequiredText"/>). A vectorized search instead of a run of the interpreted expression.
+    /// False when <see cref="Regex"/> cannot match <paramref name="text"/>: the text holds none of <see cref="Required"/>.
+    /// The detector answers this for all cues at once (<see cref="RequiredTextIndex"/>); this is the same answer for one.
     /// </summary>
-    public bool MayMatch(string text) => _required is null || text.AsSpan().ContainsAny(_required);
+    public bool MayMatch(string text) => Required is null || Required.Any(t => text.Contains(t, StringComparison.Ordinal));
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using F23.StringSimilarity;
 using PolicyBot.Understanding.Lexicons;
+using PolicyBot.Understanding.Safety;
 
 namespace PolicyBot.Understanding.Scanning;
 
@@ -66,7 +67,11 @@ internal sealed partial class Scanner
             .GroupBy(w => w[0])
             .ToDictionary(g => g.Key, g => g.ToArray());
         _knownWords = vocabulary.Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
+        _patternIndex = new RequiredTextIndex([.. lexicon.Entries.SelectMany(e => e.Patterns).Select(p => p.Required)]);
     }
+
+    /// <summary>Which lexicon patterns may match a lower-cased ASCII text, in the order of the entries and their patterns.</summary>
+    private readonly RequiredTextIndex _patternIndex;
 
     private readonly HashSet<string> _knownWords;
 
@@ -184,10 +189,19 @@ internal sealed partial class Scanner
     private void FindPatterns(Corrected corrected, List<Claim> found)
     {
         var text = corrected.Text;
+        // Of the ~145 patterns only a few can match a given message: each runs only when the text holds a literal every
+        // match of it holds, all looked up in one pass (RequiredTextIndex). Case is ignored, so only an ASCII text is
+        // looked up (lower-cased); any other text is read by every pattern.
+        var mayMatch = System.Text.Ascii.IsValid(text) ? _patternIndex.MayMatch(text.ToLowerInvariant()) : null;
+        var k = 0;
         foreach (var entry in _lexicon.Entries)
         {
             foreach (var pattern in entry.Patterns)
             {
+                if (mayMatch is not null && !mayMatch[k++])
+                {
+                    continue;
+                }
                 if (Matches(pattern.Regex, text) is not { } matches)
                 {
                     continue;   // a pathological text: this pattern gives no cue rather than stalling the turn

@@ -45,6 +45,7 @@ public static class ConversationServices
             sp.GetRequiredService<Policy>(), sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Safety")));
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ReplyRenderer>();
+        services.AddSingleton(sp => new SituationStore(sp.GetRequiredService<IStorage>()));
         services.AddTransient<IBot, PolicyBotHandler>();
         return services;
     }

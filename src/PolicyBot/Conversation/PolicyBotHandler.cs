@@ -31,7 +31,7 @@ public sealed class PolicyBotHandler(
     ReplyRenderer renderer,
     ReplySender sender,
     IClaimStore claims,
-    PrivateConversationState situations,
+    SituationStore situations,
     ConversationState conversations,
     LogPrivacy privacy,
     ILogger<PolicyBotHandler> logger,
@@ -39,7 +39,6 @@ public sealed class PolicyBotHandler(
     IHttpContextAccessor? http = null,
     Feedback.VerdictFeedback? feedback = null) : TeamsActivityHandler
 {
-    private readonly IStatePropertyAccessor<SituationState> _situation = situations.CreateProperty<SituationState>("situation");
     private readonly IStatePropertyAccessor<bool> _welcomed = conversations.CreateProperty<bool>("welcomed");
 
     /// <summary>
@@ -106,14 +105,15 @@ public sealed class PolicyBotHandler(
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // Read the state as the previous turn left it (not a copy cached before the lock), decide, answer, save.
-            await situations.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
-            var state = await _situation.GetAsync(turnContext, () => new SituationState(), cancellationToken).ConfigureAwait(false);
+            // Read the state as the previous turn left it (never a copy cached before the lock), decide, answer, save.
+            var stored = await situations.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            var state = stored.State;
             if (input is CardInput { Submit: { Action: CardActions.Feedback } submit } && feedback is not null)
             {
                 // Feedback on a verdict card: the verdict from the person's own state, the person from the sender.
                 var person = Feedback.VerdictFeedback.PersonKey(ActivityReachability.TenantOf(activity), activity.From?.AadObjectId, activity.From?.Id);
                 await SendAsync(turnContext, await feedback.HandleAsync(submit, state, person, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                await situations.SaveAsync(stored).ConfigureAwait(false);
                 return;
             }
             IReadOnlyList<Reply> replies;
@@ -151,8 +151,7 @@ public sealed class PolicyBotHandler(
                     conversationType, string.Join(", ", safety.Categories));
             }
             await SendAsync(turnContext, replies, cancellationToken).ConfigureAwait(false);
-            await _situation.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
-            await situations.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
+            await situations.SaveAsync(stored).ConfigureAwait(false);
         }
         finally
         {

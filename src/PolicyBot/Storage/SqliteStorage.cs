@@ -296,7 +296,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
         // Per connection: wait for other writers instead of failing with SQLITE_BUSY; NORMAL sync is the usual
         // choice with WAL (durable across process crashes; a power cut may lose the last commits).
-        Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
+        SqliteDatabase.SetPragmas(connection);
         return connection;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Newtonsoft.Json.Serialization;
 
 namespace PolicyBot.Storage;
@@ -22,12 +23,23 @@ internal sealed class StateTypeBinder : DefaultSerializationBinder
         typeof(DateOnly), typeof(TimeOnly), typeof(Guid), typeof(Uri), typeof(Nullable<>),
     ];
 
+    /// <summary>
+    /// Whether each type met so far is trusted. Why: every <c>$type</c> of every state read is checked, and the check
+    /// allocates (assembly names, generic arguments); the answer for a type never changes. Only trusted types are kept,
+    /// so what a tampered file names cannot grow it.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Type, bool> Trusted = new();
+
     public override Type BindToType(string? assemblyName, string typeName)
     {
         var type = base.BindToType(assemblyName, typeName);
-        if (!IsTrusted(type))
+        if (!Trusted.ContainsKey(type))
         {
-            throw new Newtonsoft.Json.JsonSerializationException($"Stored state names type '{type.FullName}', which is not allowed in bot state.");
+            if (!IsTrusted(type))
+            {
+                throw new Newtonsoft.Json.JsonSerializationException($"Stored state names type '{type.FullName}', which is not allowed in bot state.");
+            }
+            Trusted.TryAdd(type, true);
         }
 
         return type;

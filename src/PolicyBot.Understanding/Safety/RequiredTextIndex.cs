@@ -1,0 +1,90 @@
+namespace PolicyBot.Understanding.Safety;
+
+/// <summary>
+/// Which of many expressions may match a text, from the literal texts each of them needs (<see cref="RequiredText"/>):
+/// an expression may match when the text holds one of its texts, or always when it has none. Built once; thread-safe.
+/// </summary>
+/// <remarks>
+/// Why: the ~600 safety cues and ~145 lexicon patterns each searched the message for their own texts, some 750 searches
+/// of the same few hundred characters per typed message (~0.2 ms). Here the text is read once: at each position the
+/// texts starting with its two characters are compared, and each expression's answer is read off the texts found.
+/// The answer is the same as searching for each expression's texts one by one (tested on the corpus).
+/// </remarks>
+internal sealed class RequiredTextIndex
+{
+    /// <summary>Per expression, the ids of its texts; null when it has none and always runs.</summary>
+    private readonly int[]?[] _textsOf;
+
+    /// <summary>Texts of two or more characters by their first two (<c>first &lt;&lt; 16 | second</c>).</summary>
+    private readonly Dictionary<int, (string Text, int Id)[]> _byFirstTwo;
+
+    /// <summary>Texts of one character.</summary>
+    private readonly Dictionary<char, int> _single;
+
+    private readonly int _textCount;
+
+    /// <summary>Indexes the texts of each expression, in the order <see cref="MayMatch"/> answers for them.</summary>
+    /// <param name="required">Per expression, the texts one of which every match holds (ordinal), or null for none known.</param>
+    public RequiredTextIndex(IReadOnlyList<IReadOnlyCollection<string>?> required)
+    {
+        ArgumentNullException.ThrowIfNull(required);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        _textsOf = new int[]?[required.Count];
+        for (var k = 0; k < required.Count; k++)
+        {
+            if (required[k] is not { Count: > 0 } texts || texts.Any(string.IsNullOrEmpty))
+            {
+                continue;   // nothing known (an empty text would be in every text): always run
+            }
+            _textsOf[k] = [.. texts.Select(t => ids.TryGetValue(t, out var id) ? id : ids[t] = ids.Count)];
+        }
+        _textCount = ids.Count;
+        _byFirstTwo = ids.Where(p => p.Key.Length >= 2)
+            .GroupBy(p => p.Key[0] << 16 | p.Key[1])
+            .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray());
+        _single = ids.Where(p => p.Key.Length == 1).ToDictionary(p => p.Key[0], p => p.Value);
+    }
+
+    /// <summary>For each expression (in the constructor's order), false when it cannot match <paramref name="text"/>.</summary>
+    /// <param name="text">The text as the expressions read it.</param>
+    public bool[] MayMatch(ReadOnlySpan<char> text)
+    {
+        var present = new bool[_textCount];
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (_single.Count > 0 && _single.TryGetValue(text[i], out var one))
+            {
+                present[one] = true;
+            }
+            if (i + 1 < text.Length && _byFirstTwo.TryGetValue(text[i] << 16 | text[i + 1], out var candidates))
+            {
+                var rest = text[i..];
+                foreach (var (candidate, id) in candidates)
+                {
+                    if (!present[id] && rest.StartsWith(candidate, StringComparison.Ordinal))
+                    {
+                        present[id] = true;
+                    }
+                }
+            }
+        }
+        var may = new bool[_textsOf.Length];
+        for (var k = 0; k < _textsOf.Length; k++)
+        {
+            may[k] = _textsOf[k] is not { } ids || AnyPresent(ids, present);
+        }
+        return may;
+    }
+
+    private static bool AnyPresent(int[] ids, bool[] present)
+    {
+        foreach (var id in ids)
+        {
+            if (present[id])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
