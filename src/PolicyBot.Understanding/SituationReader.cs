@@ -130,8 +130,13 @@ public sealed partial class SituationReader
         {
             // The other acts happen through it ("students help post to the class account"), except a way of contacting
             // that never does ("my cell for emergencies, and a Snapchat group for updates"): its own part.
+            // ... and one's own page where the act is named as such ("post the team pics on my own Instagram"), not where
+            // it only says whose account ("friend the kids from my personal account").
+            bool NamedBeside(SetAsideCue a) => settings.BesideContainer?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true
+                && main.SetAside.Any(o => o.Reason == SetAsideReason.OtherActivity && o.Cue.FactId == settings.FactId
+                    && !o.Cue.Weak && o.Cue.ValueId == ActivityOf(a.Cue));
             var own = main.SetAside
-                .Where(a => a.Reason == SetAsideReason.OtherActivity && IsOwnPart(a))
+                .Where(a => a.Reason == SetAsideReason.OtherActivity && (IsOwnPart(a) || NamedBeside(a)))
                 .OrderBy(a => a.Cue.Start)
                 .Select(a => ActivityOf(a.Cue)!)
                 .Distinct(StringComparer.Ordinal);

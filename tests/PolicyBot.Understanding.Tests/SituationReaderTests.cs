@@ -29,6 +29,10 @@ public class SituationReaderTests
     [InlineData("can i text my students about the game schedule, and can i accept a friend request one of them sent me on facebook?", "activity=contact medium=text purpose=operations relationship=student | activity=contact medium=accept-request relationship=student")]
     // Said after the last one, it is both ways'.
     [InlineData("Can I text my students or email them from my personal gmail about homework?", "activity=contact medium=text purpose=educational relationship=student | activity=contact medium=personal-email purpose=educational relationship=student")]
+    // One's own page beside a class account is a place of its own; beside another act it is only where that act happens.
+    [InlineData("I'm going to ask the AD about a softball Insta this week. Until that's set up can I just post the team pics on my own Instagram?", "activity=school-account | activity=posting site=personal-site")]
+    [InlineData("a 10th grader just requested to follow my private instagram. accept or ignore?", "activity=contact medium=accept-request purpose=personal relationship=student")]
+    [InlineData("make a Facebook group for my geometry classes for homework help, and friend the kids from my personal account so they can message me", "account-stage=new activity=school-account")]
     // Acts that happen through the account are one situation.
     [InlineData("Can I run a class Instagram account that students help post to from my tablet?", "account-stage=new activity=school-account")]
     public void Parts(string utterance, string parts) =>

@@ -183,11 +183,12 @@ internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<
 /// their own, which never happens through a container: beside a container or another act they are a part of their own
 /// ("my cell for emergencies" beside a group, "checking the district's page" beside a post). <see cref="Bound"/>: facts
 /// said of one act only when a message names two ("email them about the project, and accept the request one sent me":
-/// the project is the e-mail's purpose, not the request's).
+/// the project is the e-mail's purpose, not the request's). <see cref="BesideContainer"/>: values (fact, value) that are a
+/// part of their own beside a container only ("post the team pics on my own Instagram" beside a team account).
 /// </summary>
 internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> StrongAnchors, IReadOnlySet<string> WeakAnchors,
     IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers, TopicFacts? Topic = null,
-    IReadOnlyList<(string Fact, string Value)>? OwnPart = null, IReadOnlySet<string>? Bound = null);
+    IReadOnlyList<(string Fact, string Value)>? OwnPart = null, IReadOnlySet<string>? Bound = null, IReadOnlyList<(string Fact, string Value)>? BesideContainer = null);
 
 /// <summary>
 /// What puts a message on the policy's subject: a cue of any of <see cref="Any"/> (a way of contacting, a site, something

@@ -280,7 +280,7 @@ internal static class LexiconLoader
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
-            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "bound", "topic"], "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "beside-container", "bound", "topic"], "activities");
             var factNode = Required(map, "fact", "activities");
             var factId = Scalar(factNode, "activities → fact");
             var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
@@ -349,7 +349,8 @@ internal static class LexiconLoader
             }
             var ownPart = FactValues(map, "own-part");
             var bound = FactList(map, "bound", "activities");
-            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound);
+            var besideContainer = FactValues(map, "beside-container");
+            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer);
         }
 
         private Dictionary<string, (string Fact, string Value)> Recognizers(YamlMappingNode root)
