@@ -501,24 +501,36 @@ public sealed partial class SituationReader
         public Scan Value => _scan ??= scanner.Run(text);
     }
 
-    /// <summary>The one choice whose label and description share the most content words with the answer, or null.</summary>
-    private static FactValue? SharedWords(Question question, string answer)
+    /// <summary>
+    /// The one choice whose label, description and answer words (the lexicon's <c>answer-words:</c>) share the most
+    /// content words with the answer, or null.
+    /// </summary>
+    private FactValue? SharedWords(Question question, string answer)
     {
         var words = ContentWords(answer);
         if (words.Count == 0 || words.Any(Negations.Contains))
         {
             return null;
         }
-        // A choice that says "no …" or "not …" is never reached by shared words: "approved, the principal is an
-        // administrator" shares "administrator" with "No district administrator" and means the opposite.
-        // Nor is a value that opens an exception or an approval: those need the person's clear words.
+        // A choice that says "no …" or "not …" is never reached by the words of its label: "approved, the principal is
+        // an administrator" shares "administrator" with "No district administrator" and means the opposite. Nor is a
+        // value that opens an exception or an approval. Such a choice is reached by the lexicon's answer words only
+        // ("my vegetable garden" → "Nothing from or about school"), which are chosen for it; what they give is
+        // understood, and confirmed before any go-ahead verdict like everything understood.
         var scored = question.Choices
-            .Where(c => !c.Confirm && !Simplify(c.Label).Split(' ').Any(Negations.Contains))
-            .Select(c => (Choice: c, Score: ContentWords(Simplify(c.Label + " " + c.Description)).Count(words.Contains)))
+            .Select(c => (Choice: c, Score: (c.Confirm || Simplify(c.Label).Split(' ').Any(Negations.Contains) ? [] : LabelWords(c))
+                .Union(AnswerWordsOf(question.Fact.Id, c.Id))
+                .Count(words.Contains)))
             .OrderByDescending(s => s.Score)
             .ToList();
         return scored.Count > 0 && scored[0].Score > 0 && (scored.Count == 1 || scored[1].Score < scored[0].Score) ? scored[0].Choice : null;
     }
+
+    private static HashSet<string> LabelWords(FactValue choice) => ContentWords(Simplify(choice.Label + " " + choice.Description));
+
+    /// <summary>The lexicon's answer words for a choice, folded as <see cref="ContentWords"/> folds an answer's.</summary>
+    private HashSet<string> AnswerWordsOf(string factId, string valueId) =>
+        Lexicon.AnswerWords.TryGetValue((factId, valueId), out var words) ? ContentWords(string.Join(' ', words)) : [];
 
     private static HashSet<string> ContentWords(string simplified) =>
         simplified.Split(' ', StringSplitOptions.RemoveEmptyEntries)

@@ -72,6 +72,15 @@ public class AnswerWordsTests
     [InlineData("access-reason", "because the principal asked me while she's away", "asked-by-administration")]
     [InlineData("access-reason", "part of my job, the principal's request", "asked-by-administration")]
     [InlineData("relationship", "the mother of a kindergartner in my class; the child isn't involved", "not-student")]
+    // The lexicon's answer words, when no phrase settles it: one best choice (a tie, or an exception's value without
+    // answer words, gives none).
+    [InlineData("purpose", "lab feedback", "educational")]
+    [InlineData("purpose", "overdue library books", "educational")]
+    [InlineData("purpose", "she left her inhaler in the office", "operations")]
+    [InlineData("purpose", "to play games together after school", "personal")]
+    [InlineData("content", "my vegetable garden and canning", "own-content")]
+    [InlineData("content", "my personal dance videos with my husband", "own-content")]
+    [InlineData("content", "a description of a 2nd grader's behavior incident at our school", "confidential")]
     // "Both" of two administrators is no second person; "not approved by administration" is no approval.
     [InlineData("account-stage", "approved by the principal, she and I are both admins", "approved")]
     [InlineData("account-stage", "run by parents; not approved by administration and no approved district administrator", "no-district-admin")]
@@ -115,6 +124,16 @@ public class AnswerWordsTests
     {
         var facts = part.Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
         Assert.Equal(expected, Stevensville.Reader.AnswerForPart(Asking(factId), typed, facts)?.Id ?? "");
+    }
+
+    [Theory]
+    // Answer words never reach a value without its own answer words, however close the words ("my neighbor's kid" is no
+    // relative), and a tie gives nothing.
+    [InlineData("relationship", "my neighbor's kid", "close-family")]
+    [InlineData("purpose", "games", "operations")]
+    public void Answer_words_do_not_reach_other_values(string factId, string typed, string not)
+    {
+        Assert.NotEqual(not, Stevensville.Reader.ReadAnswer(Asking(factId), typed)?.Value.Id);
     }
 
     [Theory]

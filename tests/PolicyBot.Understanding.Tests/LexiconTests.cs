@@ -59,6 +59,16 @@ public class LexiconTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Answer_words_are_single_words_of_known_values()
+    {
+        var phrase = Broken(Replace("    educational: [homework, assignment,", "    educational: [homework, an assignment,"));
+        Assert.Contains("answer-words → purpose → educational: 'an assignment' is not one word (phrases belong under answers:).", phrase.Message);
+        var value = Broken(Replace("    educational: [homework, assignment,", "    teaching: [homework, assignment,"));
+        Assert.Contains("answer-words → purpose → teaching: the policy has no value 'teaching' for fact 'purpose'.", value.Message);
+        Assert.Equal(LineOf(Replace("    educational: [homework, assignment,", "    teaching: [homework, assignment,"), "    teaching: [homework"), value.Line);
+    }
+
+    [Fact]
     public void Own_part_naming_an_unknown_fact_or_value()
     {
         var fact = Broken(Replace("own-part: { medium: [phone-number,", "own-part: { channel: [phone-number,"));

@@ -42,6 +42,8 @@ public class SituationReaderTests
     [InlineData("Can I text a student?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I give a student my cell number?", "activity=contact medium=phone-number relationship=student")]
     [InlineData("May I email students from my Gmail?", "activity=contact medium=personal-email relationship=student")]
+    // The sending end personal, whatever the receiving end: not school email.
+    [InlineData("can I use my personal yahoo to email my AP bio kids their lab feedback? I'd send it to their school accounts", "activity=contact medium=personal-email relationship=student")]
     // "My school email" is one end: the student's end is asked. Both ends school: school-email.
     [InlineData("Can I email a student from my school email about the field trip?", "activity=contact purpose=operations relationship=student")]
     [InlineData("can i email a student from my work email", "activity=contact relationship=student")]

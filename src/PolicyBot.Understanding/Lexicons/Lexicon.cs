@@ -14,9 +14,11 @@ public sealed class Lexicon
 {
     internal Lexicon(string fileName, string policyId, IReadOnlyList<LexiconEntry> entries, FuzzySettings fuzzy,
         NegationSettings negation, ActivitySettings activities, IReadOnlyList<Combination> combinations,
-        IReadOnlyDictionary<string, (string Fact, string Value)> recognizers, IReadOnlyList<LexiconEntry>? answers = null)
+        IReadOnlyDictionary<string, (string Fact, string Value)> recognizers, IReadOnlyList<LexiconEntry>? answers = null,
+        IReadOnlyDictionary<(string Fact, string Value), IReadOnlySet<string>>? answerWords = null)
     {
         AnswerEntries = answers ?? [];
+        AnswerWords = answerWords ?? new Dictionary<(string Fact, string Value), IReadOnlySet<string>>();
         Recognizers = recognizers;
         FileName = fileName;
         PolicyId = policyId;
@@ -44,9 +46,16 @@ public sealed class Lexicon
     /// </summary>
     internal IReadOnlyList<LexiconEntry> AnswerEntries { get; }
 
+    /// <summary>
+    /// Single words (<c>answer-words:</c>) that lean a typed answer towards a choice when no phrase of the lexicon settled
+    /// it: counted like the words of the choice's label and description ("lab feedback" → teaching, "to play games
+    /// together" → personal). Keyed by (fact, value); words are lower case, plurals folded as the reader folds them.
+    /// </summary>
+    internal IReadOnlyDictionary<(string Fact, string Value), IReadOnlySet<string>> AnswerWords { get; }
+
     /// <summary>This lexicon with its answer words added to its entries, to read a typed answer with.</summary>
     internal Lexicon ForAnswers() => AnswerEntries.Count == 0 ? this :
-        new Lexicon(FileName, PolicyId, [.. Entries, .. AnswerEntries], Fuzzy, Negation, Activities, Combinations, Recognizers);
+        new Lexicon(FileName, PolicyId, [.. Entries, .. AnswerEntries], Fuzzy, Negation, Activities, Combinations, Recognizers, null, AnswerWords);
 
     internal FuzzySettings Fuzzy { get; }
 

@@ -14,7 +14,7 @@ namespace PolicyBot.Understanding.Lexicons;
 internal static class LexiconLoader
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(250);
-    private static readonly string[] TopKeys = ["policy", "fuzzy", "negation", "activities", "combine", "recognizers", "neutral", "facts", "answers"];
+    private static readonly string[] TopKeys = ["policy", "fuzzy", "negation", "activities", "combine", "recognizers", "neutral", "facts", "answers", "answer-words"];
     private static readonly string[] EntryKeys = ["phrases", "patterns", "weak-phrases", "weak-patterns", "overrides"];
 
     /// <summary>The <c>policy:</c> a lexicon declares, or null when the text is not a lexicon.</summary>
@@ -86,7 +86,42 @@ internal static class LexiconLoader
             var activities = Activities(root);
             var combinations = Combinations(root);
             var recognizers = Recognizers(root);
-            return new Lexicon(FileName, policyId, entries, fuzzy, negation, activities, combinations, recognizers, answers);
+            return new Lexicon(FileName, policyId, entries, fuzzy, negation, activities, combinations, recognizers, answers, AnswerWords(root));
+        }
+
+        /// <summary>The <c>answer-words:</c> mapping, fact → value → words; empty when the file has none.</summary>
+        private Dictionary<(string Fact, string Value), IReadOnlySet<string>> AnswerWords(YamlMappingNode root)
+        {
+            var words = new Dictionary<(string Fact, string Value), IReadOnlySet<string>>();
+            if (!root.Children.TryGetValue(new YamlScalarNode("answer-words"), out var node))
+            {
+                return words;
+            }
+            foreach (var (key, value) in Mapping(node, "answer-words").Children)
+            {
+                var factId = Scalar(key, "a fact id");
+                var fact = policy.FindFact(factId) ?? throw Error(key, $"answer-words → {factId}: the policy has no fact '{factId}'.");
+                foreach (var (valueKey, list) in Mapping(value, $"answer-words → {factId}").Children)
+                {
+                    var valueId = Scalar(valueKey, $"a value of {factId}");
+                    if (fact.FindValue(valueId) is null)
+                    {
+                        throw Error(valueKey, $"answer-words → {factId} → {valueId}: the policy has no value '{valueId}' for fact '{factId}'.");
+                    }
+                    var set = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var item in Sequence(list, $"answer-words → {factId} → {valueId}"))
+                    {
+                        var word = Scalar(item, $"answer-words → {factId} → {valueId}").Trim().ToLowerInvariant();
+                        if (word.Length == 0 || word.Contains(' '))
+                        {
+                            throw Error(item, $"answer-words → {factId} → {valueId}: '{word}' is not one word (phrases belong under answers:).");
+                        }
+                        set.Add(word);
+                    }
+                    words[(factId, valueId)] = set;
+                }
+            }
+            return words;
         }
 
         /// <summary>The entries of a fact → value → entry mapping (<c>facts:</c> or <c>answers:</c>).</summary>

@@ -115,11 +115,29 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
         Assert.True(median <= 1, $"median taps {median} is over 1");
     }
 
+    /// <summary>
+    /// A third fresh batch (70), written on 2026-12-03 by a third helper from the policy text alone while the day's tuning
+    /// went on, and run once when it was done, before any tuning on it (its first score is in the corpus README). Never a
+    /// false allowed.
+    /// </summary>
+    [Fact]
+    public async Task Third_fresh_batch_gives_no_false_allowed()
+    {
+        var outcomes = await PlayAllAsync(UnseenCorpus.Read("unseen-fresh3.tsv"));
+        var (score, falseAllowed, median, _) = Report("Unseen questions, third fresh batch (70)", outcomes);
+        Assert.Equal(0, falseAllowed);
+        Assert.True(score >= Fresh3Bar, $"verdict score {score:F1} % is under the {Fresh3Bar} % reached");
+        Assert.True(median <= 1, $"median taps {median} is over 1");
+    }
+
+    /// <summary>The third fresh batch's floor: the score reached (its first score, before tuning, was 65.7 %).</summary>
+    private const double Fresh3Bar = 78;
+
     /// <summary>The second fresh batch's floor: the score reached (its first score, before tuning, was 68.8 %).</summary>
-    private const double Fresh2Bar = 85;
+    private const double Fresh2Bar = 90;
 
     /// <summary>The fresh batch's floor: the score reached (its first score, before tuning, was 63.3 %).</summary>
-    private const double FreshBar = 83;
+    private const double FreshBar = 90;
 
     /// <summary>The tuning part's floor: the score reached when this test was last tightened.</summary>
     private const double TuningBar = 90;
