@@ -88,56 +88,23 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     }
 
     /// <summary>
-    /// A fresh batch written by a helper from the policy text alone on 2026-12-03 and run once before any tuning on it (its
-    /// first score is in the corpus README); from then on it is tuning material like the tuning part. Never a false allowed.
+    /// Fresh batches, each written on 2026-12-03 by a helper from the policy text alone and run once before any tuning on
+    /// it (the first scores, in the corpus README: 63.3 %, 68.8 % and 65.7 %; the third batch was written while the day's
+    /// tuning went on and run when it was done). From then on tuning material like the tuning part: never a false allowed,
+    /// and the floor is the score reached.
     /// </summary>
-    [Fact]
-    public async Task Fresh_batch_gives_no_false_allowed()
+    [Theory]
+    [InlineData("unseen-fresh.tsv", 90)]
+    [InlineData("unseen-fresh2.tsv", 90)]
+    [InlineData("unseen-fresh3.tsv", 78)]
+    public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor)
     {
-        var outcomes = await PlayAllAsync(UnseenCorpus.Read("unseen-fresh.tsv"));
-        var (score, falseAllowed, median, _) = Report("Unseen questions, fresh batch (60)", outcomes);
+        var rows = UnseenCorpus.Read(file);
+        var (score, falseAllowed, median, _) = Report($"Unseen questions, fresh batch {file} ({rows.Count})", await PlayAllAsync(rows));
         Assert.Equal(0, falseAllowed);
-        Assert.True(score >= FreshBar, $"verdict score {score:F1} % is under the {FreshBar} % reached");
+        Assert.True(score >= floor, $"verdict score {score:F1} % is under the {floor} % reached");
         Assert.True(median <= 1, $"median taps {median} is over 1");
     }
-
-    /// <summary>
-    /// A second fresh batch (80), written on 2026-12-03 by another helper from the policy text alone and run once before
-    /// any tuning on it (its first score is in the corpus README); from then on tuning material. Never a false allowed.
-    /// </summary>
-    [Fact]
-    public async Task Second_fresh_batch_gives_no_false_allowed()
-    {
-        var outcomes = await PlayAllAsync(UnseenCorpus.Read("unseen-fresh2.tsv"));
-        var (score, falseAllowed, median, _) = Report("Unseen questions, second fresh batch (80)", outcomes);
-        Assert.Equal(0, falseAllowed);
-        Assert.True(score >= Fresh2Bar, $"verdict score {score:F1} % is under the {Fresh2Bar} % reached");
-        Assert.True(median <= 1, $"median taps {median} is over 1");
-    }
-
-    /// <summary>
-    /// A third fresh batch (70), written on 2026-12-03 by a third helper from the policy text alone while the day's tuning
-    /// went on, and run once when it was done, before any tuning on it (its first score is in the corpus README). Never a
-    /// false allowed.
-    /// </summary>
-    [Fact]
-    public async Task Third_fresh_batch_gives_no_false_allowed()
-    {
-        var outcomes = await PlayAllAsync(UnseenCorpus.Read("unseen-fresh3.tsv"));
-        var (score, falseAllowed, median, _) = Report("Unseen questions, third fresh batch (70)", outcomes);
-        Assert.Equal(0, falseAllowed);
-        Assert.True(score >= Fresh3Bar, $"verdict score {score:F1} % is under the {Fresh3Bar} % reached");
-        Assert.True(median <= 1, $"median taps {median} is over 1");
-    }
-
-    /// <summary>The third fresh batch's floor: the score reached (its first score, before tuning, was 65.7 %).</summary>
-    private const double Fresh3Bar = 78;
-
-    /// <summary>The second fresh batch's floor: the score reached (its first score, before tuning, was 68.8 %).</summary>
-    private const double Fresh2Bar = 90;
-
-    /// <summary>The fresh batch's floor: the score reached (its first score, before tuning, was 63.3 %).</summary>
-    private const double FreshBar = 90;
 
     /// <summary>The tuning part's floor: the score reached when this test was last tightened.</summary>
     private const double TuningBar = 90;

@@ -106,6 +106,10 @@ public sealed class DurableTimerTests(ITestOutputHelper output)
 
         var id = await timer.ScheduleAsync(RecordingJobHandler.JobKind, payload, Start, null, CancellationToken.None);
         await WaitRanAsync(payload, clock);
+        // The handler has run; the runner records the failure and schedules the retry just after. Advancing the clock
+        // before that would put the retry 2 s after the advanced time, which the test never reaches (seen under load).
+        await WaitAsync(async () => await timer.FindAsync(id, CancellationToken.None) is { Status: DurableJobStatus.Scheduled, LastError: not null },
+            $"the retry of job {id} was not scheduled");
         clock.Advance(TimeSpan.FromMinutes(2)); // past the back-off (RetryBaseDelay 2 s)
         await WaitRanAsync(payload, clock, count: 2);
 
@@ -155,6 +159,19 @@ public sealed class DurableTimerTests(ITestOutputHelper output)
         }
 
         throw new TimeoutException($"The job {payload} did not run {count} time(s).");
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, string failure)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException(failure);
     }
 
     private static async Task<DurableJobInfo> WaitStatusAsync(IDurableTimer timer, long id, DurableJobStatus status)
