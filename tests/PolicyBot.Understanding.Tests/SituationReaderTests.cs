@@ -33,6 +33,9 @@ public class SituationReaderTests
     [InlineData("I'm going to ask the AD about a softball Insta this week. Until that's set up can I just post the team pics on my own Instagram?", "activity=school-account | activity=posting site=personal-site")]
     [InlineData("a 10th grader just requested to follow my private instagram. accept or ignore?", "activity=contact medium=accept-request purpose=personal relationship=student")]
     [InlineData("make a Facebook group for my geometry classes for homework help, and friend the kids from my personal account so they can message me", "account-stage=new activity=school-account")]
+    // A new page beside texting its members is a part of its own; a personal site beside the class site is another way.
+    [InlineData("FFA advisor. setting up a fb page for our chapter with me as admin, and texting members about the fair schedule. good?", "account-stage=new activity=school-account | activity=contact medium=text purpose=operations")]
+    [InlineData("can i share my personal art website with students and also our district approved class site?", "activity=contact medium=personal-accounts relationship=student | activity=contact medium=school-platform relationship=student")]
     // Acts that happen through the account are one situation.
     [InlineData("Can I run a class Instagram account that students help post to from my tablet?", "account-stage=new activity=school-account")]
     public void Parts(string utterance, string parts) =>
