@@ -125,36 +125,25 @@ public sealed partial class SituationReader
 
         bool IsOwnPart(SetAsideCue a) => settings.OwnPart?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true;
 
-        // Another act the words name ("post their photos" beside "text the team"): its own part.
-        if (main.Facts.TryGetValue(settings.FactId, out var activity) && settings.Containers.Contains(activity))
-        {
-            // The other acts happen through it ("students help post to the class account"), except a way of contacting
-            // that never does ("my cell for emergencies, and a Snapchat group for updates"): its own part.
-            // ... and one's own page where the act is named as such ("post the team pics on my own Instagram"), not where
-            // it only says whose account ("friend the kids from my personal account").
-            bool NamedBeside(SetAsideCue a) => settings.BesideContainer?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true
-                && main.SetAside.Any(o => o.Reason == SetAsideReason.OtherActivity && o.Cue.FactId == settings.FactId
-                    && !o.Cue.Weak && o.Cue.ValueId == ActivityOf(a.Cue));
-            var own = main.SetAside
-                .Where(a => a.Reason == SetAsideReason.OtherActivity && (IsOwnPart(a) || NamedBeside(a)))
-                .OrderBy(a => a.Cue.Start)
-                .Select(a => ActivityOf(a.Cue)!)
-                .Distinct(StringComparer.Ordinal);
-            parts.AddRange(own.Select(o => Read(text, scan, o)));
-            return parts;
-        }
-        // Only an act named as such ("post", "upload", "checking the district's page", "text them"), not a place mentioned
-        // on the way ("my Instagram").
+        // Another act the words name ("post their photos" beside "text the team"): its own part. Beside a container the
+        // other acts happen through it ("students help post to the class account"), except a way of contacting that never
+        // does ("my cell for emergencies, and a Snapchat group for updates"), and one's own page where the act is named
+        // as such ("post the team pics on my own Instagram"), not where it only says whose account ("friend the kids from
+        // my personal account"). Elsewhere only an act named as such ("post", "upload", "checking the district's page",
+        // "text them"), not a place mentioned on the way ("my Instagram").
+        var beside = main.Facts.TryGetValue(settings.FactId, out var activity) && settings.Containers.Contains(activity);
+        bool NamedBeside(SetAsideCue a) => settings.BesideContainer?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true
+            && main.SetAside.Any(o => o.Reason == SetAsideReason.OtherActivity && o.Cue.FactId == settings.FactId
+                && !o.Cue.Weak && o.Cue.ValueId == ActivityOf(a.Cue));
+        bool OwnAct(SetAsideCue a) => beside
+            ? IsOwnPart(a) || NamedBeside(a)
+            : !a.Cue.Weak && (a.Cue.FactId == settings.FactId || IsOwnPart(a));
         var others = main.SetAside
-            .Where(a => a.Reason == SetAsideReason.OtherActivity && !a.Cue.Weak
-                && (a.Cue.FactId == settings.FactId || IsOwnPart(a)))
+            .Where(a => a.Reason == SetAsideReason.OtherActivity && OwnAct(a))
             .OrderBy(a => a.Cue.Start)
             .Select(a => ActivityOf(a.Cue)!)
             .Distinct(StringComparer.Ordinal);
-        foreach (var other in others)
-        {
-            parts.Add(Read(text, scan, other));
-        }
+        parts.AddRange(others.Select(other => Read(text, scan, other)));
         return parts.Take(Math.Max(2, maxParts)).ToList();
     }
 
