@@ -164,8 +164,7 @@ internal sealed record PatternCue(string Source, Regex Regex, bool Weak, int Lin
     /// holds none of <see cref="Required"/>. Null for a text that is not all ASCII, which the pattern always reads. The
     /// scanner answers this for all patterns at once (<see cref="RequiredTextIndex"/>); this is the same answer for one.
     /// </summary>
-    public bool MayMatch(string? asciiLower) =>
-        Required is null || asciiLower is null || Required.Any(t => asciiLower.Contains(t, StringComparison.Ordinal));
+    public bool MayMatch(string? asciiLower) => asciiLower is null || RequiredText.MayMatch(Required, asciiLower);
 }
 
 /// <summary>

@@ -46,6 +46,14 @@ internal static class RequiredText
             : null;
     }
 
+    /// <summary>
+    /// False when an expression cannot match <paramref name="text"/>: it holds none of <paramref name="required"/> (the
+    /// expression's texts from <see cref="Of"/> or <see cref="AsciiLowerCaseOf"/>, the text read the same way). True when
+    /// nothing is required. The answer for one expression; <see cref="RequiredTextIndex"/> gives it for many at once.
+    /// </summary>
+    public static bool MayMatch(IReadOnlyCollection<string>? required, string text) =>
+        required is null || required.Any(t => text.Contains(t, StringComparison.Ordinal));
+
     private static HashSet<string>? Read(Regex regex, RegexOptions followed)
     {
         if ((regex.Options & ~followed) != 0)

@@ -20,7 +20,7 @@ internal sealed record SignalCue(string Source, Regex Regex, int Line)
     /// False when <see cref="Regex"/> cannot match <paramref name="text"/>: the text holds none of <see cref="Required"/>.
     /// The detector answers this for all cues at once (<see cref="RequiredTextIndex"/>); this is the same answer for one.
     /// </summary>
-    public bool MayMatch(string text) => Required is null || Required.Any(t => text.Contains(t, StringComparison.Ordinal));
+    public bool MayMatch(string text) => RequiredText.MayMatch(Required, text);
 }
 
 /// <summary>
