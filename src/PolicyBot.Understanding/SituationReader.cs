@@ -144,8 +144,91 @@ public sealed partial class SituationReader
             .Select(a => ActivityOf(a.Cue)!)
             .Distinct(StringComparer.Ordinal);
         parts.AddRange(others.Select(other => Read(text, scan, other)));
+        parts.AddRange(UnreadParts(text, scan, parts));
         return parts.Take(Math.Max(2, maxParts)).ToList();
     }
+
+    /// <summary>
+    /// The stretches of a message that name an act and a thing of the policy's subject (the lexicon's
+    /// <c>activities → unread</c>, and the topic's words) while none of their words was read as an act in any part: "setting up a fb page for our chapter …, and
+    /// texting members" where only the texting was read. Each is read on its own and becomes a part (its
+    /// <see cref="Reading.Text"/> the stretch), so a permissive answer about the part read never stands for the whole
+    /// message. A stretch whose facts read on their own are all an earlier part's is no part (one that reads to nothing is). Stretches are cut at sentence
+    /// ends, semicolons and "and"/"also"/"plus"; a message of one stretch has none.
+    /// </summary>
+    private IEnumerable<Reading> UnreadParts(string text, Scan scan, List<Reading> parts)
+    {
+        var settings = Lexicon.Activities;
+        if (settings.Unread is not { } unread || settings.Topic is not { } topic)
+        {
+            yield break;
+        }
+        var stretches = Stretches(text);
+        // Only beside a part read: a message none of whose acts was read is asked about as a whole.
+        if (stretches.Count < 2 || !parts.Any(p => p.Facts.ContainsKey(settings.FactId)))
+        {
+            yield break;
+        }
+        // Where the reader saw an act, whatever it then made of it (a posting through the class account it is about, a
+        // denied one): the activity's own cues and those of the facts that establish one.
+        var seen = scan.Claims
+            .Where(c => c.FactId is not null && (c.FactId == settings.FactId || settings.StrongAnchors.Contains(c.FactId)))
+            .ToList();
+        foreach (var (start, end) in stretches)
+        {
+            var words = text[start..end];
+            if (seen.Any(c => c.Start < end && c.Start + c.Length > start) || !unread.Acts.Mentions(words) || DoneAlready().IsMatch(words))
+            {
+                continue;
+            }
+            // The subject named as such (an app, a page, a site), not only a person or what is posted: "want to share how I
+            // adapted a unit for a student with an IEP" after "I write a teaching blog" is the blog's post.
+            var subject = topic.Mentions(words) || unread.Things.Mentions(words);
+            if (!subject)
+            {
+                continue;
+            }
+            var alone = Read(words);
+            // Without an act read in it, what the stretch's words say of a person or a purpose ("show student projects" in
+            // "start a class blog to show student projects") may be the act's or not: its part starts with nothing.
+            if (!alone.Evidence.TryGetValue(settings.FactId, out var anchors) || anchors.All(c => settings.WeakAnchors.Contains(c.FactId)))
+            {
+                alone = new Reading(words, new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<Cue>>(), alone.SetAside, alone.OnTopic);
+            }
+            if (alone.Facts.Count > 0 && parts.Any(p => alone.Facts.All(f => p.Facts.TryGetValue(f.Key, out var v) && v == f.Value)))
+            {
+                continue;
+            }
+            yield return alone;
+        }
+    }
+
+    /// <summary>The message cut into stretches (start, end) at sentence ends, semicolons and joining words.</summary>
+    private static List<(int Start, int End)> Stretches(string text)
+    {
+        var stretches = new List<(int, int)>();
+        var from = 0;
+        foreach (Match cut in StretchBreak().Matches(text))
+        {
+            if (text.AsSpan(from, cut.Index - from).Trim().Length > 0)
+            {
+                stretches.Add((from, cut.Index));
+            }
+            from = cut.Index + cut.Length;
+        }
+        if (text.AsSpan(from).Trim().Length > 0)
+        {
+            stretches.Add((from, text.Length));
+        }
+        return stretches;
+    }
+
+    /// <summary>An act told as done or not done already ("IT hasn't set up my school email"): backstory, not a question.</summary>
+    [GeneratedRegex(@"\b(?:has|have|had|did|does|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t)\s+(?:\w+\s+)?(?:share|post|put|upload|set|create|start|make|run|add|invite|publish|tag|open|launch)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DoneAlready();
+
+    [GeneratedRegex(@"[.?!;]+(?=\s|$)|,?\s+(?:and\s+also|and\s+then|and|also|plus|as\s+well\s+as)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StretchBreak();
 
     /// <summary>
     /// A fact bound to one act (the lexicon's <c>activities → bound</c>) whose words all lie between where one value of the

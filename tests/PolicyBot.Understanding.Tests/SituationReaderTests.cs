@@ -41,6 +41,24 @@ public class SituationReaderTests
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
+    /// <summary>
+    /// A stretch of the message that names an act and a thing of the subject, none of whose words was read as an act, is a
+    /// part of its own (read from the stretch alone, starting with nothing when no act is read in it), never dropped
+    /// beside the part read. Parts are written as in <see cref="Parts"/>, the stretch's part after the rest with its words.
+    /// </summary>
+    [Theory]
+    // The way the personal site is shared is not read: its part starts with nothing, to be asked.
+    [InlineData("can I text my team the practice times, and also share my photography site with them?", "activity=contact medium=text purpose=operations relationship=student | [share my photography site with them] ")]
+    [InlineData("I'd like to text the cast the rehearsal changes. Also thinking of making a group for the cast on BeReal", "activity=contact medium=text purpose=operations | [thinking of making a group for the cast on BeReal] ")]
+    // A done act, and an act with no thing of the subject: no part.
+    [InlineData("IT hasn't set up my school email yet, so can I text my students about homework?", "activity=contact medium=text purpose=educational relationship=student")]
+    [InlineData("I'm making a poster for the bake sale, can I text my students about it?", "activity=contact medium=text relationship=student")]
+    // A message none of whose acts was read is asked about as a whole.
+    [InlineData("My friend wants me to start a page for our book club. Also can I share it?", "")]
+    public void A_stretch_no_act_of_which_was_read_is_a_part_of_its_own(string utterance, string parts) =>
+        Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance)
+            .Select(r => (r.Text == utterance ? "" : $"[{r.Text.Trim()}] ") + Stevensville.Text(r.Facts))));
+
     [Theory]
     [InlineData("Can I text a student?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I give a student my cell number?", "activity=contact medium=phone-number relationship=student")]

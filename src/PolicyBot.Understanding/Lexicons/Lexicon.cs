@@ -193,10 +193,41 @@ internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<
 /// said of one act only when a message names two ("email them about the project, and accept the request one sent me":
 /// the project is the e-mail's purpose, not the request's). <see cref="BesideContainer"/>: values (fact, value) that are a
 /// part of their own beside a container only ("post the team pics on my own Instagram" beside a team account).
+/// <see cref="Unread"/>: what makes a stretch of a message a part of its own when nothing in it was read as an act ("share
+/// my personal art website with students").
 /// </summary>
 internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> StrongAnchors, IReadOnlySet<string> WeakAnchors,
     IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers, TopicFacts? Topic = null,
-    IReadOnlyList<(string Fact, string Value)>? OwnPart = null, IReadOnlySet<string>? Bound = null, IReadOnlyList<(string Fact, string Value)>? BesideContainer = null);
+    IReadOnlyList<(string Fact, string Value)>? OwnPart = null, IReadOnlySet<string>? Bound = null, IReadOnlyList<(string Fact, string Value)>? BesideContainer = null,
+    UnreadStretch? Unread = null);
+
+/// <summary>
+/// A stretch of a message none of whose words was read as an act is a part of its own when it holds one of <see cref="Acts"/>
+/// (words of doing: "share", "setting up") and one of <see cref="Things"/> (things of the subject: "page", "site") or the
+/// topic's words (apps, "website").
+/// </summary>
+internal sealed record UnreadStretch(WordList Acts, WordList Things);
+
+/// <summary>Words or word sequences matched whole-word and case-insensitively (spaces match any run of white space).</summary>
+internal sealed class WordList
+{
+    private readonly System.Text.RegularExpressions.Regex? _regex;
+
+    /// <summary>Creates the list; <paramref name="words"/> are lower-case.</summary>
+    public WordList(IReadOnlyList<string> words)
+    {
+        Words = words;
+        _regex = words.Count == 0 ? null :
+            new(@"\b(?:" + string.Join("|", words.OrderByDescending(w => w.Length).Select(w => System.Text.RegularExpressions.Regex.Escape(w).Replace(@"\ ", @"\s+"))) + @")\b",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+    }
+
+    /// <summary>The words, as the lexicon gives them.</summary>
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>True when <paramref name="text"/> holds one of the words.</summary>
+    public bool Mentions(string text) => _regex?.IsMatch(text) ?? false;
+}
 
 /// <summary>
 /// What puts a message on the policy's subject: a cue of any of <see cref="Any"/> (a way of contacting, a site, something

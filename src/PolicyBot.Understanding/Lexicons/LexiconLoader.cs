@@ -315,7 +315,7 @@ internal static class LexiconLoader
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
-            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "beside-container", "bound", "topic"], "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "beside-container", "bound", "topic", "unread"], "activities");
             var factNode = Required(map, "fact", "activities");
             var factId = Scalar(factNode, "activities → fact");
             var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
@@ -385,7 +385,16 @@ internal static class LexiconLoader
             var ownPart = FactValues(map, "own-part");
             var bound = FactList(map, "bound", "activities");
             var besideContainer = FactValues(map, "beside-container");
-            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer);
+            UnreadStretch? unread = null;
+            if (map.Children.TryGetValue(new YamlScalarNode("unread"), out var unreadNode))
+            {
+                var unreadMap = Mapping(unreadNode, "activities → unread");
+                CheckKeys(unreadMap, ["acts", "things"], "activities → unread");
+                WordList Words(string key) => new(Sequence(Required(unreadMap, key, "activities → unread"), $"activities → unread → {key}")
+                    .Select(w => Scalar(w, $"activities → unread → {key}").ToLowerInvariant()).ToList());
+                unread = new UnreadStretch(Words("acts"), Words("things"));
+            }
+            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer, unread);
         }
 
         private Dictionary<string, (string Fact, string Value)> Recognizers(YamlMappingNode root)

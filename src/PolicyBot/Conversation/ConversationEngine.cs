@@ -212,6 +212,11 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
     {
         var readings = reader.ReadParts(text);
         var parts = readings.Select(ReadFacts).ToList();
+        // A stretch the reader could not read with the rest is marked, so its summary says so (its words are not stored).
+        foreach (var (reading, part) in readings.Zip(parts).Skip(1).Where(p => p.First.Text != text))
+        {
+            part[SituationState.StretchKey] = "1";
+        }
         state.Clear();
         if (!readings[0].OnTopic && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4)
         {
@@ -226,7 +231,7 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         }
         if (parts.Count > 1)
         {
-            var list = string.Join("; ", parts.Select((p, i) => $"{i + 1}) {Summary(p)}"));
+            var list = string.Join("; ", readings.Zip(parts).Select((p, i) => $"{i + 1}) {Summary(p.Second, p.First.Text.Trim())}"));
             return [new NoticeReply($"You asked about {parts.Count} things, so I'll answer them one at a time: {list}."), .. Advance(state)];
         }
         return Advance(state);
@@ -446,10 +451,17 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             .ToList();
 
     /// <summary>A part of a message in a few words: its facts' phrases ("texting · your child or close relative").</summary>
-    private string Summary(IReadOnlyDictionary<string, string> facts) =>
-        facts.Count == 0
-            ? "a situation to narrow down"
-            : string.Join(" · ", Policy.Facts.Where(f => facts.ContainsKey(f.Id)).Select(f => f.FindValue(facts[f.Id])!.Phrase));
+    private string Summary(IReadOnlyDictionary<string, string> facts, string? words = null)
+    {
+        var phrases = string.Join(" · ", Policy.Facts.Where(f => facts.ContainsKey(f.Id)).Select(f => f.FindValue(facts[f.Id])!.Phrase));
+        if (facts.ContainsKey(SituationState.StretchKey))
+        {
+            // A stretch read on its own: what was read from it may not say what it is about, so it is named as such.
+            var what = words is null ? "the words I could not read with the rest (listed at the start)" : $"what you wrote in \"{words}\"";
+            return what + (phrases.Length > 0 ? $" ({phrases})" : "");
+        }
+        return phrases.Length == 0 ? "a situation to narrow down" : phrases;
+    }
 
     private static readonly HashSet<string> Yes = new(StringComparer.Ordinal)
     {

@@ -87,12 +87,19 @@ public sealed class SituationState
         return all;
     }
 
+    /// <summary>
+    /// The key that marks a waiting part read from a stretch of the message on its own (words the bot could not read with
+    /// the rest: "share my personal art website with students"), value "1". Its summary says so; the words themselves
+    /// are never stored. Never a fact.
+    /// </summary>
+    public const string StretchKey = "~stretch";
+
     /// <summary>Starts a new situation with the given understood facts (nothing known yet); waiting parts are kept.</summary>
     public void Restart(IReadOnlyDictionary<string, string> understood)
     {
         Id = Guid.NewGuid().ToString("N")[..12];
         Facts = new Dictionary<string, string>(StringComparer.Ordinal);
-        Understood = new Dictionary<string, string>(understood, StringComparer.Ordinal);
+        Understood = understood.Where(f => f.Key != StretchKey).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         Step = 0;
         PendingFact = null;
         AwaitingConfirmation = false;

@@ -110,6 +110,29 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
         Assert.Equal("Not covered", VerdictWords(parentPart));
     }
 
+    /// <summary>
+    /// A part of the message the bot could not read is never dropped beside the part it read: the go-ahead for the texting
+    /// is followed by the part it could not read, quoted at the start and asked from the beginning.
+    /// </summary>
+    [Fact]
+    public async Task A_part_the_bot_could_not_read_is_asked_after_the_part_it_read()
+    {
+        var chat = TeamsConversation.Personal();
+        var first = await bot.Teams.SayAsync(chat, _teacher, "can I text my team the practice times, and also share my photography site with them?");
+        var notice = first.Texts.Single(t => t.StartsWith("You asked about 2 things", StringComparison.Ordinal));
+        Assert.Contains("2) what you wrote in \"share my photography site with them\"", notice);
+        var confirm = LastCard(first);
+        Assert.True(IsConfirmation(confirm), TextOf(confirm));
+
+        var textingPart = await bot.Teams.SubmitAsync(chat, _teacher, ConfirmData(confirm));
+        Assert.Contains(textingPart.Activities.Select(CardOf).OfType<JObject>(), c => VerdictWords(c) == "Allowed with conditions");
+        Assert.Contains(textingPart.Texts, t => t.StartsWith("Now the next part of your message: the words I could not read with the rest", StringComparison.Ordinal));
+        var next = LastCard(textingPart);
+        Assert.Null(VerdictWords(next));
+        Assert.Equal("activity", AskedFact(next));
+        Assert.DoesNotContain("From what you wrote, I understood", TextOf(next));   // nothing carried over from the texting part
+    }
+
     [Fact]
     public async Task In_a_later_part_an_answer_naming_both_people_is_read_for_the_one_not_yet_answered()
     {
