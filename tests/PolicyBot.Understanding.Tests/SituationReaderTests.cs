@@ -36,6 +36,9 @@ public class SituationReaderTests
     // A new page beside texting its members is a part of its own; a personal site beside the class site is another way.
     [InlineData("FFA advisor. setting up a fb page for our chapter with me as admin, and texting members about the fair schedule. good?", "account-stage=new activity=school-account | activity=contact medium=text purpose=operations")]
     [InlineData("can i share my personal art website with students and also our district approved class site?", "activity=contact medium=personal-accounts relationship=student | activity=contact medium=school-platform relationship=student")]
+    // What a colleague or the school posted is no posting of the staff member's own: no part for it.
+    [InlineData("The principal posted a video of the game. Can I text the team about the next game?", "activity=contact medium=text purpose=operations")]
+    [InlineData("the principal posted a photo of my class on her facebook, can i share it on mine?", "activity=posting content=district-material site=personal-site")]
     // Acts that happen through the account are one situation.
     [InlineData("Can I run a class Instagram account that students help post to from my tablet?", "account-stage=new activity=school-account")]
     public void Parts(string utterance, string parts) =>
