@@ -40,7 +40,9 @@ public static class UnseenCorpus
         ["access-reason"] = ["why"],
         ["device"] = ["device"],
         ["content"] = ["what"],
-        ["site"] = ["where"],
+        // Writers give the place posted to under `how` as often as under `where` ("how: my personal twitter"): the corpus
+        // README's keys overlap there (`how`: the medium, app or account; `where`: which site or account).
+        ["site"] = ["where", "how"],
         ["account-stage"] = ["account"],
         ["account-use"] = ["what", "why"],
     };
