@@ -135,9 +135,13 @@ public sealed partial class SituationReader
         bool NamedBeside(SetAsideCue a) => settings.BesideContainer?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true
             && main.SetAside.Any(o => o.Reason == SetAsideReason.OtherActivity && o.Cue.FactId == settings.FactId
                 && !o.Cue.Weak && o.Cue.ValueId == ActivityOf(a.Cue));
+        // Beside posting, when or on what it is done at school is using social media there: a question of its own. Named in
+        // words ("during my prep"), not a clock time, which as often says when the thing posted happened ("this morning").
+        bool BesidePosting(SetAsideCue a) => activity == "posting" && a.Cue.Source != CueSource.DateTime
+            && settings.BesidePosting?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true;
         bool OwnAct(SetAsideCue a) => beside
             ? IsOwnPart(a) || NamedBeside(a)
-            : !a.Cue.Weak && (a.Cue.FactId == settings.FactId || IsOwnPart(a));
+            : (!a.Cue.Weak && (a.Cue.FactId == settings.FactId || IsOwnPart(a))) || BesidePosting(a);
         var others = main.SetAside
             .Where(a => a.Reason == SetAsideReason.OtherActivity && OwnAct(a))
             .OrderBy(a => a.Cue.Start)

@@ -3,7 +3,7 @@ using PolicyBot.Rules.Model;
 namespace PolicyBot.Rules.Tests;
 
 /// <summary>
-/// Every ban checked on every path: for each permissive rule, the forbidding clauses whose facts its path never
+/// Every ban checked on every path: for each permissive rule (a go-ahead, "not covered" included), the forbidding clauses whose facts its path never
 /// establishes (clauses of forbidden rules on another activity) must be listed, with a justification, in the policy
 /// file's <c>unasked</c> section; and the section names no clause that the path does ask about.
 /// </summary>
@@ -20,8 +20,9 @@ public class UnaskedBansTests
     private static HashSet<string> Unasked(string activity) =>
         Forbidding.SelectMany(r => r.ClauseIds).Where(c => !AskedOn(activity).Contains(c)).ToHashSet();
 
+    /// <summary>Rules a person would act on as a go-ahead: allowed, allowed with conditions, and "not covered".</summary>
     public static TheoryData<string> PermissiveRules() =>
-        [.. Policy.Rules.Where(r => r.Kind is VerdictKind.Allowed or VerdictKind.AllowedWithConditions).Select(r => r.Id)];
+        [.. Policy.Rules.Where(r => r.Kind is VerdictKind.Allowed or VerdictKind.AllowedWithConditions or VerdictKind.NotCovered).Select(r => r.Id)];
 
     [Theory]
     [MemberData(nameof(PermissiveRules))]

@@ -36,6 +36,11 @@ public class SituationReaderTests
     // A new page beside texting its members is a part of its own; a personal site beside the class site is another way.
     [InlineData("FFA advisor. setting up a fb page for our chapter with me as admin, and texting members about the fair schedule. good?", "account-stage=new activity=school-account | activity=contact medium=text purpose=operations")]
     [InlineData("can i share my personal art website with students and also our district approved class site?", "activity=contact medium=personal-accounts relationship=student | activity=contact medium=school-platform relationship=student")]
+    // Beside posting, the school day named in words is using social media at work, a part of its own (clauses 8, 9); a
+    // clock time may say when the thing posted happened, and an evening says nothing of the school day.
+    [InlineData("Can I post my vacation pics on insta during my prep?", "activity=posting content=own-content | activity=personal-use time=school-day")]
+    [InlineData("Bus driver here. Can I post a tiktok of my route in the snow this morning? it's crazy out there", "activity=posting")]
+    [InlineData("can I post the game photos on my insta tonight?", "activity=posting site=personal-site")]
     // What a colleague or the school posted is no posting of the staff member's own: no part for it.
     [InlineData("The principal posted a video of the game. Can I text the team about the next game?", "activity=contact medium=text purpose=operations")]
     [InlineData("the principal posted a photo of my class on her facebook, can i share it on mine?", "activity=posting content=district-material site=personal-site")]

@@ -315,7 +315,7 @@ internal static class LexiconLoader
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
-            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "beside-container", "bound", "topic", "unread"], "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "beside-container", "bound", "topic", "unread", "beside-posting"], "activities");
             var factNode = Required(map, "fact", "activities");
             var factId = Scalar(factNode, "activities → fact");
             var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
@@ -394,7 +394,17 @@ internal static class LexiconLoader
                     .Select(w => Scalar(w, $"activities → unread → {key}").ToLowerInvariant()).ToList());
                 unread = new UnreadStretch(Words("acts"), Words("things"));
             }
-            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer, unread);
+            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer, unread, BesidePosting());
+
+            List<(string Fact, string Value)> BesidePosting()
+            {
+                var values = FactValues(map, "beside-posting");
+                if (values.Count > 0 && fact.FindValue("posting") is null)
+                {
+                    throw Error(map, $"activities → beside-posting: fact '{factId}' has no value 'posting'.");
+                }
+                return values;
+            }
         }
 
         private Dictionary<string, (string Fact, string Value)> Recognizers(YamlMappingNode root)
