@@ -161,6 +161,11 @@ public class SituationReaderTests
     [InlineData("One of my student's moms sent me a friend request on Facebook.", "activity=contact relationship=not-student")]
     [InlineData("A mom of one of my kindergartners sent me a Facebook friend request.", "activity=contact relationship=not-student")]
     [InlineData("Can I group text the parents photos of the kids doing our pumpkin activity?", "activity=contact relationship=not-student")]
+    // Guardianship or a foster licence the staff member holds; paid work done for them; a parent without the apostrophe.
+    [InlineData("We got guardianship of a 5th grader from our school last month. Can I text her?", "activity=contact relationship=legal")]
+    [InlineData("The foster kid we're licensed for is in my class. Can I text him?", "activity=contact relationship=legal")]
+    [InlineData("One of my sophomores mows for me on weekends, paid by the hour. Can I text him about it?", "activity=contact relationship=employment")]
+    [InlineData("Can I accept a friend request from one of my students dads?", "activity=contact relationship=not-student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -179,6 +184,8 @@ public class SituationReaderTests
     [InlineData("Can I text a student in foster care?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I text a student whose dad moved away?", "activity=contact medium=text relationship=student")]
     [InlineData("A student teacher was placed with me. Can she text my students?", "activity=contact medium=text relationship=student")]
+    // Work done as a favour, with no pay or job named, is no employment.
+    [InlineData("A student mows for me sometimes as a favor. Can I text him?", "activity=contact medium=text relationship=student")]
     public void Weak_cues_never_make_an_exception(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Cues that would make a verdict more permissive need the unambiguous reading.</summary>
