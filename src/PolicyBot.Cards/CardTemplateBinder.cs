@@ -125,8 +125,10 @@ public static class CardTemplateBinder
                 return null;
             }
             var result = new JObject();
-            foreach (var property in source.Properties())
+            // Siblings rather than Properties(), which enumerates through a cast iterator on every object bound.
+            for (var token = source.First; token is not null; token = token.Next)
             {
+                var property = (JProperty)token;
                 if (property.Name is DataKey or WhenKey)
                 {
                     continue;

@@ -118,8 +118,9 @@ public sealed class SharedContractsAuthentication(BotFrameworkAuthentication inn
             {
                 case JObject obj:
                     writer.WriteStartObject();
-                    foreach (var property in obj.Properties())
+                    for (var child = obj.First; child is not null; child = child.Next)
                     {
+                        var property = (JProperty)child;
                         writer.WritePropertyName(property.Name);
                         WritePlain(property.Value, writer, converters);
                     }
@@ -127,9 +128,9 @@ public sealed class SharedContractsAuthentication(BotFrameworkAuthentication inn
                     break;
                 case JArray array:
                     writer.WriteStartArray();
-                    foreach (var item in array)
+                    for (var i = 0; i < array.Count; i++)
                     {
-                        WritePlain(item, writer, converters);
+                        WritePlain(array[i], writer, converters);
                     }
                     writer.WriteEndArray();
                     break;
