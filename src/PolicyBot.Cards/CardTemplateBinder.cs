@@ -125,13 +125,15 @@ public static class CardTemplateBinder
                 return null;
             }
             var result = new JObject();
-            foreach (var property in source.Properties())
+            // Siblings rather than Properties(), which enumerates through a cast iterator on every object bound.
+            for (var token = source.First; token is not null; token = token.Next)
             {
+                var property = (JProperty)token;
                 if (property.Name is DataKey or WhenKey)
                 {
                     continue;
                 }
-                var bound = BindToken(property.Value, scope, path.Child(property.Name));
+                var bound = BindToken(property.Value, scope, new PathStep(path, property.Name, 0));
                 if (bound is not null)
                 {
                     result.Add(property.Name, bound);
@@ -140,12 +142,13 @@ public static class CardTemplateBinder
             return result;
         }
 
-        private JToken? BindToken(JToken source, Scope scope, TemplatePath path) => source switch
+        /// <summary>Binds one value; <paramref name="step"/> becomes a <see cref="TemplatePath"/> only for a container or an error.</summary>
+        private JToken? BindToken(JToken source, Scope scope, PathStep step) => source switch
         {
-            JObject obj when obj.ContainsKey(DataKey) => BindObject(obj, ScopeOf(obj, scope, path), path),
-            JObject obj => BindObject(obj, scope, path),
-            JArray array => BindArray(array, scope, path),
-            JValue { Type: JTokenType.String } value => BindString((string)value!, scope, path),
+            JObject obj when obj.ContainsKey(DataKey) => BindObject(obj, ScopeOf(obj, scope, step.Path), step.Path),
+            JObject obj => BindObject(obj, scope, step.Path),
+            JArray array => BindArray(array, scope, step.Path),
+            JValue { Type: JTokenType.String } value => BindString((string)value!, scope, step),
             _ => source.DeepClone(),
         };
 
@@ -154,9 +157,9 @@ public static class CardTemplateBinder
             var result = new JArray();
             for (var i = 0; i < source.Count; i++)
             {
-                var itemPath = path.Item(i);
                 if (source[i] is JObject obj && obj.TryGetValue(DataKey, out var dataExpression))
                 {
+                    var itemPath = path.Item(i);
                     var data = EvaluateWhole(dataExpression, scope, itemPath.Child(DataKey), DataKey);
                     if (data is JArray items)
                     {
@@ -180,7 +183,7 @@ public static class CardTemplateBinder
                     }
                     continue;
                 }
-                if (BindToken(source[i], scope, itemPath) is { } bound)
+                if (BindToken(source[i], scope, new PathStep(path, null, i)) is { } bound)
                 {
                     result.Add(bound);
                 }
@@ -203,13 +206,13 @@ public static class CardTemplateBinder
 
         private bool EvaluateWhen(JToken when, Scope scope, TemplatePath path)
         {
-            if (when is not JValue { Type: JTokenType.String } || !TryWhole((string)when!, out var inner))
+            if (when is not JValue { Type: JTokenType.String } || CompiledText.Of((string)when!)?.Whole is not { } inner)
             {
                 throw Error(path, when.ToString(Formatting.None),
                     "$when must be a string \"${flag}\" or \"${!flag}\".");
             }
-            var negate = inner.StartsWith('!');
-            var value = Resolve(negate ? inner[1..] : inner, scope, path, (string)when!);
+            var negate = inner.Negated is not null;
+            var value = Resolve(inner.Negated ?? inner, scope, path, (string)when!);
             if (value.Type != JTokenType.Boolean)
             {
                 throw Error(path, (string)when!, $"$when needs true or false, but {Describe(when)} is {TypeWords(value)}.");
@@ -219,64 +222,85 @@ public static class CardTemplateBinder
 
         private JToken EvaluateWhole(JToken expression, Scope scope, TemplatePath path, string key)
         {
-            if (expression is not JValue { Type: JTokenType.String } || !TryWhole((string)expression!, out var inner))
+            if (expression is not JValue { Type: JTokenType.String } || CompiledText.Of((string)expression!)?.Whole is not { } inner)
             {
                 throw Error(path, expression.ToString(Formatting.None), $"{key} must be a string that is exactly one \"${{path}}\".");
             }
             return Resolve(inner, scope, path, (string)expression!);
         }
 
-        private JToken BindString(string text, Scope scope, TemplatePath path)
+        private JToken BindString(string text, Scope scope, PathStep step)
         {
             if (!text.Contains("${", StringComparison.Ordinal))
             {
                 return new JValue(text);
             }
-            if (TryWhole(text, out var whole))
+            var compiled = CompiledText.Of(text);
+            if (compiled is null)
             {
-                return Resolve(whole, scope, path, text).DeepClone();
+                return BindMalformedString(text, scope, step.Path);
             }
-            var result = new StringBuilder();
-            var position = 0;
-            while (position < text.Length)
+            if (compiled.Whole is { } whole)
             {
-                var start = text.IndexOf("${", position, StringComparison.Ordinal);
-                if (start < 0)
+                return Resolve(whole, scope, step, text).DeepClone();
+            }
+            var result = new StringBuilder(text.Length + 64);
+            foreach (var (literal, expression) in compiled.Parts)
+            {
+                if (expression is null)
                 {
-                    result.Append(text, position, text.Length - position);
-                    break;
+                    result.Append(literal);
+                    continue;
                 }
-                var end = text.IndexOf('}', start + 2);
-                if (end < 0)
-                {
-                    throw Error(path, text, $"'{text}' has a '${{' with no closing '}}'.");
-                }
-                result.Append(text, position, start - position);
-                var expression = text[start..(end + 1)];
-                var value = Resolve(text[(start + 2)..end], scope, path, expression);
+                var value = Resolve(expression, scope, step, expression.Shown);
                 result.Append(value.Type switch
                 {
                     JTokenType.String => (string)value!,
                     JTokenType.Boolean => (bool)value ? "true" : "false",
                     JTokenType.Integer or JTokenType.Float => Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture),
-                    _ => throw Error(path, expression,
-                        $"'{expression}' is {TypeWords(value)} and cannot be part of the text '{text}': only strings, numbers and booleans can."),
+                    _ => throw Error(step.Path, expression.Shown,
+                        $"'{expression.Shown}' is {TypeWords(value)} and cannot be part of the text '{text}': only strings, numbers and booleans can."),
                 });
-                position = end + 1;
             }
             return new JValue(result.ToString());
         }
 
-        /// <summary>Resolves a path (the text inside <c>${…}</c>); throws when it is unsupported, missing or null.</summary>
-        private JToken Resolve(string expression, Scope scope, TemplatePath path, string shown)
+        /// <summary>
+        /// A text with a <c>${</c> that is never closed: always an error, raised where reading it left to right reaches it
+        /// (an expression before it that is unbound is reported first).
+        /// </summary>
+        private JToken BindMalformedString(string text, Scope scope, TemplatePath path)
         {
-            var segments = expression.Split('.');
-            if (expression.Length == 0 || !segments.All(IsName) || segments.Skip(1).Any(s => s.StartsWith('$')))
+            var position = 0;
+            while (true)
             {
-                throw Error(path, shown,
+                var start = text.IndexOf("${", position, StringComparison.Ordinal);
+                var end = start < 0 ? -1 : text.IndexOf('}', start + 2);
+                if (end < 0)
+                {
+                    throw Error(path, text, $"'{text}' has a '${{' with no closing '}}'.");
+                }
+                var expression = text[start..(end + 1)];
+                var value = Resolve(Expression.Of(text[(start + 2)..end], expression), scope, path, expression);
+                if (value.Type is not (JTokenType.String or JTokenType.Boolean or JTokenType.Integer or JTokenType.Float))
+                {
+                    throw Error(path, expression,
+                        $"'{expression}' is {TypeWords(value)} and cannot be part of the text '{text}': only strings, numbers and booleans can.");
+                }
+                position = end + 1;
+            }
+        }
+
+        /// <summary>Resolves a path (the text inside <c>${…}</c>); throws when it is unsupported, missing or null.</summary>
+        private JToken Resolve(Expression expression, Scope scope, PathStep step, string shown)
+        {
+            if (!expression.Supported)
+            {
+                throw Error(step.Path, shown,
                     $"'{shown}' is not supported: the binder takes ${{name.name…}} (names of letters, digits and _, optionally " +
                     "starting with $root, $data or $index) and, in $when only, ${!name…}.");
             }
+            var segments = expression.Segments;
             JToken current;
             var first = 1;
             switch (segments[0])
@@ -290,35 +314,35 @@ public static class CardTemplateBinder
                 case "$index":
                     if (segments.Length > 1 || scope.Index is null)
                     {
-                        throw Error(path, shown, scope.Index is null
+                        throw Error(step.Path, shown, scope.Index is null
                             ? $"'{shown}' is unbound: $index exists only inside an element repeated with $data."
                             : $"'{shown}' is not supported: $index is a number and has no fields.");
                     }
                     return new JValue(scope.Index.Value);
                 case var other when other.StartsWith('$'):
-                    throw Error(path, shown, $"'{shown}' is not supported: the only $ names are $root, $data and $index.");
+                    throw Error(step.Path, shown, $"'{shown}' is not supported: the only $ names are $root, $data and $index.");
                 default:
                     current = scope.Data;
                     first = 0;
                     break;
             }
-            var walked = segments[0].StartsWith('$') ? segments[0] : "";
             for (var i = first; i < segments.Length; i++)
             {
                 var next = current is JObject obj ? obj[segments[i]] : null;
                 if (next is null)
                 {
+                    // What was walked so far: the segments before this one ("" when nothing was).
+                    var walked = string.Join(".", segments, 0, i);
                     var where = walked.Length == 0 ? "the current data" : $"'{walked}'";
-                    throw Error(path, shown, current is JObject
+                    throw Error(step.Path, shown, current is JObject
                         ? $"'{shown}' is unbound: {where} has no '{segments[i]}'."
                         : $"'{shown}' is unbound: {where} is {TypeWords(current)}, not an object with '{segments[i]}'.");
                 }
-                walked = walked.Length == 0 ? segments[i] : walked + "." + segments[i];
                 current = next;
             }
             if (current.Type is JTokenType.Null or JTokenType.Undefined)
             {
-                throw Error(path, shown, $"'{shown}' is unbound: '{walked}' is null (use $when to leave an element out).");
+                throw Error(step.Path, shown, $"'{shown}' is unbound: '{string.Join(".", segments)}' is null (use $when to leave an element out).");
             }
             return current;
         }
@@ -328,12 +352,6 @@ public static class CardTemplateBinder
             var where = path.ToString();
             where = where.Length == 0 ? "$" : where;
             return new(templateName, where, expression, $"Card template '{templateName}', at {where}: {problem}");
-        }
-
-        private static bool IsName(string segment)
-        {
-            var name = segment.StartsWith('$') ? segment[1..] : segment;
-            return name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
         }
 
         private static string Describe(JToken expression) =>
@@ -360,6 +378,100 @@ public static class CardTemplateBinder
         }
         inner = "";
         return false;
+    }
+
+    private static bool IsName(string segment)
+    {
+        var name = segment.StartsWith('$') ? segment[1..] : segment;
+        return name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    }
+
+    /// <summary>
+    /// A template string with <c>${</c> read once: either exactly one expression (<see cref="Whole"/>) or literal text
+    /// and expressions in order (<see cref="Parts"/>). Kept per distinct string (templates are few and fixed), so a
+    /// bind neither splits nor validates an expression again; <see cref="Of"/> is null for a <c>${</c> never closed.
+    /// </summary>
+    private sealed class CompiledText
+    {
+        private static readonly ConcurrentDictionary<string, CompiledText?> Cache = new(StringComparer.Ordinal);
+
+        private CompiledText(Expression? whole, (string? Literal, Expression? Expression)[] parts) => (Whole, Parts) = (whole, parts);
+
+        /// <summary>The expression when the whole text is one <c>${…}</c>.</summary>
+        public Expression? Whole { get; }
+
+        /// <summary>Literal text (Expression null) and expressions, in order; empty when <see cref="Whole"/> is set.</summary>
+        public (string? Literal, Expression? Expression)[] Parts { get; }
+
+        public static CompiledText? Of(string text) => Cache.GetOrAdd(text, Compile);
+
+        private static CompiledText? Compile(string text)
+        {
+            if (TryWhole(text, out var inner))
+            {
+                return new(Expression.Of(inner, text), []);
+            }
+            var parts = new List<(string?, Expression?)>();
+            var position = 0;
+            while (position < text.Length)
+            {
+                var start = text.IndexOf("${", position, StringComparison.Ordinal);
+                if (start < 0)
+                {
+                    parts.Add((text[position..], null));
+                    break;
+                }
+                var end = text.IndexOf('}', start + 2);
+                if (end < 0)
+                {
+                    return null;
+                }
+                if (start > position)
+                {
+                    parts.Add((text[position..start], null));
+                }
+                parts.Add((null, Expression.Of(text[(start + 2)..end], text[start..(end + 1)])));
+                position = end + 1;
+            }
+            return new(null, [.. parts]);
+        }
+    }
+
+    /// <summary>The text inside one <c>${…}</c>, split into its names and checked once.</summary>
+    private sealed class Expression
+    {
+        private Expression(string inner, string shown)
+        {
+            Shown = shown;
+            Segments = inner.Split('.');
+            Supported = inner.Length > 0 && Segments.All(IsName) && !Segments.Skip(1).Any(s => s.StartsWith('$'));
+            Negated = inner.StartsWith('!') ? new Expression(inner[1..], shown) : null;
+        }
+
+        /// <summary>The expression as written, <c>${…}</c> included.</summary>
+        public string Shown { get; }
+
+        /// <summary>The names of the path, split at the dots.</summary>
+        public string[] Segments { get; }
+
+        /// <summary>Whether the binder takes this path (names of letters, digits and _, a $ name only first).</summary>
+        public bool Supported { get; }
+
+        /// <summary>For <c>${!path}</c> (in <c>$when</c>): the path without the <c>!</c>.</summary>
+        public Expression? Negated { get; }
+
+        public static Expression Of(string inner, string shown) => new(inner, shown);
+    }
+
+    /// <summary>
+    /// A child of a template place, made into a <see cref="TemplatePath"/> only when needed (a container, or an error):
+    /// most values are strings that bind without one.
+    /// </summary>
+    private readonly struct PathStep(TemplatePath parent, string? name, int index)
+    {
+        public TemplatePath Path => name is not null ? parent.Child(name) : index >= 0 ? parent.Item(index) : parent;
+
+        public static implicit operator PathStep(TemplatePath path) => new(path, null, -1);
     }
 
     /// <summary>

@@ -133,10 +133,11 @@ public sealed class PolicyBotHandler(
             {
                 replies = engine.Handle(state, input);
                 // Whether a class or school account is approved comes from the approved accounts registry, never on trust.
-                replies = await registry.ApplyAsync(RequestTurns.From(activity), state, replies, cancellationToken).ConfigureAwait(false);
+                var requestTurn = RequestTurns.From(activity);   // read once: it deserializes the channel data
+                replies = await registry.ApplyAsync(requestTurn, state, replies, cancellationToken).ConfigureAwait(false);
                 if (input is TypedInput typedInput)
                 {
-                    replies = await requests.AfterAnswerAsync(RequestTurns.From(activity), state, replies, typedInput.Text, requestContexts, cancellationToken).ConfigureAwait(false);
+                    replies = await requests.AfterAnswerAsync(requestTurn, state, replies, typedInput.Text, requestContexts, cancellationToken).ConfigureAwait(false);
                 }
             }
 

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PolicyBot.Storage;
 
 namespace PolicyBot.Conversation;
 
@@ -8,14 +9,16 @@ namespace PolicyBot.Conversation;
 /// Reads and writes each person's <see cref="SituationState"/> (per user per conversation) exactly where and as Bot
 /// Framework's <see cref="PrivateConversationState"/> keeps it: under its storage key, as the <see cref="PropertyName"/>
 /// property of its property dictionary (other properties kept as they are), written only when the dictionary changed,
-/// judged as BotState judges it (its default Json.NET text before and after the turn). So state written by either reads
+/// judged as BotState judges it (its Json.NET text before and after the turn; see the remarks). So state written by either reads
 /// back with the other, and the privacy commands and retention find it where they always did.
 /// </summary>
 /// <remarks>
 /// Why not the BotState itself: to tell whether the state changed it serializes it four times a turn (on load, before
 /// the write, after the write, and again in the auto-save middleware) besides the storage's own serialization; this
-/// serializes it twice (on load and before the write). Nothing here is cached between turns: each turn reads what the
-/// previous one stored.
+/// serializes it twice (on load and before the write), and with an <see cref="IJsonTextStorage"/> (the app's SQLite
+/// storage) once: the text the storage would write is compared with the text it read, and is what it writes. Changed
+/// is then judged on the storage's text (with type names) rather than the default text: the same items, as both are
+/// made from the same objects. Nothing here is cached between turns: each turn reads what the previous one stored.
 /// </remarks>
 public sealed class SituationStore(IStorage storage)
 {
@@ -32,8 +35,17 @@ public sealed class SituationStore(IStorage storage)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var key = _keys.KeyOf(turnContext);
-        var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        items.TryGetValue(key, out var item);
+        object? item;
+        string? storedJson = null;
+        if (storage is IJsonTextStorage text)
+        {
+            (item, storedJson) = await text.ReadWithJsonAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+            items.TryGetValue(key, out item);
+        }
         var properties = item switch
         {
             IDictionary<string, object> dictionary => dictionary,
@@ -41,7 +53,8 @@ public sealed class SituationStore(IStorage storage)
             null => new Dictionary<string, object>(),
             _ => throw new InvalidOperationException("Data is not in the correct format for BotState."),
         };
-        var snapshot = JsonConvert.SerializeObject(properties);
+        // With a JSON text storage the snapshot is the stored text itself (null when nothing is stored: any save writes).
+        var snapshot = storage is IJsonTextStorage ? storedJson : JsonConvert.SerializeObject(properties);
         return new StoredSituation(key, properties, snapshot, SituationOf(properties));
     }
 
@@ -54,6 +67,18 @@ public sealed class SituationStore(IStorage storage)
     {
         ArgumentNullException.ThrowIfNull(stored);
         stored.Properties[PropertyName] = stored.State;
+        if (storage is IJsonTextStorage text)
+        {
+            // The text the storage would write, compared with the text it holds, is then the text written.
+            var json = text.ToJson(stored.Properties);
+            if (json == stored.Snapshot)
+            {
+                return;
+            }
+            await text.WriteJsonAsync(stored.Key, stored.Properties, json, CancellationToken.None).ConfigureAwait(false);
+            stored.Snapshot = json;
+            return;
+        }
         var now = JsonConvert.SerializeObject(stored.Properties);
         if (now == stored.Snapshot)
         {
@@ -83,7 +108,7 @@ public sealed class SituationStore(IStorage storage)
 /// <summary>A person's situation as read in this turn, with what is needed to write it back (<see cref="SituationStore.SaveAsync"/>).</summary>
 public sealed class StoredSituation
 {
-    internal StoredSituation(string key, IDictionary<string, object> properties, string snapshot, SituationState state)
+    internal StoredSituation(string key, IDictionary<string, object> properties, string? snapshot, SituationState state)
     {
         Key = key;
         Properties = properties;
@@ -98,6 +123,9 @@ public sealed class StoredSituation
 
     internal IDictionary<string, object> Properties { get; }
 
-    /// <summary>The properties' Json.NET text as last read or written, to tell a change.</summary>
-    internal string Snapshot { get; set; }
+    /// <summary>
+    /// The properties' text as last read or written, to tell a change: the stored text itself with an
+    /// <see cref="PolicyBot.Storage.IJsonTextStorage"/> (null when nothing was stored), else their default Json.NET text.
+    /// </summary>
+    internal string? Snapshot { get; set; }
 }

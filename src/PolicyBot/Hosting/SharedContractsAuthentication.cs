@@ -90,12 +90,79 @@ public sealed class SharedContractsAuthentication(BotFrameworkAuthentication inn
         {
             if (value is JToken token)
             {
-                token.WriteTo(writer, [.. serializer.Converters]);
+                var converters = serializer.Converters.ToArray();
+                if (PlainValues.Of(converters))
+                {
+                    WritePlain(token, writer, converters);
+                }
+                else
+                {
+                    token.WriteTo(writer, converters);
+                }
             }
             else
             {
                 botFramework.WriteJson(writer, value, serializer);
             }
+        }
+
+        /// <summary>
+        /// Writes <paramref name="token"/> as <c>token.WriteTo(writer, converters)</c> does (objects, properties and arrays
+        /// in the same calls), except that a string, integer, float or boolean value skips the search for a converter,
+        /// which none of <paramref name="converters"/> takes (checked by <see cref="PlainValues"/>): a card is mostly such
+        /// values, and that search is made per value. Any other value goes through the converters as before.
+        /// </summary>
+        private static void WritePlain(JToken token, JsonWriter writer, JsonConverter[] converters)
+        {
+            switch (token)
+            {
+                case JObject obj:
+                    writer.WriteStartObject();
+                    for (var child = obj.First; child is not null; child = child.Next)
+                    {
+                        var property = (JProperty)child;
+                        writer.WritePropertyName(property.Name);
+                        WritePlain(property.Value, writer, converters);
+                    }
+                    writer.WriteEndObject();
+                    break;
+                case JArray array:
+                    writer.WriteStartArray();
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        WritePlain(array[i], writer, converters);
+                    }
+                    writer.WriteEndArray();
+                    break;
+                case JValue { Value: string or bool or long or double } value when value.GetType() == typeof(JValue):
+                    value.WriteTo(writer);
+                    break;
+                default:
+                    token.WriteTo(writer, converters);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Whether no converter of a set takes strings, integers, floats or booleans (kept per converter set).</summary>
+    private static class PlainValues
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonConverter, object> Takes = new();
+        private static readonly object Yes = new();
+        private static readonly object No = new();
+
+        public static bool Of(JsonConverter[] converters)
+        {
+            foreach (var converter in converters)
+            {
+                var takes = Takes.GetValue(converter, static c =>
+                    c.CanConvert(typeof(string)) || c.CanConvert(typeof(bool)) || c.CanConvert(typeof(long)) || c.CanConvert(typeof(double)) ? Yes : No);
+                if (takes == Yes)
+                {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -27,7 +27,7 @@ namespace PolicyBot.Storage;
 /// kept consistent by SQLite's own locking (<c>BEGIN IMMEDIATE</c>, busy timeout).
 /// </para>
 /// </summary>
-public sealed class SqliteStorage : IStorage, IDisposable
+public sealed class SqliteStorage : IJsonTextStorage, IDisposable
 {
     /// <summary>File name of the database inside the data folder.</summary>
     public const string FileName = "policybot.db";
@@ -201,7 +201,49 @@ public sealed class SqliteStorage : IStorage, IDisposable
             ArgumentNullException.ThrowIfNull(change.Value, $"{nameof(changes)}[{change.Key}]");
             return (change.Key, Json: JsonConvert.SerializeObject(change.Value, _settings), ExpectedETag: ETagOf(change.Value));
         }).ToList();
+        await WriteRowsAsync(rows, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <inheritdoc />
+    public async Task<(object? Item, string? Json)> ReadWithJsonAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json, etag FROM store_items WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return (null, null);
+        }
+        var json = reader.GetString(0);
+        var value = JsonConvert.DeserializeObject(json, _settings);
+        return value is null ? (null, null) : (WithETag(value, reader.GetString(1)), json);
+    }
+
+    /// <inheritdoc />
+    public string ToJson(object item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return JsonConvert.SerializeObject(item, _settings);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ETagConflictException">The item's ETag does not match the stored one; nothing is written.</exception>
+    public Task WriteJsonAsync(string key, object item, string json, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(json);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return WriteRowsAsync([(key, json, ETagOf(item))], cancellationToken);
+    }
+
+    /// <summary>Writes serialized items in one transaction, checking each one's expected ETag first.</summary>
+    private async Task WriteRowsAsync(List<(string Key, string Json, string? ExpectedETag)> rows, CancellationToken cancellationToken)
+    {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -78,6 +78,41 @@ public sealed class SituationStoreTests : IDisposable
         Assert.Equal(1, (await store.LoadAsync(Turn("29:bo"), CancellationToken.None)).State.Step);
     }
 
+    [Fact]
+    public async Task A_full_situation_read_back_and_saved_unchanged_is_not_written_again()
+    {
+        var store = new SituationStore(_storage);
+        var stored = await store.LoadAsync(Turn("29:cy"), CancellationToken.None);
+        var state = stored.State;
+        state.Id = "s7";
+        state.Step = 3;
+        state.Facts["medium"] = "text";
+        state.Facts["relationship"] = "current-student";
+        state.Understood["purpose"] = "teaching";
+        state.PendingFact = "device";
+        state.AwaitingConfirmation = true;
+        state.FollowOn = true;
+        state.RegisteredAccount = 12;
+        state.Waiting.Add(new Dictionary<string, string> { ["medium"] = "social" });
+        state.RecentVerdicts.Add(new RecentVerdict
+        {
+            SituationId = "s6", Step = 4, RuleId = "texting-students", Verdict = "prohibited",
+            Facts = { ["medium"] = "text" }, Understood = { "medium" },
+        });
+        await store.SaveAsync(stored);
+        var written = await Updated("29:cy");
+
+        await Task.Delay(20);
+        var again = await store.LoadAsync(Turn("29:cy"), CancellationToken.None);
+        Assert.Equal("prohibited", Assert.Single(again.State.RecentVerdicts).Verdict);
+        await store.SaveAsync(again);
+        Assert.Equal(written, await Updated("29:cy"));
+
+        again.State.RecentVerdicts[0].Understood.Add("relationship");
+        await store.SaveAsync(again);
+        Assert.True(await Updated("29:cy") > written);
+    }
+
     private async Task<DateTimeOffset> Updated(string user) => Assert.Single(await _storage.ListKeysAsync("/users/" + user, "", CancellationToken.None)).Updated;
 
     private static TurnContext Turn(string user) => new(new TestAdapter(), new Activity
