@@ -148,6 +148,10 @@ public sealed partial class SituationReader
             .Select(a => ActivityOf(a.Cue)!)
             .Distinct(StringComparer.Ordinal);
         parts.AddRange(others.Select(other => Read(text, scan, other)));
+        if (parts.Count == 1 && StretchSplit(text, main) is { } told)
+        {
+            parts = told;
+        }
         parts.AddRange(UnreadParts(text, scan, parts));
         return parts.Take(Math.Max(2, maxParts)).ToList();
     }
@@ -206,6 +210,47 @@ public sealed partial class SituationReader
             yield return alone;
         }
     }
+
+    /// <summary>
+    /// Two situations of one act told apart ("can I check twitter on the school chromebook at lunch? and in an emergency,
+    /// could I check the county's page on it then?"): where two stretches of the message each establish the message's
+    /// activity on their own, each asked as a question, and, read alone, give one fact two values, the whole message's reading keeps only the value
+    /// that outweighed the other. Then each value is a part of its own (the rest of the facts shared), in the order
+    /// said; null otherwise.
+    /// </summary>
+    private List<Reading>? StretchSplit(string text, Reading main)
+    {
+        var settings = Lexicon.Activities;
+        if (!main.Facts.TryGetValue(settings.FactId, out var activity))
+        {
+            return null;
+        }
+        var stretches = Stretches(text);
+        if (stretches.Count < 2)
+        {
+            return null;
+        }
+        // Each a question of its own: a stretch that tells what happened ("a kid added me on snapchat. should I add back?")
+        // is the story of the one asked.
+        var told = stretches
+            .Where(s => text.AsSpan(s.End).TrimStart().StartsWith("?") || AskingWords().IsMatch(text[s.Start..s.End]))
+            .Select(s => Read(text[s.Start..s.End]))
+            .Where(r => r.Facts.GetValueOrDefault(settings.FactId) == activity
+                && r.Evidence[settings.FactId].Any(c => c.FactId == settings.FactId || settings.StrongAnchors.Contains(c.FactId)))
+            .ToList();
+        foreach (var factId in main.Facts.Keys.Where(f => f != settings.FactId))
+        {
+            var values = told.Select(r => r.Facts.GetValueOrDefault(factId)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            if (values.Count == 2 && values.Contains(main.Facts[factId]))
+            {
+                return values.Select(v => v == main.Facts[factId] ? main : main.With(factId, v, _factOrder)).ToList();
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?:can|could|may|might|should|would|is\s+it|am|do|does)\s+(?:i|we)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AskingWords();
 
     /// <summary>The message cut into stretches (start, end) at sentence ends, semicolons and joining words.</summary>
     private static List<(int Start, int End)> Stretches(string text)

@@ -41,6 +41,10 @@ public class SituationReaderTests
     [InlineData("Can I post my vacation pics on insta during my prep?", "activity=posting content=own-content | activity=personal-use time=school-day")]
     [InlineData("Bus driver here. Can I post a tiktok of my route in the snow this morning? it's crazy out there", "activity=posting")]
     [InlineData("can I post the game photos on my insta tonight?", "activity=posting site=personal-site")]
+    // One act asked twice, each question with its own reason: each is a part (the break's own use is not outweighed by
+    // the emergency of the other). A stretch that only tells what happened is the story of the one asked.
+    [InlineData("can I check instagram at lunch on my school laptop? and in an emergency could I check the sheriff's facebook page on it?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day | access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("is it ok if I email my students from my personal gmail? the district email keeps bouncing", "activity=contact medium=personal-email relationship=student")]
     // What a colleague or the school posted is no posting of the staff member's own: no part for it.
     [InlineData("The principal posted a video of the game. Can I text the team about the next game?", "activity=contact medium=text purpose=operations")]
     [InlineData("the principal posted a photo of my class on her facebook, can i share it on mine?", "activity=posting content=district-material site=personal-site")]

@@ -89,16 +89,17 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
 
     /// <summary>
     /// Fresh batches, each written on 2026-12-03 by a helper from the policy text alone and run once before any tuning on
-    /// it (the first scores, in the corpus README: 63.3 %, 68.8 %, 65.7 %, 64.0 % and 76.7 %; the third to fifth batches
-    /// were written while the day's tuning went on and run when it was done). From then on tuning material like the tuning part:
+    /// it (the first scores, in the corpus README: 63.3 %, 68.8 %, 65.7 %, 64.0 %, 76.7 % and 68.3 %; the third to sixth
+    /// batches were written while the day's tuning went on and run when it was done). From then on tuning material like the tuning part:
     /// never a false allowed, and the floor is the score reached.
     /// </summary>
     [Theory]
-    [InlineData("unseen-fresh.tsv", 90)]
+    [InlineData("unseen-fresh.tsv", 91)]
     [InlineData("unseen-fresh2.tsv", 90)]
-    [InlineData("unseen-fresh3.tsv", 78)]
-    [InlineData("unseen-fresh4.tsv", 68)]
-    [InlineData("unseen-fresh5.tsv", 76)]
+    [InlineData("unseen-fresh3.tsv", 81)]
+    [InlineData("unseen-fresh4.tsv", 76)]
+    [InlineData("unseen-fresh5.tsv", 90)]
+    [InlineData("unseen-fresh6.tsv", 70)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor)
     {
         var rows = UnseenCorpus.Read(file);
