@@ -170,6 +170,10 @@ public class SituationReaderTests
     [InlineData("The foster kid we're licensed for is in my class. Can I text him?", "activity=contact relationship=legal")]
     [InlineData("One of my sophomores mows for me on weekends, paid by the hour. Can I text him about it?", "activity=contact relationship=employment")]
     [InlineData("Can I accept a friend request from one of my students dads?", "activity=contact relationship=not-student")]
+    // "'s" for "is" after a relative; one's own role "too" is no other person; a student working on one's farm.
+    [InlineData("My son's a junior here. We text every day, is that a problem?", "activity=contact relationship=close-family")]
+    [InlineData("My niece is in 8th grade at our school and we text a lot. I work at the middle school too.", "activity=contact relationship=close-family")]
+    [InlineData("One of my 9th graders works for me on our ranch in the summer. Can I text him about his hours?", "activity=contact relationship=employment")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
