@@ -45,6 +45,8 @@ public class SituationReaderTests
     // the emergency of the other). A stretch that only tells what happened is the story of the one asked.
     [InlineData("can I check instagram at lunch on my school laptop? and in an emergency could I check the sheriff's facebook page on it?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day | access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("is it ok if I email my students from my personal gmail? the district email keeps bouncing", "activity=contact medium=personal-email relationship=student")]
+    // The policy's own name says no purpose: "social media" is the subject, not a social reason.
+    [InlineData("is it ok under the social media rules to remind my team about practice by text", "activity=contact medium=text purpose=operations relationship=student")]
     // What a colleague or the school posted is no posting of the staff member's own: no part for it.
     [InlineData("The principal posted a video of the game. Can I text the team about the next game?", "activity=contact medium=text purpose=operations")]
     [InlineData("the principal posted a photo of my class on her facebook, can i share it on mine?", "activity=posting content=district-material site=personal-site")]
