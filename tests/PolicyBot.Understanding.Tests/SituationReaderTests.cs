@@ -45,6 +45,10 @@ public class SituationReaderTests
     // the emergency of the other). A stretch that only tells what happened is the story of the one asked.
     [InlineData("can I check instagram at lunch on my school laptop? and in an emergency could I check the sheriff's facebook page on it?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day | access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("is it ok if I email my students from my personal gmail? the district email keeps bouncing", "activity=contact medium=personal-email relationship=student")]
+    // A second question with another purpose ("what about a happy bday text?") is a part of its own.
+    [InlineData("can I text my players the bus times? what about a happy bday text to my captain?", "activity=contact medium=text purpose=operations relationship=student | activity=contact medium=text purpose=personal relationship=student")]
+    // A group on a messaging app for one's team, named beside its approval, is a team account (clauses 6, 12).
+    [InlineData("thinking about a Discord with my players for film study. it isn't approved yet, do I need to ask?", "activity=school-account")]
     // The policy's own name says no purpose: "social media" is the subject, not a social reason.
     [InlineData("is it ok under the social media rules to remind my team about practice by text", "activity=contact medium=text purpose=operations relationship=student")]
     // What a colleague or the school posted is no posting of the staff member's own: no part for it.
