@@ -43,6 +43,8 @@ public class MatchAnswerTests
     [InlineData("relationship", "my nephew", "close-family")]
     [InlineData("relationship", "he's my cousin", "distant-relative")]
     [InlineData("relationship", "a 10th grader", "student")]
+    [InlineData("relationship", "a current sophomore, not related", "student")]
+    [InlineData("relationship", "my niece, a junior here", "close-family")]
     [InlineData("relationship", "current and former students", "student")]
     [InlineData("relationship", "her mom", "not-student")]
     [InlineData("medium", "txt", "text")]
