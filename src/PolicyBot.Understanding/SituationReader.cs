@@ -148,30 +148,30 @@ public sealed partial class SituationReader
             .Select(a => ActivityOf(a.Cue)!)
             .Distinct(StringComparer.Ordinal);
         parts.AddRange(others.Select(other => Read(text, scan, other)));
-        if (parts.Count == 1 && StretchSplit(text, main) is { } told)
+        var stretches = Stretches(text);
+        if (parts.Count == 1 && StretchSplit(text, stretches, main) is { } told)
         {
             parts = told;
         }
-        parts.AddRange(UnreadParts(text, scan, parts));
+        parts.AddRange(UnreadParts(text, stretches, scan, parts));
         return parts.Take(Math.Max(2, maxParts)).ToList();
     }
 
     /// <summary>
-    /// The stretches of a message that name an act and a thing of the policy's subject (the lexicon's
-    /// <c>activities → unread</c>, and the topic's words) while none of their words was read as an act in any part: "setting up a fb page for our chapter …, and
-    /// texting members" where only the texting was read. Each is read on its own and becomes a part (its
-    /// <see cref="Reading.Text"/> the stretch), so a permissive answer about the part read never stands for the whole
-    /// message. A stretch whose facts read on their own are all an earlier part's is no part (one that reads to nothing is). Stretches are cut at sentence
-    /// ends, semicolons and "and"/"also"/"plus"; a message of one stretch has none.
+    /// The stretches of a message (<see cref="Stretches"/>) that name an act and a thing of the policy's subject (the
+    /// lexicon's <c>activities → unread</c>, and the topic's words) while none of their words was read as an act in any
+    /// part: "setting up a fb page for our chapter …, and texting members" where only the texting was read. Each is read
+    /// on its own and becomes a part (its <see cref="Reading.Text"/> the stretch), so a permissive answer about the part
+    /// read never stands for the whole message. A stretch whose facts read on their own are all an earlier part's is no
+    /// part (one that reads to nothing is); a message of one stretch has none.
     /// </summary>
-    private IEnumerable<Reading> UnreadParts(string text, Scan scan, List<Reading> parts)
+    private IEnumerable<Reading> UnreadParts(string text, List<(int Start, int End)> stretches, Scan scan, List<Reading> parts)
     {
         var settings = Lexicon.Activities;
         if (settings.Unread is not { } unread || settings.Topic is not { } topic)
         {
             yield break;
         }
-        var stretches = Stretches(text);
         // Only beside a part read: a message none of whose acts was read is asked about as a whole.
         if (stretches.Count < 2 || !parts.Any(p => p.Facts.ContainsKey(settings.FactId)))
         {
@@ -213,20 +213,15 @@ public sealed partial class SituationReader
 
     /// <summary>
     /// Two situations of one act told apart ("can I check twitter on the school chromebook at lunch? and in an emergency,
-    /// could I check the county's page on it then?"): where two stretches of the message each establish the message's
-    /// activity on their own, each asked as a question, and, read alone, give one fact two values, the whole message's reading keeps only the value
-    /// that outweighed the other. Then each value is a part of its own (the rest of the facts shared), in the order
-    /// said; null otherwise.
+    /// could I check the county's page on it then?"): where two stretches of the message (<see cref="Stretches"/>) each
+    /// establish the message's activity on their own, each asked as a question, and, read alone, give one fact two
+    /// values, the whole message's reading keeps only the value that outweighed the other. Then each value is a part of
+    /// its own (the rest of the facts shared), in the order said; null otherwise.
     /// </summary>
-    private List<Reading>? StretchSplit(string text, Reading main)
+    private List<Reading>? StretchSplit(string text, List<(int Start, int End)> stretches, Reading main)
     {
         var settings = Lexicon.Activities;
-        if (!main.Facts.TryGetValue(settings.FactId, out var activity))
-        {
-            return null;
-        }
-        var stretches = Stretches(text);
-        if (stretches.Count < 2)
+        if (!main.Facts.TryGetValue(settings.FactId, out var activity) || stretches.Count < 2)
         {
             return null;
         }
@@ -252,7 +247,10 @@ public sealed partial class SituationReader
     [GeneratedRegex(@"\b(?:can|could|may|might|should|would|is\s+it|am|do|does)\s+(?:i|we)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskingWords();
 
-    /// <summary>The message cut into stretches (start, end) at sentence ends, semicolons and joining words.</summary>
+    /// <summary>
+    /// The message cut into stretches (start, end) at sentence ends, semicolons and joining words ("and", "also", "plus"):
+    /// computed once per message and shared by <see cref="StretchSplit"/> and <see cref="UnreadParts"/>.
+    /// </summary>
     private static List<(int Start, int End)> Stretches(string text)
     {
         var stretches = new List<(int, int)>();

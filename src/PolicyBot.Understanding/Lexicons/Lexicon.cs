@@ -218,14 +218,10 @@ internal sealed class WordList
     /// <summary>Creates the list; <paramref name="words"/> are lower-case.</summary>
     public WordList(IReadOnlyList<string> words)
     {
-        Words = words;
         _regex = words.Count == 0 ? null :
             new(@"\b(?:" + string.Join("|", words.OrderByDescending(w => w.Length).Select(w => System.Text.RegularExpressions.Regex.Escape(w).Replace(@"\ ", @"\s+"))) + @")\b",
                 System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
     }
-
-    /// <summary>The words, as the lexicon gives them.</summary>
-    public IReadOnlyList<string> Words { get; }
 
     /// <summary>True when <paramref name="text"/> holds one of the words.</summary>
     public bool Mentions(string text) => _regex?.IsMatch(text) ?? false;
@@ -236,14 +232,10 @@ internal sealed class WordList
 /// posted), or a specific (not weak) cue of one of <see cref="Specific"/> ("my nephew", not a bare "students"). A message
 /// with neither — "can I wear my team jersey on Friday?" — is about something else.
 /// </summary>
-internal sealed record TopicFacts(IReadOnlySet<string> Any, IReadOnlySet<string> Specific, IReadOnlyList<string> Words)
+internal sealed record TopicFacts(IReadOnlySet<string> Any, IReadOnlySet<string> Specific, WordList Words)
 {
-    private readonly System.Text.RegularExpressions.Regex? _words = Words.Count == 0 ? null :
-        new(@"\b(?:" + string.Join("|", Words.OrderByDescending(w => w.Length).Select(w => System.Text.RegularExpressions.Regex.Escape(w).Replace(@"\ ", @"\s+"))) + @")\b",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
-
     /// <summary>True when <paramref name="text"/> names the subject in one of <see cref="Words"/> (an app, "online", "follow").</summary>
-    public bool Mentions(string text) => _words?.IsMatch(text) ?? false;
+    public bool Mentions(string text) => Words.Mentions(text);
 
     /// <summary>True when a cue of <paramref name="factId"/> (weak or not) puts the message on topic.</summary>
     public bool OnTopic(string factId, bool weak) => Any.Contains(factId) || (!weak && Specific.Contains(factId));

@@ -356,7 +356,7 @@ internal static class LexiconLoader
                 {
                     words.AddRange(Sequence(wordsNode, "activities → topic → words").Select(w => Scalar(w, "activities → topic → words").ToLowerInvariant()));
                 }
-                topic = new TopicFacts(FactList(topicMap, "any", "activities → topic"), FactList(topicMap, "specific", "activities → topic"), words);
+                topic = new TopicFacts(FactList(topicMap, "any", "activities → topic"), FactList(topicMap, "specific", "activities → topic"), new WordList(words));
             }
             var precedence = new List<string>();
             foreach (var item in Sequence(Required(map, "precedence", "activities"), "activities → precedence"))
