@@ -14,11 +14,13 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-# The campaign report's chart draws text with DejaVu Sans (a fresh Debian has no fonts).
-if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && command -v apt-get >/dev/null; then
+# The campaign report's chart draws text with DejaVu Sans (a fresh Debian has no fonts), and the bot will not start
+# without the time zone data its DistrictTimeZone (America/Denver by default) is read from (a minimal image lacks it).
+if { [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -f /usr/share/zoneinfo/America/Denver ]; } \
+    && command -v apt-get >/dev/null; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-dejavu-core tzdata >/dev/null
 fi
 
 npm ci --no-audit --no-fund --loglevel=error
