@@ -84,6 +84,33 @@ public class AnswerWordsTests
     // "Both" of two administrators is no second person; "not approved by administration" is no approval.
     [InlineData("account-stage", "approved by the principal, she and I are both admins", "approved")]
     [InlineData("account-stage", "run by parents; not approved by administration and no approved district administrator", "no-district-admin")]
+    // An app or site by name; a device by its make or where it stands; a time by what goes on then; who runs the account.
+    [InlineData("site-kind", "pinterest mostly", "social-networking")]
+    [InlineData("site-kind", "my bank and the weather", "other-site")]
+    [InlineData("device", "my samsung tablet", "personal-device")]
+    [InlineData("device", "the desktop in the staff lounge", "district-device")]
+    [InlineData("time", "during 3rd period while they read", "school-day")]
+    [InlineData("time", "after 10 pm", "outside-school")]
+    [InlineData("time", "over christmas break", "outside-school")]
+    [InlineData("access-reason", "wildfire evacuation updates", "emergency-access")]
+    [InlineData("access-reason", "my athletic director asked me to watch the comments", "asked-by-administration")]
+    [InlineData("account-stage", "the technology coordinator manages it, principal ok'd it", "approved")]
+    [InlineData("account-stage", "the pto parents run it", "no-district-admin")]
+    [InlineData("account-stage", "nope, thinking about starting one", "new")]
+    [InlineData("medium", "not sure yet, what can i use", "undecided")]
+    [InlineData("medium", "calling her from my cell", "phone-number")]
+    [InlineData("medium", "discord dms", "other-app")]
+    [InlineData("relationship", "my older sister, a senior", "close-family")]
+    [InlineData("relationship", "she moved out of state and goes to school there now", "former-student")]
+    [InlineData("content", "videos of my horses", "own-content")]
+    [InlineData("content", "the cafeteria menu", "district-material")]
+    [InlineData("site", "my personal tumblr", "personal-site")]
+    [InlineData("site", "the school's webpage", "district-site")]
+    [InlineData("purpose", "she got hurt at the game and I need to reach her", "emergency")]
+    [InlineData("purpose", "spelling and vocab", "educational")]
+    [InlineData("device", "my laptop at home", "personal-device")]
+    [InlineData("device", "my school laptop", "district-device")]
+    [InlineData("activity", "a page for the school library", "school-account")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -98,6 +98,8 @@ public class SituationReaderTests
     [InlineData("Can I let my students follow me on Instagram?", "activity=contact medium=accept-request relationship=student")]
     [InlineData("I'm already friends with students on Facebook from years ago.", "activity=contact medium=existing-connection relationship=student")]
     [InlineData("Can I share the link to my blog with my students?", "activity=contact medium=personal-accounts relationship=student")]
+    // A site one writes, named as "a …": "I write a Substack about my life … students asked for the link".
+    [InlineData("I run a newsletter about my garden and my weekends. Some of my seniors asked for the link, can I send it?", "activity=contact medium=personal-accounts relationship=student")]
     [InlineData("A student got my number somehow and keeps texting me.", "activity=contact medium=student-initiated relationship=student")]
     [InlineData("Remind students about the quiz by text?", "activity=contact medium=text purpose=educational relationship=student")]
     // Messaging apps on the phone number are texting; a FaceTime call is a call from one's own phone (clause 1); DMs on a
@@ -180,6 +182,15 @@ public class SituationReaderTests
     [InlineData("My son's a junior here. We text every day, is that a problem?", "activity=contact relationship=close-family")]
     [InlineData("My niece is in 8th grade at our school and we text a lot. I work at the middle school too.", "activity=contact relationship=close-family")]
     [InlineData("One of my 9th graders works for me on our ranch in the summer. Can I text him about his hours?", "activity=contact relationship=employment")]
+    // Parents written to with no word before them; teachers named as such; a school's boys, one's bus route, one's
+    // team by its members.
+    [InlineData("can I text parents about missing work from my cell?", "activity=contact relationship=not-student")]
+    [InlineData("Can I send friend requests to the other kindergarten teachers?", "activity=contact relationship=not-student")]
+    [InlineData("Can I follow the 4th grade teachers on instagram?", "activity=contact relationship=not-student")]
+    [InlineData("a middle school girl on my route asked for my cell number", "activity=contact medium=phone-number relationship=student")]
+    [InlineData("Can I text my swimmers the meet times?", "activity=contact medium=text relationship=student")]
+    // Whose parents, with no word before "kids": the parents are the people.
+    [InlineData("Can I be facebook friends with the parents of kids in my class?", "activity=contact relationship=not-student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -301,6 +312,9 @@ public class SituationReaderTests
     // The school's own page is understood as run by the district (confirmed before a go-ahead).
     [InlineData("I've got about 3k followers on my personal insta. Could I start a broadcast channel off it for my AP Bio kids?", "account-stage=new activity=school-account")]
     [InlineData("Our AD set up the official Yellowjackets basketball Instagram and he's the admin. Can I post final scores after games?", "activity=school-account")]
+    // "acct" is an account; setting one up to post for one's students is a class account.
+    [InlineData("can I make an insta acct for the chess club?", "account-stage=new activity=school-account")]
+    [InlineData("I want to create a TikTok channel where I post science demos for my 6th graders", "account-stage=new activity=school-account")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]

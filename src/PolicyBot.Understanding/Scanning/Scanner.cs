@@ -372,6 +372,14 @@ internal sealed partial class Scanner
             case "timerange" when TimeOnly.TryParse(value.GetValueOrDefault("start"), CultureInfo.InvariantCulture, out var from)
                                 && TimeOnly.TryParse(value.GetValueOrDefault("end"), CultureInfo.InvariantCulture, out var to):
                 return RangeVerdict(from, to);
+            // An open range ("after 9 pm", "before 6 am") is outside school hours on any day when it lies wholly beyond the
+            // school day's end or before its start.
+            case "timerange" when TimeOnly.TryParse(value.GetValueOrDefault("start"), CultureInfo.InvariantCulture, out var after)
+                                && !value.ContainsKey("end"):
+                return after >= _options.SchoolDayEnd ? false : null;
+            case "timerange" when TimeOnly.TryParse(value.GetValueOrDefault("end"), CultureInfo.InvariantCulture, out var before)
+                                && !value.ContainsKey("start"):
+                return before <= _options.SchoolDayStart ? false : null;
             case "datetimerange" when DateTime.TryParse(value.GetValueOrDefault("start"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
                                     && DateTime.TryParse(value.GetValueOrDefault("end"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var to):
                 return from.Date == to.Date || to == from.Date.AddDays(1)

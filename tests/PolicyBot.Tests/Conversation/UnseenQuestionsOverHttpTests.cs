@@ -88,19 +88,20 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     }
 
     /// <summary>
-    /// Fresh batches, each written on 2026-12-03 by a helper from the policy text alone and run once before any tuning on
-    /// it (the first scores, in the corpus README: 63.3 %, 68.8 %, 65.7 %, 64.0 %, 76.7 %, 68.3 % and 75.0 %; the third to
-    /// seventh batches were written while the day's tuning went on and run when it was done). From then on tuning material like the tuning part:
+    /// Fresh batches, each written on 2026-12-03 by a helper from the policy text alone and run once before any
+    /// tuning on it (the first scores, in the corpus README: 63.3 %, 68.8 %, 65.7 %, 64.0 %, 76.7 %, 68.3 %, 75.0 % and
+    /// 85.0 %; the third to eighth batches were written while tuning went on and run when it was done). From then on tuning material like the tuning part:
     /// never a false allowed, and the floor is the score reached.
     /// </summary>
     [Theory]
     [InlineData("unseen-fresh.tsv", 91)]
     [InlineData("unseen-fresh2.tsv", 90)]
-    [InlineData("unseen-fresh3.tsv", 81)]
-    [InlineData("unseen-fresh4.tsv", 76)]
+    [InlineData("unseen-fresh3.tsv", 82)]
+    [InlineData("unseen-fresh4.tsv", 78)]
     [InlineData("unseen-fresh5.tsv", 90)]
     [InlineData("unseen-fresh6.tsv", 81)]
-    [InlineData("unseen-fresh7.tsv", 81)]
+    [InlineData("unseen-fresh7.tsv", 90)]
+    [InlineData("unseen-fresh8.tsv", 96)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor)
     {
         var rows = UnseenCorpus.Read(file);
