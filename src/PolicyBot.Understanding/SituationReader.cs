@@ -642,8 +642,24 @@ public sealed partial class SituationReader
                 .Count(words.Contains)))
             .OrderByDescending(s => s.Score)
             .ToList();
-        return scored.Count > 0 && scored[0].Score > 0 && (scored.Count == 1 || scored[1].Score < scored[0].Score) ? scored[0].Choice : null;
+        if (scored.Count == 0 || scored[0].Score == 0)
+        {
+            return null;
+        }
+        // A tie between choices every rule treats alike ("picture day info for the yearbook": teaching or school business)
+        // leaves nothing the verdict needs open: the first of them, understood like any answer read from words.
+        var best = scored.Where(s => s.Score == scored[0].Score).Select(s => s.Choice).ToList();
+        return best.Count == 1 || best.Skip(1).All(c => AlikeInEveryRule(question.Fact.Id, best[0].Id, c.Id))
+            ? question.Choices.First(best.Contains)
+            : null;
     }
+
+    /// <summary>
+    /// True when no rule tells the two values of the fact apart: every rule that names the fact accepts both or neither
+    /// (the Stevensville policy's teaching and school business). Computed from the policy's rules.
+    /// </summary>
+    private bool AlikeInEveryRule(string factId, string a, string b) =>
+        Policy.Rules.All(r => !r.When.TryGetValue(factId, out var accepted) || accepted.Contains(a) == accepted.Contains(b));
 
     private static HashSet<string> LabelWords(FactValue choice) => ContentWords(Simplify(choice.Label + " " + choice.Description));
 
