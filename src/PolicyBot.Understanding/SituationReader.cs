@@ -114,9 +114,10 @@ public sealed partial class SituationReader
         // An exception for one person beside a plain mention of others ("my niece, and her friend from my class
         // too"): the others are a part of their own, so the exception never covers them silently.
         // Who the others are is what a plain mention says ("students"), else asked.
-        foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
+        foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && settings.People?.Contains(f.Key) != false
+                     && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
         {
-            if (PointsAtOthers(scan))
+            if (PointsAtOthers(scan) && !BothAreNamed(text, scan, factId, value))
             {
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value);
                 parts.Add(parts[0].With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder));
@@ -135,10 +136,22 @@ public sealed partial class SituationReader
         bool NamedBeside(SetAsideCue a) => settings.BesideContainer?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true
             && main.SetAside.Any(o => o.Reason == SetAsideReason.OtherActivity && o.Cue.FactId == settings.FactId
                 && !o.Cue.Weak && o.Cue.ValueId == ActivityOf(a.Cue));
-        // Beside posting, when or on what it is done at school is using social media there: a question of its own. Named in
-        // words ("during my prep"), not a clock time, which as often says when the thing posted happened ("this morning").
-        bool BesidePosting(SetAsideCue a) => activity == "posting" && a.Cue.Source != CueSource.DateTime
-            && settings.BesidePosting?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true;
+        // Beside posting, or contact through a social networking site anywhere in the message, when or on what it is done at
+        // school is using social media there: a question of its own. Named in words ("during my prep"), not a clock time,
+        // which as often says when the thing posted happened ("this morning").
+        // Beside contact, only said of the social networking itself: in its stretch ("he snaps me … during my lunch at
+        // school") or the next one when that names no act of its own ("we snap on weekends and sometimes during my lunch"),
+        // not of the student before it ("my niece is in my homeroom, and she wants to add me on Snapchat").
+        var stretches = Stretches(text);
+        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+        var socialClaims = activity != "contact" ? [] : scan.Claims.Where(c => !scan.Negated.Contains(c)
+            && c.FactId is not null && settings.SocialContact?.Contains((c.FactId, c.ValueId)) == true).ToList();
+        bool NamesAnAct(int stretch) => scan.Claims.Any(c => c.FactId is not null && StretchOf(c.Start) == stretch
+            && (c.FactId == settings.FactId || settings.StrongAnchors.Contains(c.FactId)));
+        bool SocialBeside(Cue cue) => activity == "posting" || socialClaims.Any(c =>
+            StretchOf(cue.Start) is var at and >= 0 && (at == StretchOf(c.Start) || (at == StretchOf(c.Start) + 1 && !NamesAnAct(at))));
+        bool BesidePosting(SetAsideCue a) => a.Cue.Source != CueSource.DateTime
+            && settings.BesidePosting?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true && SocialBeside(a.Cue);
         bool OwnAct(SetAsideCue a) => beside
             ? IsOwnPart(a) || NamedBeside(a)
             : (!a.Cue.Weak && (a.Cue.FactId == settings.FactId || IsOwnPart(a))) || BesidePosting(a);
@@ -147,8 +160,12 @@ public sealed partial class SituationReader
             .OrderBy(a => a.Cue.Start)
             .Select(a => ActivityOf(a.Cue)!)
             .Distinct(StringComparer.Ordinal);
-        parts.AddRange(others.Select(other => Read(text, scan, other)));
-        var stretches = Stretches(text);
+        // A part made by the school day or a district device beside posting or social contact is about that time or device,
+        // whatever else the message says of when ("on weekends I work at the store … he snaps me during my lunch at school").
+        var besideCues = main.SetAside.Where(a => a.Reason == SetAsideReason.OtherActivity && BesidePosting(a)).ToList();
+        parts.AddRange(others.Select(other => besideCues
+            .Where(a => ActivityOf(a.Cue) == other)
+            .Aggregate(Read(text, scan, other), (part, a) => part.Facts.ContainsKey(a.Cue.FactId) ? part : part.With(a.Cue.FactId, a.Cue.ValueId, _factOrder))));
         if (parts.Count == 1 && StretchSplit(text, stretches, main) is { } told)
         {
             parts = told;
@@ -248,8 +265,8 @@ public sealed partial class SituationReader
     private static partial Regex AskingWords();
 
     /// <summary>
-    /// The message cut into stretches (start, end) at sentence ends, semicolons and joining words ("and", "also", "plus"):
-    /// computed once per message and shared by <see cref="StretchSplit"/> and <see cref="UnreadParts"/>.
+    /// The message cut into stretches (start, end) at sentence ends, semicolons, joining words ("and", "also", "plus") and ", so":
+    /// computed once per message and shared by <see cref="StretchSplit"/>, <see cref="UnreadParts"/> and the school day beside social contact.
     /// </summary>
     private static List<(int Start, int End)> Stretches(string text)
     {
@@ -274,7 +291,7 @@ public sealed partial class SituationReader
     [GeneratedRegex(@"\b(?:has|have|had|did|does|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t)\s+(?:\w+\s+)?(?:share|post|put|upload|set|create|start|make|run|add|invite|publish|tag|open|launch)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DoneAlready();
 
-    [GeneratedRegex(@"[.?!;]+(?=\s|$)|,?\s+(?:and\s+also|and\s+then|and|also|plus|as\s+well\s+as)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[.?!;]+(?=\s|$)|,\s+so\b|,?\s+(?:and\s+also|and\s+then|and|also|plus|as\s+well\s+as)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StretchBreak();
 
     /// <summary>
@@ -611,6 +628,15 @@ public sealed partial class SituationReader
 
     /// <summary>True when the words point to more people than the one named ("both", "her friend too").</summary>
     private static bool PointsAtOthers(Scan scan) => scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup);
+
+    /// <summary>
+    /// True when the only words pointing at others are "both" and the exception names two people or more itself ("my
+    /// daughter … and my son … can I text them both?"): the two are the ones named, no one else.
+    /// </summary>
+    private static bool BothAreNamed(string text, Scan scan, string factId, string value) =>
+        scan.Claims.Count(c => c.FactId == factId && c.ValueId == value && !c.Weak && !scan.Negated.Contains(c)) >= 2
+        && scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup)
+            .All(c => text[c.Start..c.End].Equals("both", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A typed answer's scan, run when first needed and then shared by the checks that read it.</summary>
     private sealed class ScanOnce(Scanner scanner, string text)

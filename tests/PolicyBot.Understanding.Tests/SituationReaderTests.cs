@@ -56,6 +56,14 @@ public class SituationReaderTests
     [InlineData("the principal posted a photo of my class on her facebook, can i share it on mine?", "activity=posting content=district-material site=personal-site")]
     // Acts that happen through the account are one situation.
     [InlineData("Can I run a class Instagram account that students help post to from my tablet?", "account-stage=new activity=school-account")]
+    // Social networking contact beside the school day named in words: being on the app at school is a part of its own,
+    // about that time, whatever else the message says of when.
+    [InlineData("My nephew is in 10th grade here and we snap each other on weekends and sometimes during my lunch at school. Ok?", "activity=contact relationship=close-family | activity=personal-use time=school-day")]
+    [InlineData("Can I accept my granddaughter's friend request from my school laptop?", "activity=contact medium=accept-request | activity=personal-use device=district-device")]
+    // Beside a school account, checking one's own personal account is one's own use.
+    [InlineData("I run the school's instagram from my district laptop. Can I also check my personal instagram on it?", "account-stage=approved activity=school-account | activity=personal-use device=district-device site-kind=social-networking")]
+    // "Them both" after two relatives named: the two, no one else.
+    [InlineData("My son is a sophomore and my daughter is in 7th grade, both in the district. Can I text them both during the day?", "activity=contact relationship=close-family")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -98,6 +106,11 @@ public class SituationReaderTests
     [InlineData("Can I let my students follow me on Instagram?", "activity=contact medium=accept-request relationship=student")]
     [InlineData("I'm already friends with students on Facebook from years ago.", "activity=contact medium=existing-connection relationship=student")]
     [InlineData("Can I share the link to my blog with my students?", "activity=contact medium=personal-accounts relationship=student")]
+    // The link of one's own site put where students read it; students kept from following one are no request.
+    [InlineData("I have a personal blog about my travels. Can I add the link to my class syllabus?", "activity=contact medium=personal-accounts")]
+    [InlineData("Can I keep a personal Instagram of my hikes? It's private and I don't let students follow me.", "activity=posting site=personal-site")]
+    // Snapchat as a verb; a student who is the staff member's boss at a job is employment.
+    [InlineData("one of my juniors is my shift manager at the diner. can I snap him about my hours?", "activity=contact relationship=employment")]
     // A site one writes, named as "a …": "I write a Substack about my life … students asked for the link".
     [InlineData("I run a newsletter about my garden and my weekends. Some of my seniors asked for the link, can I send it?", "activity=contact medium=personal-accounts relationship=student")]
     [InlineData("A student got my number somehow and keeps texting me.", "activity=contact medium=student-initiated relationship=student")]
@@ -312,6 +325,9 @@ public class SituationReaderTests
     // The school's own page is understood as run by the district (confirmed before a go-ahead).
     [InlineData("I've got about 3k followers on my personal insta. Could I start a broadcast channel off it for my AP Bio kids?", "account-stage=new activity=school-account")]
     [InlineData("Our AD set up the official Yellowjackets basketball Instagram and he's the admin. Can I post final scores after games?", "activity=school-account")]
+    // A server or group on a messaging app made for a class or club is a class account.
+    [InlineData("The art teacher wants me to set up a Discord server for her class. Can I?", "account-stage=new activity=school-account")]
+    [InlineData("can I start a groupme with the robotics kids?", "account-stage=new activity=school-account")]
     // "acct" is an account; setting one up to post for one's students is a class account.
     [InlineData("can I make an insta acct for the chess club?", "account-stage=new activity=school-account")]
     [InlineData("I want to create a TikTok channel where I post science demos for my 6th graders", "account-stage=new activity=school-account")]

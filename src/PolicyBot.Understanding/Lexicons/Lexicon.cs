@@ -201,13 +201,18 @@ internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<
 /// part of their own beside a container only ("post the team pics on my own Instagram" beside a team account).
 /// <see cref="BesidePosting"/>: values (fact, value) of another activity that are a part of their own beside posting only
 /// ("post my vacation pics on insta during my prep": using social media at school is a question of its own).
+/// <see cref="SocialContact"/>: values (fact, value) of ways of contacting through a social networking site, beside which
+/// <see cref="BesidePosting"/>'s values are a part of their own too ("he snaps me during my lunch at school").
+/// <see cref="People"/>: the facts that say who a person is, whose exception beside words pointing at others makes a part
+/// for the others (null: every fact with an exception value).
 /// <see cref="Unread"/>: what makes a stretch of a message a part of its own when nothing in it was read as an act ("share
 /// my personal art website with students").
 /// </summary>
 internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> StrongAnchors, IReadOnlySet<string> WeakAnchors,
     IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers, TopicFacts? Topic = null,
     IReadOnlyList<(string Fact, string Value)>? OwnPart = null, IReadOnlySet<string>? Bound = null, IReadOnlyList<(string Fact, string Value)>? BesideContainer = null,
-    UnreadStretch? Unread = null, IReadOnlyList<(string Fact, string Value)>? BesidePosting = null);
+    UnreadStretch? Unread = null, IReadOnlyList<(string Fact, string Value)>? BesidePosting = null,
+    IReadOnlyList<(string Fact, string Value)>? SocialContact = null, IReadOnlySet<string>? People = null);
 
 /// <summary>
 /// A stretch of a message none of whose words was read as an act is a part of its own when it holds one of <see cref="Acts"/>

@@ -315,7 +315,7 @@ internal static class LexiconLoader
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
-            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "beside-container", "bound", "topic", "unread", "beside-posting"], "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "beside-container", "bound", "topic", "unread", "beside-posting", "social-contact", "people"], "activities");
             var factNode = Required(map, "fact", "activities");
             var factId = Scalar(factNode, "activities → fact");
             var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
@@ -384,6 +384,7 @@ internal static class LexiconLoader
             }
             var ownPart = FactValues(map, "own-part");
             var bound = FactList(map, "bound", "activities");
+            var people = map.Children.ContainsKey(new YamlScalarNode("people")) ? FactList(map, "people", "activities") : null;
             var besideContainer = FactValues(map, "beside-container");
             UnreadStretch? unread = null;
             if (map.Children.TryGetValue(new YamlScalarNode("unread"), out var unreadNode))
@@ -394,7 +395,8 @@ internal static class LexiconLoader
                     .Select(w => Scalar(w, $"activities → unread → {key}").ToLowerInvariant()).ToList());
                 unread = new UnreadStretch(Words("acts"), Words("things"));
             }
-            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer, unread, BesidePosting());
+            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer, unread, BesidePosting(),
+                SocialContact(), people);
 
             List<(string Fact, string Value)> BesidePosting()
             {
@@ -402,6 +404,16 @@ internal static class LexiconLoader
                 if (values.Count > 0 && fact.FindValue("posting") is null)
                 {
                     throw Error(map, $"activities → beside-posting: fact '{factId}' has no value 'posting'.");
+                }
+                return values;
+            }
+
+            List<(string Fact, string Value)> SocialContact()
+            {
+                var values = FactValues(map, "social-contact");
+                if (values.Count > 0 && fact.FindValue("contact") is null)
+                {
+                    throw Error(map, $"activities → social-contact: fact '{factId}' has no value 'contact'.");
                 }
                 return values;
             }
