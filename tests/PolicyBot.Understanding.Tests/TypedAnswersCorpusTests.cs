@@ -21,6 +21,7 @@ public class TypedAnswersCorpusTests(ITestOutputHelper output)
     [Theory]
     [InlineData("typed-answers-tuning.tsv", 96, 3)]
     [InlineData("typed-answers-heldout.tsv", 95, 3)]
+    [InlineData("typed-answers-2.tsv", 96, 3)]
     public void Typed_answers_are_read_as_their_writer_meant(string file, int floorPercent, int maxWrong)
     {
         var lines = File.ReadAllLines(Path.Combine(CorpusFiles.Folder, file)).Skip(1).Where(l => l.Trim().Length > 0)
