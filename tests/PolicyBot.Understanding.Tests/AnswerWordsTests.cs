@@ -108,6 +108,7 @@ public class AnswerWordsTests
     [InlineData("site", "the school's webpage", "district-site")]
     [InlineData("purpose", "she got hurt at the game and I need to reach her", "emergency")]
     [InlineData("purpose", "spelling and vocab", "educational")]
+    [InlineData("purpose", "carpooling to the game as his dad's friend", "personal")]
     // A tie between teaching and school business, which every rule treats alike: the first of them.
     [InlineData("purpose", "curriculum night logistics", "educational")]
     [InlineData("device", "my laptop at home", "personal-device")]

@@ -62,6 +62,8 @@ public class SituationReaderTests
     [InlineData("Can I accept my granddaughter's friend request from my school laptop?", "activity=contact medium=accept-request | activity=personal-use device=district-device")]
     // Beside a school account, checking one's own personal account is one's own use.
     [InlineData("I run the school's instagram from my district laptop. Can I also check my personal instagram on it?", "account-stage=approved activity=school-account | activity=personal-use device=district-device site-kind=social-networking")]
+    // One of several is the relative: the others are a part of their own.
+    [InlineData("some 8th grade boys asked to add me on xbox to play online. one of them is my nephew. ok?", "activity=contact relationship=close-family | activity=contact medium=accept-request relationship=student")]
     // "Them both" after two relatives named: the two, no one else.
     [InlineData("My son is a sophomore and my daughter is in 7th grade, both in the district. Can I text them both during the day?", "activity=contact relationship=close-family")]
     public void Parts(string utterance, string parts) =>
@@ -111,6 +113,14 @@ public class SituationReaderTests
     [InlineData("Can I keep a personal Instagram of my hikes? It's private and I don't let students follow me.", "activity=posting site=personal-site")]
     // Snapchat as a verb; a student who is the staff member's boss at a job is employment.
     [InlineData("one of my juniors is my shift manager at the diner. can I snap him about my hours?", "activity=contact relationship=employment")]
+    // Students asking for one's account by the app's name; telling one's class about one's own channel; following back;
+    // a year of high school as the person.
+    [InlineData("my 5th graders keep asking for my insta. can I give it to them?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("I have a cooking channel on youtube. Can I tell my students about it?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("a junior on my team followed me on tiktok, is following back ok?", "activity=contact medium=accept-request relationship=student")]
+    // Games on one's phone are another kind of site; working on one's own profile is using the site.
+    [InlineData("can i play sudoku on my phone during my prep?", "activity=personal-use site-kind=other-site")]
+    [InlineData("can I update my linkedin profile at lunch?", "activity=personal-use site-kind=social-networking time=school-day")]
     // A site one writes, named as "a …": "I write a Substack about my life … students asked for the link".
     [InlineData("I run a newsletter about my garden and my weekends. Some of my seniors asked for the link, can I send it?", "activity=contact medium=personal-accounts relationship=student")]
     [InlineData("A student got my number somehow and keeps texting me.", "activity=contact medium=student-initiated relationship=student")]
