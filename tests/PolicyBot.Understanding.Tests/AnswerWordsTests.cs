@@ -109,6 +109,8 @@ public class AnswerWordsTests
     [InlineData("purpose", "she got hurt at the game and I need to reach her", "emergency")]
     [InlineData("purpose", "spelling and vocab", "educational")]
     [InlineData("purpose", "carpooling to the game as his dad's friend", "personal")]
+    [InlineData("account-use", "the cast list with everyone's full names", "confidential")]
+    [InlineData("purpose", "the club meeting date moved", "operations")]
     // A tie between teaching and school business, which every rule treats alike: the first of them.
     [InlineData("purpose", "curriculum night logistics", "educational")]
     [InlineData("device", "my laptop at home", "personal-device")]

@@ -125,6 +125,8 @@ public class SituationReaderTests
     [InlineData("I run a newsletter about my garden and my weekends. Some of my seniors asked for the link, can I send it?", "activity=contact medium=personal-accounts relationship=student")]
     [InlineData("A student got my number somehow and keeps texting me.", "activity=contact medium=student-initiated relationship=student")]
     [InlineData("Remind students about the quiz by text?", "activity=contact medium=text purpose=educational relationship=student")]
+    // "DMd" is a direct message.
+    [InlineData("a student DMd me on instagram about the quiz", "activity=contact medium=other-app purpose=educational relationship=student")]
     // Messaging apps on the phone number are texting; a FaceTime call is a call from one's own phone (clause 1); DMs on a
     // social networking site are another app (the Instagram DM row above).
     [InlineData("can I whatsapp a student?", "activity=contact medium=text relationship=student")]
@@ -335,6 +337,8 @@ public class SituationReaderTests
     // The school's own page is understood as run by the district (confirmed before a go-ahead).
     [InlineData("I've got about 3k followers on my personal insta. Could I start a broadcast channel off it for my AP Bio kids?", "account-stage=new activity=school-account")]
     [InlineData("Our AD set up the official Yellowjackets basketball Instagram and he's the admin. Can I post final scores after games?", "activity=school-account")]
+    // A club that wants an account of its own.
+    [InlineData("the chess club wants an insta for tournament news", "activity=school-account")]
     // A server or group on a messaging app made for a class or club is a class account.
     [InlineData("The art teacher wants me to set up a Discord server for her class. Can I?", "account-stage=new activity=school-account")]
     [InlineData("can I start a groupme with the robotics kids?", "account-stage=new activity=school-account")]

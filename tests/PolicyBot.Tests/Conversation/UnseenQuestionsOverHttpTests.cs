@@ -106,7 +106,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // from a fact the message does not state (some of the snapping is at lunch at school); the bot answers the act asked,
     // contact with family, as allowed. Kept as the writer wrote it and counted in the table; see the corpus README.
     [InlineData("unseen-fresh9.tsv", 80, "N019")]
-    [InlineData("unseen-fresh10.tsv", 85)]
+    [InlineData("unseen-fresh10.tsv", 88)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "")
     {
         var rows = UnseenCorpus.Read(file);
