@@ -227,8 +227,16 @@ public sealed partial class SituationReader
         }
         // Each a question of its own: a stretch that tells what happened ("a kid added me on snapchat. should I add back?")
         // is the story of the one asked.
-        var told = stretches
-            .Where(s => text.AsSpan(s.End).TrimStart().StartsWith("?") || AskingWords().IsMatch(text[s.Start..s.End]))
+        var asked = stretches
+            .Where(s => text.AsSpan(s.End).TrimStart().StartsWith("?") || AskingWords().IsMatch(text.AsSpan(s.Start, s.End - s.Start)))
+            .ToList();
+        // Two values need two stretches read and a fact besides the activity: without them nothing below can split, so
+        // the stretches are not read (a reading is a full scan of its text, date-time model included).
+        if (asked.Count < 2 || main.Facts.Count < 2)
+        {
+            return null;
+        }
+        var told = asked
             .Select(s => Read(text[s.Start..s.End]))
             .Where(r => r.Facts.GetValueOrDefault(settings.FactId) == activity
                 && r.Evidence[settings.FactId].Any(c => c.FactId == settings.FactId || settings.StrongAnchors.Contains(c.FactId)))

@@ -33,7 +33,7 @@ public sealed partial class DangerDetector
     private DangerDetector(SafetySignals signals)
     {
         _signals = signals;
-        _index = new RequiredTextIndex([.. AllCues(signals).Select(c => c.Required)]);
+        _index = new RequiredTextIndex([.. AllCues(signals).Select(c => c.Required)], [.. AllCues(signals).Select(c => c.AlsoRequired)]);
     }
 
     /// <summary>Every cue in the order of <see cref="_index"/> (and of <see cref="Detect"/>'s loops).</summary>
