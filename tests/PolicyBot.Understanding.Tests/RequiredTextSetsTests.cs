@@ -49,6 +49,18 @@ public class RequiredTextSetsTests
         Assert.Equal(["join", "teams"], sets.Select(s => string.Join("|", s)).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData(@"(?-i:\bTeams\b)", "teams")]
+    [InlineData(@"\bgroup (?-i:Remind)(?!\s+me)", "group |remind")]
+    public void A_case_sensitive_group_needs_its_text_when_case_is_ignored(string pattern, string expected)
+    {
+        var regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        Assert.Equal(expected.Split('|').Order(StringComparer.Ordinal),
+            RequiredText.AllAsciiLowerCaseOf(regex).Select(s => string.Join("|", s)).Order(StringComparer.Ordinal));
+        Assert.NotNull(RequiredText.AsciiLowerCaseOf(regex));
+        Assert.NotNull(RequiredText.Of(new Regex(pattern, RegexOptions.CultureInvariant)));
+    }
+
     [Fact]
     public void The_index_with_further_sets_needs_one_text_of_each()
     {

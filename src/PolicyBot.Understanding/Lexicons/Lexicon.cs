@@ -36,7 +36,10 @@ public sealed class Lexicon
     public string PolicyId { get; }
 
     /// <summary>Number of phrases and patterns, for diagnostics.</summary>
-    public int CueCount => Entries.Sum(e => e.Phrases.Count + e.Patterns.Count);
+    public int CueCount => _cueCount ??= Entries.Sum(e => e.Phrases.Count + e.Patterns.Count);
+
+    /// <summary>Counted once: every reading asks (an empty lexicon calls nothing off topic).</summary>
+    private int? _cueCount;
 
     internal IReadOnlyList<LexiconEntry> Entries { get; }
 

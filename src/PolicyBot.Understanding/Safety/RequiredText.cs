@@ -16,7 +16,7 @@ namespace PolicyBot.Understanding.Safety;
 /// match of the sequence it stands in, so is what any one element of a sequence requires, a group or a repetition of
 /// at least one requires what its content does, an alternation one of what its branches do; zero-width assertions,
 /// classes and optional parts require nothing. A pattern with a construct this reading does not follow (named or
-/// conditional groups, inline options, back-references, unusual escapes) or options other than those listed gets no
+/// conditional groups, inline options other than a case-sensitive group <c>(?-i:…)</c>, back-references, unusual escapes) or options other than those listed gets no
 /// texts, and its expression is always run.
 /// </remarks>
 internal static class RequiredText
@@ -267,6 +267,11 @@ internal static class RequiredText
             if (Next("?:") || Next("?>"))
             {
                 _at += 2;
+            }
+            else if (Next("?-i:"))
+            {
+                // Case-sensitive inside: a match holds the texts as written, so (lower-cased) also when case is ignored.
+                _at += 4;
             }
             else if (Next("?=") || Next("?!"))
             {
