@@ -795,15 +795,40 @@ public sealed partial class SituationReader
             }
         }
         while (added);
-        var compatible = Policy.Rules
-            .Where(r => r.When.All(w => !known.TryGetValue(w.Key, out var v) || w.Value.Contains(v)))
-            .ToList();
-        if (compatible.Count == 0)
+        // The facts no compatible rule mentions; none when no rule is compatible. Plain loops (read on every reading, of
+        // every part): the facts a compatible rule mentions are struck off, and the search stops when none is left.
+        var unmentioned = new HashSet<string>(facts.Keys, StringComparer.Ordinal);
+        var anyCompatible = false;
+        foreach (var rule in Policy.Rules)
         {
-            return [];
+            if (!Compatible(rule.When, known))
+            {
+                continue;
+            }
+            anyCompatible = true;
+            foreach (var factId in rule.When.Keys)
+            {
+                unmentioned.Remove(factId);
+            }
+            if (unmentioned.Count == 0)
+            {
+                return [];
+            }
         }
-        var relevant = compatible.SelectMany(r => r.When.Keys).ToHashSet(StringComparer.Ordinal);
-        return facts.Keys.Where(f => !relevant.Contains(f)).ToList();
+        return anyCompatible ? facts.Keys.Where(unmentioned.Contains).ToList() : [];
+    }
+
+    /// <summary>True when each condition's fact is unknown or has one of the condition's values.</summary>
+    private static bool Compatible(IReadOnlyDictionary<string, IReadOnlySet<string>> when, Dictionary<string, string> known)
+    {
+        foreach (var (factId, values) in when)
+        {
+            if (known.TryGetValue(factId, out var value) && !values.Contains(value))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int? ChoiceNumber(string answer)
