@@ -15,8 +15,12 @@ internal sealed class RequiredTextIndex
     /// <summary>Per expression, the ids of its texts; null when it has none and always runs.</summary>
     private readonly int[]?[] _textsOf;
 
-    /// <summary>Per expression, the ids of each further set of texts it needs one of (besides <see cref="_textsOf"/>'s).</summary>
-    private readonly int[][][] _alsoOf;
+    /// <summary>
+    /// Per expression, each further set of texts it needs one of (besides <see cref="_textsOf"/>'s): searched for in the text
+    /// only for an expression its own texts let through, not indexed, so the one pass stays as small as the texts of
+    /// <see cref="_textsOf"/> alone (in the app a larger index cost more than the few searches it saved).
+    /// </summary>
+    private readonly string[][][] _alsoOf;
 
     /// <summary>Texts of two or more characters by their first two (<c>first &lt;&lt; 16 | second</c>).</summary>
     private readonly Dictionary<int, (string Text, int Id)[]> _byFirstTwo;
@@ -56,11 +60,11 @@ internal sealed class RequiredTextIndex
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         int[] IdsOf(IReadOnlyCollection<string> texts) => [.. texts.Select(t => ids.TryGetValue(t, out var id) ? id : ids[t] = ids.Count)];
         _textsOf = new int[]?[required.Count];
-        _alsoOf = new int[required.Count][][];
+        _alsoOf = new string[required.Count][][];
         for (var k = 0; k < required.Count; k++)
         {
             // A set with an empty text (in every text) or none at all rules nothing out: left out.
-            _alsoOf[k] = also is null ? [] : [.. also[k].Where(t => t.Count > 0 && !t.Any(string.IsNullOrEmpty)).Select(IdsOf)];
+            _alsoOf[k] = also is null ? [] : [.. also[k].Where(t => t.Count > 0 && !t.Any(string.IsNullOrEmpty)).Select(t => t.ToArray())];
             if (required[k] is not { Count: > 0 } texts || texts.Any(string.IsNullOrEmpty))
             {
                 continue;   // nothing known (an empty text would be in every text): always run
@@ -116,16 +120,25 @@ internal sealed class RequiredTextIndex
         var may = new bool[_textsOf.Length];
         for (var k = 0; k < _textsOf.Length; k++)
         {
-            may[k] = (_textsOf[k] is not { } ids || AnyPresent(ids, present)) && AllPresent(_alsoOf[k], present);
+            may[k] = (_textsOf[k] is not { } ids || AnyPresent(ids, present)) && HoldsOneOfEach(text, _alsoOf[k]);
         }
         return may;
     }
 
-    private static bool AllPresent(int[][] sets, bool[] present)
+    private static bool HoldsOneOfEach(ReadOnlySpan<char> text, string[][] sets)
     {
-        foreach (var ids in sets)
+        foreach (var texts in sets)
         {
-            if (!AnyPresent(ids, present))
+            var holds = false;
+            foreach (var t in texts)
+            {
+                if (text.Contains(t, StringComparison.Ordinal))
+                {
+                    holds = true;
+                    break;
+                }
+            }
+            if (!holds)
             {
                 return false;
             }
