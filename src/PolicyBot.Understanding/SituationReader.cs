@@ -244,8 +244,16 @@ public sealed partial class SituationReader
         }
         // Each a question of its own: a stretch that tells what happened ("a kid added me on snapchat. should I add back?")
         // is the story of the one asked.
-        var told = stretches
-            .Where(s => text.AsSpan(s.End).TrimStart().StartsWith("?") || AskingWords().IsMatch(text[s.Start..s.End]))
+        var asked = stretches
+            .Where(s => text.AsSpan(s.End).TrimStart().StartsWith("?") || AskingWords().IsMatch(text.AsSpan(s.Start, s.End - s.Start)))
+            .ToList();
+        // Two values need two stretches read and a fact besides the activity: without them nothing below can split, so
+        // the stretches are not read (a reading is a full scan of its text, date-time model included).
+        if (asked.Count < 2 || main.Facts.Count < 2)
+        {
+            return null;
+        }
+        var told = asked
             .Select(s => Read(text[s.Start..s.End]))
             .Where(r => r.Facts.GetValueOrDefault(settings.FactId) == activity
                 && r.Evidence[settings.FactId].Any(c => c.FactId == settings.FactId || settings.StrongAnchors.Contains(c.FactId)))
@@ -829,15 +837,40 @@ public sealed partial class SituationReader
             }
         }
         while (added);
-        var compatible = Policy.Rules
-            .Where(r => r.When.All(w => !known.TryGetValue(w.Key, out var v) || w.Value.Contains(v)))
-            .ToList();
-        if (compatible.Count == 0)
+        // The facts no compatible rule mentions; none when no rule is compatible. Plain loops (read on every reading, of
+        // every part): the facts a compatible rule mentions are struck off, and the search stops when none is left.
+        var unmentioned = new HashSet<string>(facts.Keys, StringComparer.Ordinal);
+        var anyCompatible = false;
+        foreach (var rule in Policy.Rules)
         {
-            return [];
+            if (!Compatible(rule.When, known))
+            {
+                continue;
+            }
+            anyCompatible = true;
+            foreach (var factId in rule.When.Keys)
+            {
+                unmentioned.Remove(factId);
+            }
+            if (unmentioned.Count == 0)
+            {
+                return [];
+            }
         }
-        var relevant = compatible.SelectMany(r => r.When.Keys).ToHashSet(StringComparer.Ordinal);
-        return facts.Keys.Where(f => !relevant.Contains(f)).ToList();
+        return anyCompatible ? facts.Keys.Where(unmentioned.Contains).ToList() : [];
+    }
+
+    /// <summary>True when each condition's fact is unknown or has one of the condition's values.</summary>
+    private static bool Compatible(IReadOnlyDictionary<string, IReadOnlySet<string>> when, Dictionary<string, string> known)
+    {
+        foreach (var (factId, values) in when)
+        {
+            if (known.TryGetValue(factId, out var value) && !values.Contains(value))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int? ChoiceNumber(string answer)

@@ -36,7 +36,10 @@ public sealed class Lexicon
     public string PolicyId { get; }
 
     /// <summary>Number of phrases and patterns, for diagnostics.</summary>
-    public int CueCount => Entries.Sum(e => e.Phrases.Count + e.Patterns.Count);
+    public int CueCount => _cueCount ??= Entries.Sum(e => e.Phrases.Count + e.Patterns.Count);
+
+    /// <summary>Counted once: every reading asks (an empty lexicon calls nothing off topic).</summary>
+    private int? _cueCount;
 
     internal IReadOnlyList<LexiconEntry> Entries { get; }
 
@@ -171,6 +174,18 @@ internal sealed record PatternCue(string Source, Regex Regex, bool Weak, int Lin
     /// scanner answers this for all patterns at once (<see cref="RequiredTextIndex"/>); this is the same answer for one.
     /// </summary>
     public bool MayMatch(string? asciiLower) => asciiLower is null || RequiredText.MayMatch(Required, asciiLower);
+
+    /// <summary>
+    /// Further sets of lower-case texts every match holds one text of, besides <see cref="Required"/>: those of the other
+    /// parts of the pattern's sequence (<see cref="RequiredText.AllAsciiLowerCaseOf"/>). Empty when none is known.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyCollection<string>> AlsoRequired { get; } = RequiredText.Others(RequiredText.AllAsciiLowerCaseOf(Regex), RequiredText.AsciiLowerCaseOf(Regex));
+
+    /// <summary>
+    /// <see cref="MayMatch"/>, and false as well when the text holds no text of one of <see cref="AlsoRequired"/>'s sets:
+    /// what the scanner answers (<see cref="RequiredTextIndex"/>).
+    /// </summary>
+    public bool MayMatchAll(string? asciiLower) => asciiLower is null || (MayMatch(asciiLower) && RequiredText.MayMatchAll(AlsoRequired, asciiLower));
 }
 
 /// <summary>

@@ -33,7 +33,7 @@ public sealed partial class DangerDetector
     private DangerDetector(SafetySignals signals)
     {
         _signals = signals;
-        _index = new RequiredTextIndex([.. AllCues(signals).Select(c => c.Required)]);
+        _index = new RequiredTextIndex([.. AllCues(signals).Select(c => c.Required)], [.. AllCues(signals).Select(c => c.AlsoRequired)]);
     }
 
     /// <summary>Every cue in the order of <see cref="_index"/> (and of <see cref="Detect"/>'s loops).</summary>
@@ -91,17 +91,25 @@ public sealed partial class DangerDetector
         {
             foreach (var cue in group.Cues)
             {
-                benign.AddRange(Matches(cue, text, mayMatch[k++]).Select(m => (m.Index, m.Index + m.Length, group.Name)));
+                if (mayMatch[k++])
+                {
+                    benign.AddRange(Matches(cue, text, true).Select(m => (m.Index, m.Index + m.Length, group.Name)));
+                }
             }
         }
-        var words = Words.Split(text);
+        // The words are needed only to judge a denial before a signal: split when a first signal is found.
+        List<Word>? words = null;
         var standing = new List<(int Start, DangerSignal Signal)>();
         var setAside = new List<DangerSignal>();
         foreach (var category in _signals.Categories)
         {
             foreach (var cue in category.Cues)
             {
-                foreach (var m in Matches(cue, text, mayMatch[k++]))
+                if (!mayMatch[k++])
+                {
+                    continue;   // most cues, most messages: nothing to match or allocate
+                }
+                foreach (var m in Matches(cue, text, true))
                 {
                     var (start, end) = (m.Index, m.Index + m.Length);
                     var signal = new DangerSignal(category.Id, m.Value, cue.Describe(FileName));
@@ -109,7 +117,7 @@ public sealed partial class DangerDetector
                     {
                         setAside.Add(signal with { SetAsideBecause = $"ordinary talk ({group})" });
                     }
-                    else if (DeniedBy(text, words, start, end) is { } denial)
+                    else if (DeniedBy(text, words ??= Words.Split(text), start, end) is { } denial)
                     {
                         setAside.Add(signal with { SetAsideBecause = $"denied by '{denial}'" });
                     }

@@ -16,7 +16,7 @@ namespace PolicyBot.Understanding.Safety;
 /// match of the sequence it stands in, so is what any one element of a sequence requires, a group or a repetition of
 /// at least one requires what its content does, an alternation one of what its branches do; zero-width assertions,
 /// classes and optional parts require nothing. A pattern with a construct this reading does not follow (named or
-/// conditional groups, inline options, back-references, unusual escapes) or options other than those listed gets no
+/// conditional groups, inline options other than a case-sensitive group <c>(?-i:…)</c>, back-references, unusual escapes) or options other than those listed gets no
 /// texts, and its expression is always run.
 /// </remarks>
 internal static class RequiredText
@@ -47,6 +47,39 @@ internal static class RequiredText
     }
 
     /// <summary>
+    /// Every set of texts (ordinal, case-sensitive) that each match of <paramref name="regex"/> holds one of: one set per
+    /// part of its top-level sequence that requires text (<c>\b(?:join|joining) (?:the )?(?:students|kids)\b</c> gives
+    /// <c>join|joining</c> and <c>students|kids</c>), so a text must hold one text of each set. <see cref="Of"/>'s texts
+    /// are the most selective of them. Empty when none is known or the expression is an alternation at its top level.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyCollection<string>> AllOf(Regex regex)
+    {
+        ArgumentNullException.ThrowIfNull(regex);
+        return ReadAll(regex, FollowedOptions) ?? [];
+    }
+
+    /// <summary>
+    /// <see cref="AllOf"/> for an expression that may ignore case, read as <see cref="AsciiLowerCaseOf"/> reads it: each
+    /// set lower-cased, and only sets whose texts are all ASCII (a set left out only makes the check less selective).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyCollection<string>> AllAsciiLowerCaseOf(Regex regex)
+    {
+        ArgumentNullException.ThrowIfNull(regex);
+        return (ReadAll(regex, FollowedOptions | RegexOptions.IgnoreCase) ?? [])
+            .Where(texts => texts.All(t => Ascii.IsValid(t)))
+            .Select(texts => (IReadOnlyCollection<string>)texts.Select(t => t.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal))
+            .ToList();
+    }
+
+    /// <summary>The sets of <paramref name="all"/> other than one with the same texts as <paramref name="required"/> (already checked).</summary>
+    public static IReadOnlyList<IReadOnlyCollection<string>> Others(IReadOnlyList<IReadOnlyCollection<string>> all, IReadOnlyCollection<string>? required) =>
+        required is null ? all : all.Where(texts => !(texts.Count == required.Count && texts.All(required.Contains))).ToList();
+
+    /// <summary>True when <paramref name="text"/> holds one text of every set of <paramref name="all"/> (true for none).</summary>
+    public static bool MayMatchAll(IReadOnlyList<IReadOnlyCollection<string>> all, string text) =>
+        all.All(texts => MayMatch(texts, text));
+
+    /// <summary>
     /// False when an expression cannot match <paramref name="text"/>: it holds none of <paramref name="required"/> (the
     /// expression's texts from <see cref="Of"/> or <see cref="AsciiLowerCaseOf"/>, the text read the same way). True when
     /// nothing is required. The answer for one expression; <see cref="RequiredTextIndex"/> gives it for many at once.
@@ -72,6 +105,34 @@ internal static class RequiredText
         }
     }
 
+    private static List<HashSet<string>>? ReadAll(Regex regex, RegexOptions followed)
+    {
+        if ((regex.Options & ~followed) != 0)
+        {
+            return null;
+        }
+        var reader = new PatternReader(regex.ToString());
+        try
+        {
+            var all = reader.TopLevelSequence();
+            if (!reader.AtEnd)
+            {
+                return null;   // a '|' at the top: what one branch requires, the others need not
+            }
+            // A group's best set is also among its own parts' sets: each set once.
+            var distinct = new List<HashSet<string>>();
+            foreach (var texts in all.Where(texts => !distinct.Any(d => d.SetEquals(texts))))
+            {
+                distinct.Add(texts);
+            }
+            return distinct;
+        }
+        catch (NotFollowedException)
+        {
+            return null;
+        }
+    }
+
     private sealed class NotFollowedException : Exception;
 
     /// <summary>A recursive reading of .NET pattern syntax (without IgnorePatternWhitespace) that tracks required literal text.</summary>
@@ -81,10 +142,18 @@ internal static class RequiredText
 
         public bool AtEnd => _at == pattern.Length;
 
-        /// <summary>branch ('|' branch)*: every match matches one branch, so it contains one of the union.</summary>
-        public HashSet<string>? Alternation()
+        /// <summary>
+        /// branch ('|' branch)*: every match matches one branch, so it contains one of the union. With one branch only,
+        /// what each element of it requires is added to <paramref name="every"/> when given.
+        /// </summary>
+        public HashSet<string>? Alternation(List<HashSet<string>>? every = null)
         {
-            var union = Sequence();
+            var first = every is null ? null : new List<HashSet<string>>();
+            var union = Sequence(first);
+            if (first is not null && !(_at < pattern.Length && pattern[_at] == '|'))
+            {
+                every!.AddRange(first);
+            }
             while (_at < pattern.Length && pattern[_at] == '|')
             {
                 _at++;
@@ -99,16 +168,30 @@ internal static class RequiredText
             return union;
         }
 
+        /// <summary>The pattern's first sequence, up to a top-level '|' if any: what each of its elements requires.</summary>
+        public List<HashSet<string>> TopLevelSequence()
+        {
+            var all = new List<HashSet<string>>();
+            Sequence(all);
+            return all;
+        }
+
         /// <summary>
         /// Atoms in order: a match contains each element's match, so what any single element requires will do; the most
-        /// selective is kept (longest shortest text, then fewest texts).
+        /// selective is kept (longest shortest text, then fewest texts). Each element's texts are also added to
+        /// <paramref name="every"/> when given, and those of the parts of a group of one branch that must match
+        /// (<c>\b(?:my (?:son|daughter) is scared)\b</c>: "my ", "son" or "daughter", " is scared").
         /// </summary>
-        private HashSet<string>? Sequence()
+        private HashSet<string>? Sequence(List<HashSet<string>>? every = null)
         {
             HashSet<string>? best = null;
             var run = new StringBuilder();
             void Consider(HashSet<string>? texts)
             {
+                if (texts is not null)
+                {
+                    every?.Add(texts);
+                }
                 if (texts is not null && (best is null || Selectivity(texts).CompareTo(Selectivity(best)) > 0))
                 {
                     best = texts;
@@ -124,8 +207,13 @@ internal static class RequiredText
             }
             while (_at < pattern.Length && pattern[_at] is not ('|' or ')'))
             {
-                var (texts, literal) = Atom();
+                var parts = every is null ? null : new List<HashSet<string>>();
+                var (texts, literal) = Atom(parts);
                 var (min, quantified) = Quantifier();
+                if (min >= 1 && parts is not null)
+                {
+                    every!.AddRange(parts);
+                }
                 if (!quantified && literal is { } c)
                 {
                     run.Append(c);   // consecutive plain characters: the match holds them side by side
@@ -143,14 +231,17 @@ internal static class RequiredText
 
         private static (int Shortest, int Fewest) Selectivity(HashSet<string> texts) => (texts.Min(t => t.Length), -texts.Count);
 
-        /// <summary>One atom: what it requires, or the character when it is a plain (or escaped) literal character.</summary>
-        private (HashSet<string>? Texts, char? Literal) Atom()
+        /// <summary>
+        /// One atom: what it requires, or the character when it is a plain (or escaped) literal character. For a group
+        /// that is not zero-width, what its parts require is added to <paramref name="parts"/> when given (see <see cref="Alternation"/>).
+        /// </summary>
+        private (HashSet<string>? Texts, char? Literal) Atom(List<HashSet<string>>? parts = null)
         {
             var c = pattern[_at];
             switch (c)
             {
                 case '(':
-                    return Group();
+                    return Group(parts);
                 case '[':
                     SkipClass();
                     return (null, null);
@@ -169,13 +260,18 @@ internal static class RequiredText
             }
         }
 
-        private (HashSet<string>? Texts, char? Literal) Group()
+        private (HashSet<string>? Texts, char? Literal) Group(List<HashSet<string>>? parts)
         {
             _at++;
             var zeroWidth = false;
             if (Next("?:") || Next("?>"))
             {
                 _at += 2;
+            }
+            else if (Next("?-i:"))
+            {
+                // Case-sensitive inside: a match holds the texts as written, so (lower-cased) also when case is ignored.
+                _at += 4;
             }
             else if (Next("?=") || Next("?!"))
             {
@@ -191,7 +287,7 @@ internal static class RequiredText
             {
                 throw new NotFollowedException();   // named or balancing groups, inline options, conditionals, comments
             }
-            var inner = Alternation();
+            var inner = Alternation(zeroWidth ? null : parts);
             if (!Next(")"))
             {
                 throw new NotFollowedException();

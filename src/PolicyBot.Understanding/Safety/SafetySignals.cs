@@ -21,6 +21,12 @@ internal sealed record SignalCue(string Source, Regex Regex, int Line)
     /// The detector answers this for all cues at once (<see cref="RequiredTextIndex"/>); this is the same answer for one.
     /// </summary>
     public bool MayMatch(string text) => RequiredText.MayMatch(Required, text);
+
+    /// <summary>Further sets of texts every match holds one text of, besides <see cref="Required"/> (<see cref="RequiredText.AllOf"/>).</summary>
+    public IReadOnlyList<IReadOnlyCollection<string>> AlsoRequired { get; } = RequiredText.Others(RequiredText.AllOf(Regex), RequiredText.Of(Regex));
+
+    /// <summary><see cref="MayMatch"/>, and false as well when the text holds no text of one of <see cref="AlsoRequired"/>'s sets: the detector's answer.</summary>
+    public bool MayMatchAll(string text) => MayMatch(text) && RequiredText.MayMatchAll(AlsoRequired, text);
 }
 
 /// <summary>

@@ -67,7 +67,8 @@ internal sealed partial class Scanner
             .GroupBy(w => w[0])
             .ToDictionary(g => g.Key, g => g.ToArray());
         _knownWords = vocabulary.Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
-        _patternIndex = new RequiredTextIndex([.. lexicon.Entries.SelectMany(e => e.Patterns).Select(p => p.Required)]);
+        var patterns = lexicon.Entries.SelectMany(e => e.Patterns).ToList();
+        _patternIndex = new RequiredTextIndex([.. patterns.Select(p => p.Required)], [.. patterns.Select(p => p.AlsoRequired)]);
     }
 
     /// <summary>Which lexicon patterns may match a lower-cased ASCII text, in the order of the entries and their patterns.</summary>
@@ -189,8 +190,8 @@ internal sealed partial class Scanner
     private void FindPatterns(Corrected corrected, List<Claim> found)
     {
         var text = corrected.Text;
-        // Of the ~145 patterns only a few can match a given message: each runs only when the text holds a literal every
-        // match of it holds, all looked up in one pass (RequiredTextIndex). Case is ignored, so only an ASCII text is
+        // Of the ~200 patterns only a few can match a given message: each runs only when the text holds a literal of each
+        // part of it that needs one ("join"/"joining" and "students"/"kids"), all looked up in one pass (RequiredTextIndex). Case is ignored, so only an ASCII text is
         // looked up (lower-cased); any other text is read by every pattern.
         var mayMatch = System.Text.Ascii.IsValid(text) ? _patternIndex.MayMatch(text.ToLowerInvariant()) : null;
         var k = 0;
@@ -442,11 +443,20 @@ internal sealed partial class Scanner
         }
         var best = int.MaxValue;
         var closest = new List<string>();
+        Span<int> letters = stackalloc int[26];
+        var counted = CountLetters(word, letters);
+        Span<int> difference = stackalloc int[26];
         foreach (var candidate in sameFirstLetter)
         {
             // The distance is at least the difference in length, and IsTypo allows two edits only from 10 letters.
             var lengths = Math.Abs(candidate.Length - word.Length);
             if (lengths > 2 || (lengths == 2 && candidate.Length < 10))
+            {
+                continue;
+            }
+            // And at least half the letters the two words do not share (see LetterDifference): most candidates are
+            // ruled out by this count before the distance, which is the costly part of reading a message's words.
+            if (counted && (LetterDifference(letters, candidate, difference) + 1) / 2 > (candidate.Length >= 10 ? 2 : 1))
             {
                 continue;
             }
@@ -465,6 +475,46 @@ internal sealed partial class Scanner
             }
         }
         return closest.Count == 1 ? closest[0] : null;
+    }
+
+    /// <summary>Counts the letters a-z of <paramref name="word"/>; false (and no counts) when it has any other character.</summary>
+    private static bool CountLetters(string word, Span<int> counts)
+    {
+        counts.Clear();
+        foreach (var c in word)
+        {
+            if (c is < 'a' or > 'z')
+            {
+                return false;
+            }
+            counts[c - 'a']++;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// How many letters one word has that the other lacks, counted with repeats (the L1 distance of the two words' letter
+    /// counts), or 0 (rules nothing out) when <paramref name="candidate"/> has a character other than a-z. Each edit of the
+    /// Damerau distance changes this by at most two (a substitution two, an insertion or deletion one, a transposition
+    /// none), so the distance is at least half of it, rounded up.
+    /// </summary>
+    private static int LetterDifference(ReadOnlySpan<int> wordLetters, string candidate, Span<int> difference)
+    {
+        wordLetters.CopyTo(difference);
+        foreach (var c in candidate)
+        {
+            if (c is < 'a' or > 'z')
+            {
+                return 0;   // not counted: the distance decides
+            }
+            difference[c - 'a']--;
+        }
+        var total = 0;
+        foreach (var d in difference)
+        {
+            total += Math.Abs(d);
+        }
+        return total;
     }
 
     /// <summary>
