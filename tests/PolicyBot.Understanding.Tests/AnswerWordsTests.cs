@@ -111,6 +111,9 @@ public class AnswerWordsTests
     [InlineData("purpose", "carpooling to the game as his dad's friend", "personal")]
     [InlineData("account-use", "the cast list with everyone's full names", "confidential")]
     [InlineData("purpose", "the club meeting date moved", "operations")]
+    [InlineData("purpose", "she wants to see my cat videos, nothing for school", "personal")]
+    [InlineData("purpose", "for my photography portfolio", "personal")]
+    [InlineData("access-reason", "swapping shifts at my weekend job", "individual")]
     // A tie between teaching and school business, which every rule treats alike: the first of them.
     [InlineData("purpose", "curriculum night logistics", "educational")]
     [InlineData("device", "my laptop at home", "personal-device")]
