@@ -88,14 +88,8 @@ public sealed class Lexicon
         {
             var fileName = resource[prefix.Length..];
             var yaml = ReadResource(assembly, resource);
-            var declared = LexiconLoader.DeclaredPolicy(yaml);
-            if (declared == policy.Metadata.Id)
+            if (LexiconLoader.DeclaredPolicy(yaml) == policy.Metadata.Id)
             {
-                return LexiconLoader.Load(fileName, yaml, policy);
-            }
-            if (declared is null && yaml.Contains("policy: " + policy.Metadata.Id, StringComparison.Ordinal))
-            {
-                // The file names the policy but does not parse (a duplicate key, a bad indent): the parser's own message.
                 return LexiconLoader.Load(fileName, yaml, policy);
             }
         }

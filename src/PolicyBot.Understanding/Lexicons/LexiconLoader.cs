@@ -11,25 +11,21 @@ namespace PolicyBot.Understanding.Lexicons;
 /// combinations name values of the same fact, every pattern compiles, and no key is unknown. The first
 /// problem is thrown as a <see cref="LexiconLoadException"/> naming file, line and entry.
 /// </summary>
-internal static class LexiconLoader
+internal static partial class LexiconLoader
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(250);
     private static readonly string[] TopKeys = ["policy", "fuzzy", "negation", "activities", "combine", "recognizers", "neutral", "facts", "answers", "answer-words"];
     private static readonly string[] EntryKeys = ["phrases", "patterns", "weak-phrases", "weak-patterns", "overrides"];
 
-    /// <summary>The <c>policy:</c> a lexicon declares, or null when the text is not a lexicon.</summary>
-    public static string? DeclaredPolicy(string yaml)
-    {
-        try
-        {
-            var root = Parse(yaml);
-            return root is not null && root.Children.TryGetValue(new YamlScalarNode("policy"), out var node) && node is YamlScalarNode s ? s.Value : null;
-        }
-        catch (YamlException)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// The <c>policy:</c> a lexicon declares on a top-level line of its own, or null when the text has none. Read from that
+    /// line, not by parsing the file: the file is parsed once, by <see cref="Load"/>, whose errors then name what is wrong
+    /// (a duplicate key, a bad indent) instead of the file seeming to declare no policy.
+    /// </summary>
+    public static string? DeclaredPolicy(string yaml) => PolicyLine().Match(yaml) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"^policy:[ \t]*[""']?([^""'\s#]+)[""']?[ \t]*(?:#.*)?\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex PolicyLine();
 
     public static Lexicon Load(string fileName, string yaml, Policy policy)
     {
@@ -395,25 +391,16 @@ internal static class LexiconLoader
                     .Select(w => Scalar(w, $"activities → unread → {key}").ToLowerInvariant()).ToList());
                 unread = new UnreadStretch(Words("acts"), Words("things"));
             }
-            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer, unread, BesidePosting(),
-                SocialContact(), people);
+            return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer, unread,
+                BesideActivity("beside-posting", "posting"), BesideActivity("social-contact", "contact"), people);
 
-            List<(string Fact, string Value)> BesidePosting()
+            // Values read beside one activity the reader names by its id: the activity fact must have that value.
+            List<(string Fact, string Value)> BesideActivity(string key, string activityValue)
             {
-                var values = FactValues(map, "beside-posting");
-                if (values.Count > 0 && fact.FindValue("posting") is null)
+                var values = FactValues(map, key);
+                if (values.Count > 0 && fact.FindValue(activityValue) is null)
                 {
-                    throw Error(map, $"activities → beside-posting: fact '{factId}' has no value 'posting'.");
-                }
-                return values;
-            }
-
-            List<(string Fact, string Value)> SocialContact()
-            {
-                var values = FactValues(map, "social-contact");
-                if (values.Count > 0 && fact.FindValue("contact") is null)
-                {
-                    throw Error(map, $"activities → social-contact: fact '{factId}' has no value 'contact'.");
+                    throw Error(map, $"activities → {key}: fact '{factId}' has no value '{activityValue}'.");
                 }
                 return values;
             }
