@@ -150,11 +150,13 @@ public sealed partial class SituationReader
             && (c.FactId == settings.FactId || settings.StrongAnchors.Contains(c.FactId)));
         bool SocialBeside(Cue cue) => activity == "posting" || socialClaims.Any(c =>
             StretchOf(cue.Start) is var at and >= 0 && (at == StretchOf(c.Start) || (at == StretchOf(c.Start) + 1 && !NamesAnAct(at))));
-        bool BesidePosting(SetAsideCue a) => a.Cue.Source != CueSource.DateTime
-            && settings.BesidePosting?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true && SocialBeside(a.Cue);
+        var besideCues = main.SetAside
+            .Where(a => a.Reason == SetAsideReason.OtherActivity && a.Cue.Source != CueSource.DateTime
+                && settings.BesidePosting?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true && SocialBeside(a.Cue))
+            .ToList();
         bool OwnAct(SetAsideCue a) => beside
             ? IsOwnPart(a) || NamedBeside(a)
-            : (!a.Cue.Weak && (a.Cue.FactId == settings.FactId || IsOwnPart(a))) || BesidePosting(a);
+            : (!a.Cue.Weak && (a.Cue.FactId == settings.FactId || IsOwnPart(a))) || besideCues.Contains(a);
         var others = main.SetAside
             .Where(a => a.Reason == SetAsideReason.OtherActivity && OwnAct(a))
             .OrderBy(a => a.Cue.Start)
@@ -162,7 +164,6 @@ public sealed partial class SituationReader
             .Distinct(StringComparer.Ordinal);
         // A part made by the school day or a district device beside posting or social contact is about that time or device,
         // whatever else the message says of when ("on weekends I work at the store … he snaps me during my lunch at school").
-        var besideCues = main.SetAside.Where(a => a.Reason == SetAsideReason.OtherActivity && BesidePosting(a)).ToList();
         parts.AddRange(others.Select(other => besideCues
             .Where(a => ActivityOf(a.Cue) == other)
             .Aggregate(Read(text, scan, other), (part, a) => part.Facts.ContainsKey(a.Cue.FactId) ? part : part.With(a.Cue.FactId, a.Cue.ValueId, _factOrder))));
