@@ -331,6 +331,8 @@ public class SituationReaderTests
     [InlineData("Can I send her a friend request so I can keep tabs on what she posts?", "activity=contact medium=friend-request")]
     [InlineData("A student posted something on her public insta last night. Can I DM her from my own account?", "activity=contact medium=other-app")]
     // Checking an app on a break is one's own use; a post saying one is safe is one's own content.
+    // Pulling up someone else's page is using the site.
+    [InlineData("At recess I pulled up the police department's facebook for the road closures", "activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("can i check snapchat on my break?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("can I post to let my family know I'm ok?", "activity=posting content=own-content")]
     [InlineData("I'd post a screenshot of the BIP in a teacher Facebook group", "activity=posting content=confidential")]
@@ -345,6 +347,14 @@ public class SituationReaderTests
     // "acct" is an account; setting one up to post for one's students is a class account.
     [InlineData("can I make an insta acct for the chess club?", "account-stage=new activity=school-account")]
     [InlineData("I want to create a TikTok channel where I post science demos for my 6th graders", "account-stage=new activity=school-account")]
+    // Asking in an online group is posting there; a student's health plan is confidential.
+    [InlineData("I'm in a teachers facebook group and want to ask about a student's 504 plan", "activity=posting content=confidential")]
+    [InlineData("Can I ask for advice in an online forum about a kid's seizure action plan?", "activity=posting content=confidential")]
+    // A notice the staff member got from administration is no way of contacting anyone.
+    [InlineData("We got an all-staff email from the principal about the levy. Can I post it on my facebook?", "activity=posting site=personal-site")]
+    // A page named for a grade, or by a name in quotes, is a class account.
+    [InlineData("my teammate made a 'Go Tigers Third Grade' instagram for our classes", "activity=school-account")]
+    [InlineData("can we start a 2nd grade facebook page?", "activity=school-account")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
