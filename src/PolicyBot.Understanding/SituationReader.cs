@@ -203,7 +203,9 @@ public sealed partial class SituationReader
         foreach (var (start, end) in stretches)
         {
             var words = text[start..end];
-            if (seen.Any(c => c.Start < end && c.Start + c.Length > start) || !unread.Acts.Mentions(words) || DoneAlready().IsMatch(words))
+            // Words the lexicon marks neutral are no act ("a mom blog where I post about my family" says what the blog is).
+            if (seen.Any(c => c.Start < end && c.Start + c.Length > start) || !unread.Acts.Mentions(WithoutNeutral(text, start, end, scan))
+                || DoneAlready().IsMatch(words))
             {
                 continue;
             }
@@ -227,6 +229,25 @@ public sealed partial class SituationReader
             }
             yield return alone;
         }
+    }
+
+    /// <summary>The stretch [start, end) of the text with the spans of neutral claims blanked out.</summary>
+    private static string WithoutNeutral(string text, int start, int end, Scan scan)
+    {
+        var neutral = scan.Claims.Where(c => c.FactId is null && c.Start < end && c.End > start).ToList();
+        if (neutral.Count == 0)
+        {
+            return text[start..end];
+        }
+        var chars = text[start..end].ToCharArray();
+        foreach (var c in neutral)
+        {
+            for (var i = Math.Max(c.Start, start); i < Math.Min(c.End, end); i++)
+            {
+                chars[i - start] = ' ';
+            }
+        }
+        return new string(chars);
     }
 
     /// <summary>

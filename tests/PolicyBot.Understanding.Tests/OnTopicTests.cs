@@ -19,6 +19,7 @@ public class OnTopicTests
     [InlineData("Is it fine to call a student's cell from my home phone?")]
     [InlineData("one of my students DMed me on snap last night")]
     [InlineData("can I send the practice change to the team through Remind?")]
+    [InlineData("can my kinders' families see my personal goodreads?")]
     public void A_question_about_contact_sites_or_posting_is_on_topic(string text)
     {
         Assert.True(Stevensville.Reader.Read(text).OnTopic, text);
@@ -37,6 +38,8 @@ public class OnTopicTests
     [InlineData("could someone remind me how to reset the gym door code?")]
     // An account at a bank is no account of the policy's subject.
     [InlineData("how do I switch my paycheck to a new bank account? who handles payroll")]
+    // When staff paperwork is due is no question of posting it.
+    [InlineData("when are report cards due to the office, friday or monday?")]
     public void A_question_about_something_else_is_off_topic(string text)
     {
         Assert.False(Stevensville.Reader.Read(text).OnTopic, text);

@@ -24,7 +24,7 @@ public class SituationReaderTests
     // Instagram DMs are a way of contacting, not using the site for oneself.
     [InlineData("On field trips can I use Instagram DMs to tell kids where to meet?", "activity=contact medium=other-app purpose=operations relationship=student")]
     // A second "from" names someone else: a graduate and a current student are two parts, the student never dropped.
-    [InlineData("I got friend requests from a girl who graduated in June and from a sophomore in my class. Can I accept them?", "activity=contact relationship=former-student | activity=contact medium=accept-request relationship=student")]
+    [InlineData("I got friend requests from a girl who graduated in June and from a sophomore in my class. Can I accept them?", "activity=contact relationship=former-student | activity=contact medium=accept-request purpose=personal relationship=student")]
     // A purpose said between two ways of contacting is the first one's: the friend request's purpose is asked.
     [InlineData("can i text my students about the game schedule, and can i accept a friend request one of them sent me on facebook?", "activity=contact medium=text purpose=operations relationship=student | activity=contact medium=accept-request relationship=student")]
     // Said after the last one, it is both ways'.
@@ -59,7 +59,7 @@ public class SituationReaderTests
     // Social networking contact beside the school day named in words: being on the app at school is a part of its own,
     // about that time, whatever else the message says of when.
     [InlineData("My nephew is in 10th grade here and we snap each other on weekends and sometimes during my lunch at school. Ok?", "activity=contact relationship=close-family | activity=personal-use time=school-day")]
-    [InlineData("Can I accept my granddaughter's friend request from my school laptop?", "activity=contact medium=accept-request | activity=personal-use device=district-device")]
+    [InlineData("Can I accept my granddaughter's friend request from my school laptop?", "activity=contact medium=accept-request purpose=personal | activity=personal-use device=district-device")]
     // Beside a school account, checking one's own personal account is one's own use.
     [InlineData("I run the school's instagram from my district laptop. Can I also check my personal instagram on it?", "account-stage=approved activity=school-account | activity=personal-use device=district-device site-kind=social-networking")]
     // One of several is the relative: the others are a part of their own.
@@ -102,9 +102,9 @@ public class SituationReaderTests
     [InlineData("Can I DM a student on Instagram?", "activity=contact medium=other-app relationship=student")]
     [InlineData("Can I use ClassDojo to message my class about the field trip?", "activity=contact medium=school-platform purpose=operations relationship=student")]
     [InlineData("Can I message students on Teams about the assignment?", "activity=contact medium=school-platform purpose=educational relationship=student")]
-    [InlineData("Can I send a friend request to a student?", "activity=contact medium=friend-request relationship=student")]
+    [InlineData("Can I send a friend request to a student?", "activity=contact medium=friend-request purpose=personal relationship=student")]
     [InlineData("Can I follow my students on TikTok?", "activity=contact medium=friend-request relationship=student")]
-    [InlineData("A student sent me a friend request. Can I accept?", "activity=contact medium=accept-request relationship=student")]
+    [InlineData("A student sent me a friend request. Can I accept?", "activity=contact medium=accept-request purpose=personal relationship=student")]
     [InlineData("Can I let my students follow me on Instagram?", "activity=contact medium=accept-request relationship=student")]
     [InlineData("I'm already friends with students on Facebook from years ago.", "activity=contact medium=existing-connection relationship=student")]
     [InlineData("Can I share the link to my blog with my students?", "activity=contact medium=personal-accounts relationship=student")]
@@ -117,7 +117,7 @@ public class SituationReaderTests
     // a year of high school as the person.
     [InlineData("my 5th graders keep asking for my insta. can I give it to them?", "activity=contact medium=personal-accounts relationship=student")]
     [InlineData("I have a cooking channel on youtube. Can I tell my students about it?", "activity=contact medium=personal-accounts relationship=student")]
-    [InlineData("a junior on my team followed me on tiktok, is following back ok?", "activity=contact medium=accept-request relationship=student")]
+    [InlineData("a junior on my team followed me on tiktok, is following back ok?", "activity=contact medium=accept-request purpose=personal relationship=student")]
     // Games on one's phone are another kind of site; working on one's own profile is using the site.
     [InlineData("can i play sudoku on my phone during my prep?", "activity=personal-use site-kind=other-site")]
     [InlineData("can I update my linkedin profile at lunch?", "activity=personal-use site-kind=social-networking time=school-day")]
@@ -323,12 +323,12 @@ public class SituationReaderTests
     [InlineData("I want to set up an official Instagram for athletics with me and the principal as admins.", "account-stage=new activity=school-account")]
     [InlineData("Can I make a Facebook page for my 3rd grade class so parents can see what we're up to?", "account-stage=new activity=school-account")]
     // A lockdown happens in the school day.
-    [InlineData("During the lockdown can I check the district's facebook page for updates?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("During the lockdown can I check the district's facebook page for updates?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("our FFA chapter has an insta the principal approved last year. can I post meeting times there tonight?", "activity=school-account")]
     // A blog named, then its address given to a student: sharing access to a personal site (clause 7), not posting.
     [InlineData("I have a personal blog about my garden, my family, trips etc. A student asked about it in class. can I tell him the URL?", "activity=contact medium=personal-accounts relationship=student")]
     // What a student posts is not the staff member posting.
-    [InlineData("Can I send her a friend request so I can keep tabs on what she posts?", "activity=contact medium=friend-request")]
+    [InlineData("Can I send her a friend request so I can keep tabs on what she posts?", "activity=contact medium=friend-request purpose=personal")]
     [InlineData("A student posted something on her public insta last night. Can I DM her from my own account?", "activity=contact medium=other-app")]
     // Checking an app on a break is one's own use; a post saying one is safe is one's own content.
     // Pulling up someone else's page is using the site.
@@ -355,6 +355,18 @@ public class SituationReaderTests
     // A page named for a grade, or by a name in quotes, is a class account.
     [InlineData("my teammate made a 'Go Tigers Third Grade' instagram for our classes", "activity=school-account")]
     [InlineData("can we start a 2nd grade facebook page?", "activity=school-account")]
+    // A request from a student with no purpose named is a social one; a purpose named outweighs that.
+    [InlineData("A 7th grader sent me a follow request. Should I accept it?", "activity=contact medium=accept-request purpose=personal relationship=student")]
+    [InlineData("A 7th grader sent me a follow request so she can ask homework questions. Should I accept it?", "activity=contact medium=accept-request purpose=educational relationship=student")]
+    // What one's own blog is for is no act asked about; giving students its link is.
+    [InlineData("I write a cooking blog where I post recipes. can I give my students the link?", "activity=contact medium=personal-accounts")]
+    // A welfare check is an emergency; the role said first is no purpose.
+    [InlineData("School counselor. A student DM'd me at midnight saying she wanted to die, I called 911 for a welfare check. Was replying ok?", "activity=contact medium=other-app purpose=emergency relationship=student")]
+    // The lockdown is both when and why.
+    [InlineData("During the lockdown can I check the sheriff's twitter?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("I want to start a library bookstagram for new arrivals", "account-stage=new activity=school-account")]
+    // Students who do not follow one are no request.
+    [InlineData("none of my students follow me on tiktok, can I post my dance videos on weekends?", "activity=posting")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]

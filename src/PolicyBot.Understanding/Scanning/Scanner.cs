@@ -544,14 +544,23 @@ internal sealed partial class Scanner
         return diffs.Count == 2 && diffs[1] == diffs[0] + 1 && a[diffs[0]] == b[diffs[1]] && a[diffs[1]] == b[diffs[0]];
     }
 
-    /// <summary>Drops every claim that lies strictly inside a longer one; claims over the same span all stand.</summary>
-    private static List<Claim> WithoutContained(List<Claim> found)
+    /// <summary>
+    /// Drops every claim that lies strictly inside a longer one; claims over the same span all stand. A weak claim of a
+    /// fact that anchors no activity (a purpose, a time) inside another fact's claim stands too: it is a default for its
+    /// own fact ("a friend request" is social unless a purpose is named), not a rival reading of the same words, and any
+    /// specific claim of its fact outweighs it later.
+    /// </summary>
+    private List<Claim> WithoutContained(List<Claim> found)
     {
+        var anchors = _lexicon.Activities;
+        bool IsDefault(Claim c) => c.Weak && c.FactId is not null && c.FactId != anchors.FactId
+            && !anchors.StrongAnchors.Contains(c.FactId) && !anchors.WeakAnchors.Contains(c.FactId);
         var distinct = found.Distinct().OrderByDescending(c => c.Length).ThenBy(c => c.Start).ToList();
         var kept = new List<Claim>();
         foreach (var claim in distinct)
         {
-            if (!kept.Any(k => k.Length > claim.Length && k.Contains(claim)))
+            if (!kept.Any(k => k.Length > claim.Length && k.Contains(claim)
+                    && !(IsDefault(claim) && k.FactId is not null && k.FactId != claim.FactId)))
             {
                 kept.Add(claim);
             }
