@@ -107,7 +107,7 @@ public class SituationReaderTests
     [InlineData("A student sent me a friend request. Can I accept?", "activity=contact medium=accept-request purpose=personal relationship=student")]
     [InlineData("Can I let my students follow me on Instagram?", "activity=contact medium=accept-request relationship=student")]
     [InlineData("I'm already friends with students on Facebook from years ago.", "activity=contact medium=existing-connection relationship=student")]
-    [InlineData("Can I share the link to my blog with my students?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("Can I share the link to my blog with my students?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     // The link of one's own site put where students read it; students kept from following one are no request.
     [InlineData("I have a personal blog about my travels. Can I add the link to my class syllabus?", "activity=contact medium=personal-accounts")]
     [InlineData("Can I keep a personal Instagram of my hikes? It's private and I don't let students follow me.", "activity=posting site=personal-site")]
@@ -367,6 +367,11 @@ public class SituationReaderTests
     [InlineData("I want to start a library bookstagram for new arrivals", "account-stage=new activity=school-account")]
     // Students who do not follow one are no request.
     [InlineData("none of my students follow me on tiktok, can I post my dance videos on weekends?", "activity=posting")]
+    // The school's or the district's official page is run by the district (understood, confirmed before a go-ahead).
+    [InlineData("the principal wants me to put the spirit week schedule on the school's official instagram", "account-stage=approved activity=school-account")]
+    // Following or liking the district's page is using the site; sharing the district's own post to one's page is posting.
+    [InlineData("is it ok to follow the district's official facebook and like their posts from home?", "activity=personal-use site-kind=social-networking")]
+    [InlineData("The district posted the snow day news on their facebook page. Can I share it to my page?", "activity=posting site=personal-site")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
