@@ -40,6 +40,8 @@ public class OnTopicTests
     [InlineData("how do I switch my paycheck to a new bank account? who handles payroll")]
     // When staff paperwork is due is no question of posting it.
     [InlineData("when are report cards due to the office, friday or monday?")]
+    // Reporting to dispatch is no contact with a student.
+    [InlineData("I drive a bus. if a kid gets sick do I pull over and call it in?")]
     public void A_question_about_something_else_is_off_topic(string text)
     {
         Assert.False(Stevensville.Reader.Read(text).OnTopic, text);

@@ -546,21 +546,23 @@ internal sealed partial class Scanner
 
     /// <summary>
     /// Drops every claim that lies strictly inside a longer one; claims over the same span all stand. A weak claim of a
-    /// fact that anchors no activity (a purpose, a time) inside another fact's claim stands too: it is a default for its
-    /// own fact ("a friend request" is social unless a purpose is named), not a rival reading of the same words, and any
-    /// specific claim of its fact outweighs it later.
+    /// fact that anchors no activity (a purpose, an approval) inside the claim of an act or a way of doing it stands too:
+    /// it is a default for its own fact ("a friend request" is social unless a purpose is named, "the school's official
+    /// page" is approved unless said otherwise), not a rival reading of the same words, and any specific claim of its
+    /// fact outweighs it later. For the same reason such a default hides nothing inside it.
     /// </summary>
     private List<Claim> WithoutContained(List<Claim> found)
     {
         var anchors = _lexicon.Activities;
-        bool IsDefault(Claim c) => c.Weak && c.FactId is not null && c.FactId != anchors.FactId
-            && !anchors.StrongAnchors.Contains(c.FactId) && !anchors.WeakAnchors.Contains(c.FactId);
+        bool Anchors(string? factId) => factId is not null
+            && (factId == anchors.FactId || anchors.StrongAnchors.Contains(factId) || anchors.WeakAnchors.Contains(factId));
+        bool IsDefault(Claim c) => c.Weak && c.FactId is not null && !Anchors(c.FactId);
         var distinct = found.Distinct().OrderByDescending(c => c.Length).ThenBy(c => c.Start).ToList();
         var kept = new List<Claim>();
         foreach (var claim in distinct)
         {
             if (!kept.Any(k => k.Length > claim.Length && k.Contains(claim)
-                    && !(IsDefault(claim) && k.FactId is not null && k.FactId != claim.FactId)))
+                    && !IsDefault(k) && !(IsDefault(claim) && Anchors(k.FactId))))
             {
                 kept.Add(claim);
             }
