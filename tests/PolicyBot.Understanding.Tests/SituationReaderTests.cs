@@ -382,6 +382,9 @@ public class SituationReaderTests
     // What is for lunch is the menu, not when.
     [InlineData("parents in the town fb group keep asking what's for lunch at school, can I post the menu there?", "activity=posting")]
     [InlineData("can I post pics from the field trip on our class dojo story?", "activity=school-account")]
+    // A private group made for one's class, team or their parents is a class account, not one's own page.
+    [InlineData("can I make a private facebook group for my 3rd grade parents?", "account-stage=new activity=school-account")]
+    [InlineData("I'd love to start an instagram for our counseling office", "account-stage=new activity=school-account")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
