@@ -385,6 +385,16 @@ public class SituationReaderTests
     // A private group made for one's class, team or their parents is a class account, not one's own page.
     [InlineData("can I make a private facebook group for my 3rd grade parents?", "account-stage=new activity=school-account")]
     [InlineData("I'd love to start an instagram for our counseling office", "account-stage=new activity=school-account")]
+    // Grown former students, one who walked at graduation, and one's years of teaching (no purpose).
+    [InlineData("Kids I had my first years teaching are in their late 20s now and adding me on fb. ok?", "activity=contact relationship=former-student")]
+    [InlineData("a senior of mine walked at graduation friday and sent me a follow request", "activity=contact relationship=former-student")]
+    // A colleague's age says nothing of the student.
+    [InlineData("A colleague in his 30s is texting a 17-year-old. Is that allowed?", "activity=contact medium=text relationship=student")]
+    // Following each other for years is an existing connection; a homeroom a student is from is no time.
+    [InlineData("my goddaughter is a junior here and we've been following each other on insta for years", "activity=contact medium=existing-connection relationship=student")]
+    [InlineData("a kid from my 7th grade homeroom added me on snap, can I add him back?", "activity=contact medium=accept-request purpose=personal relationship=student")]
+    // Someone the staff member hired is employment.
+    [InlineData("can I text a sophomore girl I hired for my bakery about her shifts?", "activity=contact relationship=employment")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
