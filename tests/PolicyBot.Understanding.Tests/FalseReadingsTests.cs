@@ -18,7 +18,7 @@ public class FalseReadingsTests
     /// <summary>1. "My kids", "my children" are a teacher's students; only "my own kids", "my son" … are family.</summary>
     [Theory]
     [InlineData("can i text my kids about the party saturday", "activity=contact medium=text purpose=personal relationship=student")]
-    [InlineData("one of my kids in 3rd period asked for my snapchat", "activity=contact medium=other-app relationship=student")]
+    [InlineData("one of my kids in 3rd period asked for my snapchat", "activity=contact medium=other-app purpose=personal relationship=student")]
     [InlineData("can I give my number to my children in 3rd period so they can ask about homework", "activity=contact medium=phone-number purpose=educational relationship=student")]
     [InlineData("Can we text our kids about homework?", "activity=contact medium=text purpose=educational relationship=student")]
     [InlineData("Can I text my own kids?", "activity=contact relationship=close-family")]

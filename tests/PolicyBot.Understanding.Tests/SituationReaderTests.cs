@@ -115,7 +115,7 @@ public class SituationReaderTests
     [InlineData("one of my juniors is my shift manager at the diner. can I snap him about my hours?", "activity=contact relationship=employment")]
     // Students asking for one's account by the app's name; telling one's class about one's own channel; following back;
     // a year of high school as the person.
-    [InlineData("my 5th graders keep asking for my insta. can I give it to them?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("my 5th graders keep asking for my insta. can I give it to them?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     [InlineData("I have a cooking channel on youtube. Can I tell my students about it?", "activity=contact medium=personal-accounts relationship=student")]
     [InlineData("a junior on my team followed me on tiktok, is following back ok?", "activity=contact medium=accept-request purpose=personal relationship=student")]
     // Games on one's phone are another kind of site; working on one's own profile is using the site.
@@ -395,6 +395,12 @@ public class SituationReaderTests
     [InlineData("a kid from my 7th grade homeroom added me on snap, can I add him back?", "activity=contact medium=accept-request purpose=personal relationship=student")]
     // Someone the staff member hired is employment.
     [InlineData("can I text a sophomore girl I hired for my bakery about her shifts?", "activity=contact relationship=employment")]
+    // What an outside agency is posting is no act of one's own; a wildfire is an emergency.
+    [InlineData("there's a wildfire by my house and the sheriff is posting updates on facebook, can I check it at lunch?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    // A boosters page is a class or school account.
+    [InlineData("the principal made me the staff admin of the band boosters facebook page", "activity=school-account")]
+    // A parent of a student, without the apostrophe, is not the student.
+    [InlineData("a students mom sent me a friend request on FB, can I accept", "activity=contact relationship=not-student")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
