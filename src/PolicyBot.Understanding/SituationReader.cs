@@ -203,7 +203,8 @@ public sealed partial class SituationReader
         foreach (var (start, end) in stretches)
         {
             var words = text[start..end];
-            // Words the lexicon marks neutral are no act ("a mom blog where I post about my family" says what the blog is).
+            // Words the lexicon marks neutral are no act ("the district is posting updates on their facebook" is what the
+            // district does, not a part to ask about).
             if (seen.Any(c => c.Start < end && c.Start + c.Length > start) || !unread.Acts.Mentions(WithoutNeutral(text, start, end, scan))
                 || DoneAlready().IsMatch(words))
             {
