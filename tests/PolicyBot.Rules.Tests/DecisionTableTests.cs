@@ -69,6 +69,7 @@ public class DecisionTableTests
         { "activity=personal-use site-kind=social-networking time=school-day access-reason=individual","forbidden",   "social-school-day-individual",       "8 9" },
         { "activity=personal-use site-kind=social-networking time=school-day access-reason=asked-by-administration","allowed-with-conditions","social-school-day-administration","8 9" },
         { "activity=personal-use site-kind=social-networking time=school-day access-reason=emergency-access","allowed-with-conditions","social-school-day-emergency","9 8" },
+        { "activity=personal-use site-kind=social-networking time=school-day access-reason=teaching","needs-administration","social-school-day-teaching","8 9 12" },
         // 10, 11: posting.
         { "activity=posting content=confidential",                                        "forbidden",               "posting-confidential",               "11 10" },
         { "activity=posting content=district-material site=personal-site",                "forbidden",               "posting-district-material-personal", "10 11" },

@@ -93,6 +93,8 @@ public class AnswerWordsTests
     [InlineData("time", "after 10 pm", "outside-school")]
     [InlineData("time", "over christmas break", "outside-school")]
     [InlineData("access-reason", "wildfire evacuation updates", "emergency-access")]
+    [InlineData("access-reason", "eclipse lesson", "teaching")]
+    [InlineData("access-reason", "lab demos, instruction", "teaching")]
     [InlineData("access-reason", "my athletic director asked me to watch the comments", "asked-by-administration")]
     [InlineData("account-stage", "the technology coordinator manages it, principal ok'd it", "approved")]
     [InlineData("account-stage", "the pto parents run it", "no-district-admin")]

@@ -323,6 +323,11 @@ public class SituationReaderTests
     [InlineData("I'd like to start a Twitter/X account for the robotics club to post competition updates.", "activity=school-account")]
     [InlineData("I want to set up an official Instagram for athletics with me and the principal as admins.", "account-stage=new activity=school-account")]
     [InlineData("Can I make a Facebook page for my 3rd grade class so parents can see what we're up to?", "account-stage=new activity=school-account")]
+    // Showing a site to a class is using it for a lesson (clauses 8, 9, 12), not posting and not one's own use.
+    [InlineData("Can I pull up a NASA twitter thread on the projector during class for the eclipse lesson? it'd be on my school computer", "access-reason=teaching activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("can i show my class a tiktok about fractions", "access-reason=teaching activity=personal-use site-kind=social-networking")]
+    [InlineData("can I show youtube videos in class?", "access-reason=teaching activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("can I check my instagram in class while the kids take a test?", "activity=personal-use site-kind=social-networking time=school-day")]
     // A lockdown happens in the school day.
     [InlineData("During the lockdown can I check the district's facebook page for updates?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("our FFA chapter has an insta the principal approved last year. can I post meeting times there tonight?", "activity=school-account")]
