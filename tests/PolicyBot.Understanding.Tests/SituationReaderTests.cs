@@ -323,6 +323,15 @@ public class SituationReaderTests
     [InlineData("I'd like to start a Twitter/X account for the robotics club to post competition updates.", "activity=school-account")]
     [InlineData("I want to set up an official Instagram for athletics with me and the principal as admins.", "account-stage=new activity=school-account")]
     [InlineData("Can I make a Facebook page for my 3rd grade class so parents can see what we're up to?", "account-stage=new activity=school-account")]
+    // A district's Gmail is school email; a foster placement is a student in one's legal care (not a student teacher's
+    // placement); a payment app's handle is access to a personal account; the office phone is the school's own; the
+    // parent called is the person.
+    [InlineData("First week of school - I want to send a welcome email to all my 6th graders with the supply list. Sending from my district gmail to their student accounts. Good to go?", "activity=contact medium=school-email relationship=student")]
+    [InlineData("we're licensed foster parents and our current placement goes to the middle school where I'm a counselor. she wants me on snap so I can see her location when she's out with friends. can I add her?", "activity=contact relationship=legal")]
+    [InlineData("As a student teacher I got an Instagram follow request from a 7th grader at my placement.", "activity=contact medium=accept-request purpose=personal relationship=student")]
+    [InlineData("can she give them her venmo?", "activity=contact medium=personal-accounts")]
+    [InlineData("when a kid leaves without signing out i call their cell from the office phone to find out where they are", "activity=contact medium=school-platform relationship=student")]
+    [InlineData("Can I call the parent from my cell if the office line is busy?", "activity=contact relationship=not-student")]
     // Showing a site to a class is using it for a lesson (clauses 8, 9, 12), not posting and not one's own use.
     [InlineData("Can I pull up a NASA twitter thread on the projector during class for the eclipse lesson? it'd be on my school computer", "access-reason=teaching activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("can i show my class a tiktok about fractions", "access-reason=teaching activity=personal-use site-kind=social-networking")]
