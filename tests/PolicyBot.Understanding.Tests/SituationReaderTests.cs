@@ -332,6 +332,8 @@ public class SituationReaderTests
     [InlineData("can she give them her venmo?", "activity=contact medium=personal-accounts")]
     [InlineData("when a kid leaves without signing out i call their cell from the office phone to find out where they are", "activity=contact medium=school-platform relationship=student")]
     [InlineData("Can I call the parent from my cell if the office line is busy?", "activity=contact relationship=not-student")]
+    // A health check that is the staff member's job is school business, not personal support.
+    [InlineData("Athletic trainer here - I text athletes to check on their concussion symptoms after practice. ok?", "activity=contact medium=text purpose=operations relationship=student")]
     // Showing a site to a class is using it for a lesson (clauses 8, 9, 12), not posting and not one's own use.
     [InlineData("Can I pull up a NASA twitter thread on the projector during class for the eclipse lesson? it'd be on my school computer", "access-reason=teaching activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("can i show my class a tiktok about fractions", "access-reason=teaching activity=personal-use site-kind=social-networking")]
