@@ -96,6 +96,7 @@ public class AnswerWordsTests
     [InlineData("access-reason", "eclipse lesson", "teaching")]
     [InlineData("access-reason", "to get reunification info for my class", "emergency-access")]
     [InlineData("medium", "phone call", "phone-number")]
+    [InlineData("relationship", "a 9th grader I'm the legal guardian of", "legal")]
     [InlineData("purpose", "build rapport", "personal")]
     [InlineData("purpose", "so they can reach me during the dance setup", "operations")]
     [InlineData("activity", "private comments on student work", "contact")]

@@ -23,6 +23,9 @@ public class SituationReaderTests
     [InlineData("Admin asked me to livestream the assembly on the school FB page. While I'm logged in can I check my own notifications real quick?", "account-stage=approved activity=school-account | activity=personal-use site-kind=social-networking")]
     // Instagram DMs are a way of contacting, not using the site for oneself.
     [InlineData("On field trips can I use Instagram DMs to tell kids where to meet?", "activity=contact medium=other-app purpose=operations relationship=student")]
+    // ... also after an aside ("and, the same night, from"); graduates and a nephew among one's friends are two parts.
+    [InlineData("After conferences I got Facebook friend requests from a mom and, the same night, from her daughter who's in my 5th period. Can I accept them?", "activity=contact relationship=not-student | activity=contact medium=accept-request purpose=personal relationship=student")]
+    [InlineData("Doing some cleanup on my Facebook. I have a few kids on there who graduated 2-3 years ago, plus my nephew who's in 8th grade at the middle school. Do I need to unfriend any of them?", "activity=contact medium=existing-connection relationship=former-student | activity=contact medium=existing-connection relationship=close-family")]
     // A second "from" names someone else: a graduate and a current student are two parts, the student never dropped.
     [InlineData("I got friend requests from a girl who graduated in June and from a sophomore in my class. Can I accept them?", "activity=contact relationship=former-student | activity=contact medium=accept-request purpose=personal relationship=student")]
     // A purpose said between two ways of contacting is the first one's: the friend request's purpose is asked.
@@ -332,6 +335,10 @@ public class SituationReaderTests
     [InlineData("can she give them her venmo?", "activity=contact medium=personal-accounts")]
     [InlineData("when a kid leaves without signing out i call their cell from the office phone to find out where they are", "activity=contact medium=school-platform relationship=student")]
     [InlineData("Can I call the parent from my cell if the office line is busy?", "activity=contact relationship=not-student")]
+    // A parent named by the child's class, or before the child, is the person; a guardianship said late still holds;
+    // students already among one's friends; conferences as when say no purpose.
+    [InlineData("A mom from my 4th grade class sent me a friend request on FB after open house. Allowed to accept?", "activity=contact relationship=not-student")]
+    [InlineData("Para here - there's a 9th grader on my Snapchat, is that against the policy? I should mention I've been his legal guardian since last spring.", "activity=contact relationship=legal")]
     // A health check that is the staff member's job is school business, not personal support.
     [InlineData("Athletic trainer here - I text athletes to check on their concussion symptoms after practice. ok?", "activity=contact medium=text purpose=operations relationship=student")]
     // Showing a site to a class is using it for a lesson (clauses 8, 9, 12), not posting and not one's own use.
