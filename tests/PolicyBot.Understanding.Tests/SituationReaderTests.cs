@@ -339,6 +339,18 @@ public class SituationReaderTests
     // students already among one's friends; conferences as when say no purpose.
     [InlineData("A mom from my 4th grade class sent me a friend request on FB after open house. Allowed to accept?", "activity=contact relationship=not-student")]
     [InlineData("Para here - there's a 9th grader on my Snapchat, is that against the policy? I should mention I've been his legal guardian since last spring.", "activity=contact relationship=legal")]
+    // Who runs an account (students, oneself alone, administration that asked for it); a channel of one's lessons is a class
+    // account; a lockout is an emergency; a letter home is school material and a student's situation confidential; a
+    // team's captains and a girl who "just goes to our school" are students.
+    [InlineData("I want to make a YouTube channel of my chemistry demos so kids can rewatch them at home. Do I need permission or can I just start it?", "account-stage=new activity=school-account")]
+    [InlineData("IT here. The elementary principal asked me to set up a Facebook page for the school with her and the secretary as the admins. Anything I need to watch out for?", "account-stage=approved activity=school-account")]
+    [InlineData("i made a fb page for our FFA chapter last yr, im the only admin & post meeting times and pics from fair. nobody from the office is on it. problem??", "account-stage=no-district-admin activity=school-account")]
+    [InlineData("The softball seniors run a team Instagram. They want me, the coach, to be an admin on it. Should I?", "account-stage=no-district-admin activity=school-account")]
+    [InlineData("During yesterday's lockout I checked the sheriff's Facebook on my phone for updates while we were locked in. Was I breaking the rules?", "access-reason=emergency-access activity=personal-use site-kind=social-networking")]
+    [InlineData("School nurse here. Can I post a pic of the lice letter going home to 3rd grade on my Facebook so parents in town see it faster?", "activity=posting content=district-material site=personal-site")]
+    [InlineData("I'm in a private Facebook group for school counselors and want to ask for advice about a student's situation. I'd change her name but say her grade and our school. OK?", "activity=posting content=confidential")]
+    [InlineData("For away games can I give my number to the basketball captains in case something happens on the road?", "activity=contact medium=phone-number purpose=operations relationship=student")]
+    [InlineData("Can I DM a girl on Instagram to congratulate her on placing at state in the 400? I don't have her in class, she just goes to our school.", "activity=contact medium=other-app relationship=student")]
     // A health check that is the staff member's job is school business, not personal support.
     [InlineData("Athletic trainer here - I text athletes to check on their concussion symptoms after practice. ok?", "activity=contact medium=text purpose=operations relationship=student")]
     // Showing a site to a class is using it for a lesson (clauses 8, 9, 12), not posting and not one's own use.
