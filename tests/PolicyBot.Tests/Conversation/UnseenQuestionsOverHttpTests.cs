@@ -96,23 +96,23 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [Theory]
     [InlineData("unseen-fresh.tsv", 95)]
     [InlineData("unseen-fresh2.tsv", 92)]
-    [InlineData("unseen-fresh3.tsv", 91)]
+    [InlineData("unseen-fresh3.tsv", 94)]
     [InlineData("unseen-fresh4.tsv", 82)]
     [InlineData("unseen-fresh5.tsv", 95)]
-    [InlineData("unseen-fresh6.tsv", 83)]
-    [InlineData("unseen-fresh7.tsv", 90)]
+    [InlineData("unseen-fresh6.tsv", 85)]
+    [InlineData("unseen-fresh7.tsv", 91)]
     [InlineData("unseen-fresh8.tsv", 98)]
     // N019 ("my little sister is a freshman … we snap each other constantly, any issue?"): the writer expects forbidden
     // from a fact the message does not state (some of the snapping is at lunch at school); the bot answers the act asked,
     // contact with family, as allowed. Kept as the writer wrote it and counted in the table; see the corpus README.
-    [InlineData("unseen-fresh9.tsv", 86, "N019")]
+    [InlineData("unseen-fresh9.tsv", 88, "N019")]
     [InlineData("unseen-fresh10.tsv", 91)]
     [InlineData("unseen-fresh11.tsv", 98)]
     [InlineData("unseen-fresh12.tsv", 93)]
-    [InlineData("unseen-fresh13.tsv", 95)]
-    [InlineData("unseen-fresh14.tsv", 86)]
-    [InlineData("unseen-fresh15.tsv", 0)]
-    [InlineData("unseen-fresh16.tsv", 0)]
+    [InlineData("unseen-fresh13.tsv", 96)]
+    [InlineData("unseen-fresh14.tsv", 88)]
+    [InlineData("unseen-fresh15.tsv", 95)]
+    [InlineData("unseen-fresh16.tsv", 86)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "")
     {
         var rows = UnseenCorpus.Read(file);
