@@ -102,6 +102,7 @@ public class AnswerWordsTests
     [InlineData("content", "her situation, with her grade and our school, name changed", "confidential")]
     [InlineData("account-stage", "no district person approved as admin", "no-district-admin")]
     [InlineData("purpose", "build rapport", "personal")]
+    [InlineData("purpose", "to congratulate her", "personal")]
     [InlineData("purpose", "so they can reach me during the dance setup", "operations")]
     [InlineData("activity", "private comments on student work", "contact")]
     [InlineData("account-stage", "my personal whatsapp", "no-district-admin")]

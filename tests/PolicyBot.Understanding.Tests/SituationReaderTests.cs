@@ -23,6 +23,9 @@ public class SituationReaderTests
     [InlineData("Admin asked me to livestream the assembly on the school FB page. While I'm logged in can I check my own notifications real quick?", "account-stage=approved activity=school-account | activity=personal-use site-kind=social-networking")]
     // Instagram DMs are a way of contacting, not using the site for oneself.
     [InlineData("On field trips can I use Instagram DMs to tell kids where to meet?", "activity=contact medium=other-app purpose=operations relationship=student")]
+    // A grown former student by age now, and a colleague by role, beside each other; keeping followers is an existing connection.
+    [InlineData("Two FB friend requests: one from my student teacher (she's 22) and one from a kid I taught in 2012 who's like 25 now. Either a problem?", "activity=contact medium=accept-request purpose=personal relationship=not-student | activity=contact medium=accept-request purpose=personal relationship=former-student")]
+    [InlineData("My XC runners follow me on Strava. I approved them a while ago. It's where I log all my own runs and races, routes and everything. Should I keep them?", "activity=contact medium=existing-connection relationship=student")]
     // ... also after an aside ("and, the same night, from"); graduates and a nephew among one's friends are two parts.
     [InlineData("After conferences I got Facebook friend requests from a mom and, the same night, from her daughter who's in my 5th period. Can I accept them?", "activity=contact relationship=not-student | activity=contact medium=accept-request purpose=personal relationship=student")]
     [InlineData("Doing some cleanup on my Facebook. I have a few kids on there who graduated 2-3 years ago, plus my nephew who's in 8th grade at the middle school. Do I need to unfriend any of them?", "activity=contact medium=existing-connection relationship=former-student | activity=contact medium=existing-connection relationship=close-family")]
@@ -350,7 +353,7 @@ public class SituationReaderTests
     [InlineData("School nurse here. Can I post a pic of the lice letter going home to 3rd grade on my Facebook so parents in town see it faster?", "activity=posting content=district-material site=personal-site")]
     [InlineData("I'm in a private Facebook group for school counselors and want to ask for advice about a student's situation. I'd change her name but say her grade and our school. OK?", "activity=posting content=confidential")]
     [InlineData("For away games can I give my number to the basketball captains in case something happens on the road?", "activity=contact medium=phone-number purpose=operations relationship=student")]
-    [InlineData("Can I DM a girl on Instagram to congratulate her on placing at state in the 400? I don't have her in class, she just goes to our school.", "activity=contact medium=other-app relationship=student")]
+    [InlineData("Can I DM a girl on Instagram to congratulate her on placing at state in the 400? I don't have her in class, she just goes to our school.", "activity=contact medium=other-app purpose=personal relationship=student")]
     // A health check that is the staff member's job is school business, not personal support.
     [InlineData("Athletic trainer here - I text athletes to check on their concussion symptoms after practice. ok?", "activity=contact medium=text purpose=operations relationship=student")]
     // Showing a site to a class is using it for a lesson (clauses 8, 9, 12), not posting and not one's own use.
