@@ -103,6 +103,7 @@ public class AnswerWordsTests
     [InlineData("account-stage", "no district person approved as admin", "no-district-admin")]
     [InlineData("purpose", "build rapport", "personal")]
     [InlineData("purpose", "to congratulate her", "personal")]
+    [InlineData("purpose", "telling him where I'll pick him up", "operations")]
     [InlineData("purpose", "so they can reach me during the dance setup", "operations")]
     [InlineData("activity", "private comments on student work", "contact")]
     [InlineData("account-stage", "my personal whatsapp", "no-district-admin")]

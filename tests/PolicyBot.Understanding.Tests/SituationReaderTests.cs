@@ -359,6 +359,10 @@ public class SituationReaderTests
     [InlineData("I'm in a private Facebook group for school counselors and want to ask for advice about a student's situation. I'd change her name but say her grade and our school. OK?", "activity=posting content=confidential")]
     [InlineData("For away games can I give my number to the basketball captains in case something happens on the road?", "activity=contact medium=phone-number purpose=operations relationship=student")]
     [InlineData("Can I DM a girl on Instagram to congratulate her on placing at state in the 400? I don't have her in class, she just goes to our school.", "activity=contact medium=other-app purpose=personal relationship=student")]
+    // Foster parents to a student: the student is in one's legal care. A parent who asks is a third party; parents who
+    // sent one requests are the people.
+    [InlineData("I'm a para at one of the elementary schools and my husband and I are foster parents to a 5th grader who goes to my school. Can I text him after school about where I'm picking him up?", "activity=contact relationship=legal")]
+    [InlineData("A few parents have sent me Facebook friend requests. Is it fine to accept those?", "activity=contact relationship=not-student")]
     // A health check that is the staff member's job is school business, not personal support.
     [InlineData("Athletic trainer here - I text athletes to check on their concussion symptoms after practice. ok?", "activity=contact medium=text purpose=operations relationship=student")]
     // Showing a site to a class is using it for a lesson (clauses 8, 9, 12), not posting and not one's own use.
