@@ -13,7 +13,7 @@ public class SituationReaderTests
 
     [Theory]
     // A way of contacting that never goes through a class account or group is a part of its own beside one.
-    [InlineData("For the club trip I'm giving the kids my cell for emergencies, and I was also going to make a Snapchat group so I can post updates to everyone.", "activity=school-account | activity=contact medium=phone-number relationship=student")]
+    [InlineData("For the club trip I'm giving the kids my cell for emergencies, and I was also going to make a Snapchat group so I can post updates to everyone.", "account-stage=new activity=school-account | activity=contact medium=phone-number relationship=student")]
     [InlineData("I run our class instagram and text the kids about practice, ok?", "activity=school-account | activity=contact medium=text purpose=operations relationship=student")]
     // Checking a page (the district's included) or one's own notifications is using social media: a part of its own.
     [InlineData("During the storm I kept checking the district's facebook page, and I also posted a photo of my class on my own Facebook.", "activity=posting content=district-material site=personal-site | activity=personal-use site-kind=social-networking")]
@@ -359,6 +359,8 @@ public class SituationReaderTests
     [InlineData("I'm in a private Facebook group for school counselors and want to ask for advice about a student's situation. I'd change her name but say her grade and our school. OK?", "activity=posting content=confidential")]
     [InlineData("For away games can I give my number to the basketball captains in case something happens on the road?", "activity=contact medium=phone-number purpose=operations relationship=student")]
     [InlineData("Can I DM a girl on Instagram to congratulate her on placing at state in the 400? I don't have her in class, she just goes to our school.", "activity=contact medium=other-app purpose=personal relationship=student")]
+    // A channel where one posts lessons for one's students is a new class account; asking whom to talk to is no contact.
+    [InlineData("I'd like to make a YouTube channel where I post short math lessons for my 5th graders to watch at home. Who do I need to talk to, or can I just do it?", "account-stage=new activity=school-account")]
     // Foster parents to a student: the student is in one's legal care. A parent who asks is a third party; parents who
     // sent one requests are the people.
     [InlineData("I'm a para at one of the elementary schools and my husband and I are foster parents to a 5th grader who goes to my school. Can I text him after school about where I'm picking him up?", "activity=contact relationship=legal")]
