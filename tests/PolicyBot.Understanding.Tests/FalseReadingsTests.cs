@@ -117,7 +117,7 @@ public class FalseReadingsTests
     [InlineData("can I check facebook at lunch to message my kids", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("can I post my students' test scores on our class facebook page? the principal approved the page", "activity=posting content=confidential")]
     [InlineData("can i post student grades on the team page", "activity=posting content=confidential")]
-    [InlineData("the principal approved the field trip, can I make a class instagram for it", "activity=school-account")]
+    [InlineData("the principal approved the field trip, can I make a class instagram for it", "account-stage=new activity=school-account")]
     [InlineData("Our class Facebook page was approved by the principal.", "account-stage=approved activity=school-account")]
     public void Activity_precedence(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 

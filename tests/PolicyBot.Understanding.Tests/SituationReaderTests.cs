@@ -331,7 +331,7 @@ public class SituationReaderTests
     [InlineData("The principal approved our class Facebook page. Can I post updates?", "account-stage=approved activity=school-account")]
     [InlineData("As a coach I use Facebook to organize team activities.", "")]
     // An account for a club or a program, however the platform is written.
-    [InlineData("I'd like to start a Twitter/X account for the robotics club to post competition updates.", "activity=school-account")]
+    [InlineData("I'd like to start a Twitter/X account for the robotics club to post competition updates.", "account-stage=new activity=school-account")]
     [InlineData("I want to set up an official Instagram for athletics with me and the principal as admins.", "account-stage=new activity=school-account")]
     [InlineData("Can I make a Facebook page for my 3rd grade class so parents can see what we're up to?", "account-stage=new activity=school-account")]
     // A district's Gmail is school email; a foster placement is a student in one's legal care (not a student teacher's
