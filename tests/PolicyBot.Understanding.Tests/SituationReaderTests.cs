@@ -15,6 +15,14 @@ public class SituationReaderTests
     // A way of contacting that never goes through a class account or group is a part of its own beside one.
     [InlineData("For the club trip I'm giving the kids my cell for emergencies, and I was also going to make a Snapchat group so I can post updates to everyone.", "account-stage=new activity=school-account | activity=contact medium=phone-number relationship=student")]
     [InlineData("I run our class instagram and text the kids about practice, ok?", "activity=school-account | activity=contact medium=text purpose=operations relationship=student")]
+    // Two people, one of them said to be here now; a colleague and a student one employs.
+    [InlineData("Two follow requests came in: one from a boy who graduated in May, and one from his sister who's a freshman here. Can I accept?", "activity=contact medium=accept-request purpose=personal relationship=former-student | activity=contact medium=accept-request purpose=personal relationship=student")]
+    [InlineData("A counselor I work with wants to follow me on Instagram, and I pay a junior from the high school to help on my farm; I text him about chores. Ok?", "activity=contact relationship=not-student | activity=contact relationship=employment")]
+    [InlineData("Is it fine to follow the coach I work with on Instagram? and one of my 4th grade kids keeps asking me to follow her", "activity=contact relationship=not-student | activity=contact medium=friend-request relationship=student")]
+    [InlineData("I'm a foster mom and one of my foster kids is in 3rd grade here. Can I text her?", "activity=contact relationship=legal")]
+    // The same person described again is no second person; a past class is no time of the question.
+    [InlineData("Another mom from my daughter's dance team is also the mom of one of my students. Can I text her about rides?", "activity=contact relationship=not-student")]
+    [InlineData("A kid I had in class years ago sent me a friend request; he graduated in 2019.", "activity=contact relationship=former-student")]
     // Checking a page (the district's included) or one's own notifications is using social media: a part of its own.
     [InlineData("During the storm I kept checking the district's facebook page, and I also posted a photo of my class on my own Facebook.", "activity=posting content=district-material site=personal-site | activity=personal-use site-kind=social-networking")]
     [InlineData("I run our class facebook page. While I'm logged in can I check my own notifications?", "activity=school-account | access-reason=individual activity=personal-use site-kind=social-networking")]
@@ -227,6 +235,8 @@ public class SituationReaderTests
     [InlineData("Can I text my swimmers the meet times?", "activity=contact medium=text relationship=student")]
     // Whose parents, with no word before "kids": the parents are the people.
     [InlineData("Can I be facebook friends with the parents of kids in my class?", "activity=contact relationship=not-student")]
+    [InlineData("One of our cashiers at my summer job is a sophomore here. Can I text her about her shifts?", "activity=contact relationship=employment")]
+    [InlineData("A dad from our booster club sent me a friend request; his kids go here. Ok to accept?", "activity=contact relationship=not-student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -450,6 +460,13 @@ public class SituationReaderTests
     [InlineData("the principal made me the staff admin of the band boosters facebook page", "activity=school-account")]
     // A parent of a student, without the apostrophe, is not the student.
     [InlineData("a students mom sent me a friend request on FB, can I accept", "activity=contact relationship=not-student")]
+    [InlineData("We want to start a TikTok for the chess club, do I need permission?", "account-stage=new activity=school-account")]
+    [InlineData("The athletic director set up an Instagram for the swim team and added me as an admin. Can I post meet results?", "activity=school-account")]
+    [InlineData("I made a shared photo album of my vacation; can I send my students the link?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("During the storm warning I pulled up the county and school Facebook pages on my phone to see if we were closing.", "activity=personal-use site-kind=social-networking")]
+    [InlineData("The assistant principal asked me to keep an eye on a gossip Instagram account some kids started.", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking")]
+    [InlineData("Can I post the team photo on my own Instagram with a congrats message?", "activity=posting site=personal-site")]
+    [InlineData("In Infinite Campus how do I change the category weights?", "")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]

@@ -105,7 +105,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // N019 ("my little sister is a freshman … we snap each other constantly, any issue?"): the writer expects forbidden
     // from a fact the message does not state (some of the snapping is at lunch at school); the bot answers the act asked,
     // contact with family, as allowed. Kept as the writer wrote it and counted in the table; see the corpus README.
-    [InlineData("unseen-fresh9.tsv", 88, "N019")]
+    [InlineData("unseen-fresh9.tsv", 93, "N019")]
     [InlineData("unseen-fresh10.tsv", 91)]
     [InlineData("unseen-fresh11.tsv", 98)]
     [InlineData("unseen-fresh12.tsv", 93)]
@@ -113,8 +113,8 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh14.tsv", 88)]
     [InlineData("unseen-fresh15.tsv", 95)]
     [InlineData("unseen-fresh16.tsv", 90)]
-    [InlineData("unseen-fresh17.tsv", 83)]
-    [InlineData("unseen-fresh18.tsv", 0)]
+    [InlineData("unseen-fresh17.tsv", 88)]
+    [InlineData("unseen-fresh18.tsv", 95)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "")
     {
         var rows = UnseenCorpus.Read(file);
