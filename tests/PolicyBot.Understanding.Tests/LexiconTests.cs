@@ -97,6 +97,34 @@ public class LexiconTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Pattern_using_an_undefined_shared_pattern()
+    {
+        var yaml = Replace("(?<=\\b(?&administration-asked-me-to)", "(?<=\\b(?&administration-asks)");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "(?&administration-asks)"), e.Line);
+        Assert.Contains("facts → account-stage → approved → patterns: the pattern uses '(?&administration-asks)', but shared-patterns defines no 'administration-asks' before it (defined: administration-asked-me-to, showing-a-class-a-site).", e.Message);
+    }
+
+    [Fact]
+    public void Shared_pattern_that_does_not_compile_or_is_badly_named()
+    {
+        var bad = Broken(Replace("  showing-a-class-a-site: '\\b(?:show|", "  showing-a-class-a-site: '\\b((?:show|"));
+        Assert.Contains("shared-patterns → showing-a-class-a-site: '\\b((?:show|", bad.Message);
+        Assert.Contains("is not a valid regular expression", bad.Message);
+        var name = Broken(Replace("  showing-a-class-a-site: '", "  Showing_A_Site: '"));
+        Assert.Contains("shared-patterns → Showing_A_Site: a name is lower-case letters, digits and hyphens, starting with a letter.", name.Message);
+    }
+
+    [Fact]
+    public void A_shared_pattern_is_one_expression_for_every_cue_that_uses_it()
+    {
+        // The site's cue and the lesson's cue read the same words, so both claims stand ("showing a class a site").
+        var reading = Stevensville.Reader.Read("Can I show my class a YouTube video during the school day?");
+        Assert.Equal("social-networking", reading.Facts["site-kind"]);
+        Assert.Equal("teaching", reading.Facts["access-reason"]);
+    }
+
+    [Fact]
     public void Unknown_key_in_an_entry()
     {
         var yaml = Replace("      overrides: [school-email]\n", "      overides: [school-email]\n");

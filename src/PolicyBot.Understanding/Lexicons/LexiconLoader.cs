@@ -14,7 +14,7 @@ namespace PolicyBot.Understanding.Lexicons;
 internal static partial class LexiconLoader
 {
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(250);
-    private static readonly string[] TopKeys = ["policy", "fuzzy", "negation", "activities", "combine", "recognizers", "neutral", "facts", "answers", "answer-words"];
+    private static readonly string[] TopKeys = ["policy", "shared-patterns", "fuzzy", "negation", "activities", "combine", "recognizers", "neutral", "facts", "answers", "answer-words"];
     private static readonly string[] EntryKeys = ["phrases", "patterns", "weak-phrases", "weak-patterns", "overrides"];
 
     /// <summary>
@@ -54,8 +54,15 @@ internal static partial class LexiconLoader
             ?? throw new YamlException(stream.Documents[0].RootNode.Start, stream.Documents[0].RootNode.End, "the top level must be a mapping.");
     }
 
+    /// <summary>A use of a shared pattern inside a pattern: <c>(?&amp;name)</c> (PCRE's subroutine call, which .NET lacks).</summary>
+    [GeneratedRegex(@"\(\?&([a-z][a-z0-9-]*)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex SharedUse();
+
     private sealed class Reader(string fileName, Policy policy) : YamlFileReader(fileName)
     {
+        // The shared-patterns: section, name → regular expression, each use already expanded.
+        private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
         public Lexicon Read(YamlMappingNode root)
         {
             CheckKeys(root, TopKeys, "the top level");
@@ -65,6 +72,7 @@ internal static partial class LexiconLoader
                 throw Error(root.Children[new YamlScalarNode("policy")],
                     $"the lexicon is for policy '{policyId}', not '{policy.Metadata.Id}'.");
             }
+            SharedPatterns(root);
             var entries = FactEntries(Required(root, "facts", "the top level"), "facts");
             var answers = root.Children.TryGetValue(new YamlScalarNode("answers"), out var answersNode)
                 ? FactEntries(answersNode, "answers").Select(e => e with { AnswerOnly = true }).ToList()
@@ -84,6 +92,46 @@ internal static partial class LexiconLoader
             var recognizers = Recognizers(root);
             return new Lexicon(FileName, policyId, entries, fuzzy, negation, activities, combinations, recognizers, answers, AnswerWords(root));
         }
+
+        /// <summary>
+        /// The <c>shared-patterns:</c> mapping, name → regular expression: words several cues need (the same span claimed
+        /// for two facts, or a context one pattern requires and another excludes), written once. A pattern uses one as
+        /// <c>(?&amp;name)</c>, which the loader replaces by the expression in a non-capturing group; a shared pattern may use
+        /// those defined before it. Names are lower-case words joined by hyphens.
+        /// </summary>
+        private void SharedPatterns(YamlMappingNode root)
+        {
+            if (!root.Children.TryGetValue(new YamlScalarNode("shared-patterns"), out var node))
+            {
+                return;
+            }
+            foreach (var (key, value) in Mapping(node, "shared-patterns").Children)
+            {
+                var name = Scalar(key, "a shared pattern name");
+                var where = $"shared-patterns → {name}";
+                if (!SharedName().IsMatch(name))
+                {
+                    throw Error(key, $"{where}: a name is lower-case letters, digits and hyphens, starting with a letter.");
+                }
+                var source = Expand(Scalar(value, where), value, where);
+                try
+                {
+                    _ = new Regex(source, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternTimeout);
+                }
+                catch (ArgumentException e)
+                {
+                    throw Error(value, $"{where}: '{source}' is not a valid regular expression: {e.Message}");
+                }
+                _shared[name] = source;
+            }
+        }
+
+        /// <summary>A pattern with every <c>(?&amp;name)</c> replaced by its shared pattern; an unknown name is an error.</summary>
+        private string Expand(string source, YamlNode node, string where) => SharedUse().Replace(source, m =>
+            _shared.TryGetValue(m.Groups[1].Value, out var shared)
+                ? $"(?:{shared})"
+                : throw Error(node, $"{where}: the pattern uses '{m.Value}', but shared-patterns defines no '{m.Groups[1].Value}' before it"
+                    + (_shared.Count == 0 ? "." : $" (defined: {string.Join(", ", _shared.Keys)}).")));
 
         /// <summary>The <c>answer-words:</c> mapping, fact → value → words; empty when the file has none.</summary>
         private Dictionary<(string Fact, string Value), IReadOnlySet<string>> AnswerWords(YamlMappingNode root)
@@ -168,7 +216,7 @@ internal static partial class LexiconLoader
                     case "patterns" or "weak-patterns":
                         foreach (var item in Sequence(value, $"{where} → {name}"))
                         {
-                            var source = Scalar(item, $"{where} → {name}");
+                            var source = Expand(Scalar(item, $"{where} → {name}"), item, $"{where} → {name}");
                             Regex regex;
                             try
                             {
@@ -462,4 +510,7 @@ internal static partial class LexiconLoader
                 : id;
         }
     }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SharedName();
 }
