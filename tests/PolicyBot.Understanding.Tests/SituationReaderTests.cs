@@ -20,6 +20,17 @@ public class SituationReaderTests
     [InlineData("A counselor I work with wants to follow me on Instagram, and I pay a junior from the high school to help on my farm; I text him about chores. Ok?", "activity=contact relationship=not-student | activity=contact relationship=employment")]
     [InlineData("Is it fine to follow the coach I work with on Instagram? and one of my 4th grade kids keeps asking me to follow her", "activity=contact relationship=not-student | activity=contact medium=friend-request relationship=student")]
     [InlineData("I'm a foster mom and one of my foster kids is in 3rd grade here. Can I text her?", "activity=contact relationship=legal")]
+    // A foster placement named after the foster home (not a student teacher's); parents by their child's class; a site found
+    // or scrolled by its kind; an account started for a club, not for one's business; what one usually posts is no question.
+    [InlineData("We are a licensed foster family, and since August a 7th grader has been placed with us; she goes to my school. Can I text her?", "activity=contact relationship=legal")]
+    [InlineData("My student teacher was placed with me this fall. Can I text her?", "activity=contact medium=text")]
+    [InlineData("One of the dads from my 2nd grade class asked to be friends on Facebook. We coach soccer together.", "activity=contact relationship=not-student")]
+    [InlineData("The office says there's a TikTok going around about a fight, and the principal wants me to find it and screenshot it during my prep.", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Is it ok if I scroll teacher instagram during my lunch break at school?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("We'd love to start an Instagram account for Robotics Club to post build updates.", "account-stage=new activity=school-account")]
+    [InlineData("Starting a facebook page for my tutoring business, can I use the school logo?", "activity=posting content=district-material")]
+    [InlineData("walk-in cooler alarm is beeping in the kitchen and nobody's here. who am I supposed to call?", "")]
+    [InlineData("My grandson is a 7th grader here and wants to follow me on Instagram. I mostly post my quilts and the dogs.", "activity=contact relationship=close-family")]
     // The same person described again is no second person; a past class is no time of the question.
     [InlineData("Another mom from my daughter's dance team is also the mom of one of my students. Can I text her about rides?", "activity=contact relationship=not-student")]
     [InlineData("A kid I had in class years ago sent me a friend request; he graduated in 2019.", "activity=contact relationship=former-student")]
