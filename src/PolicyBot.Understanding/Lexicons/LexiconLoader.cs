@@ -58,6 +58,10 @@ internal static partial class LexiconLoader
     [GeneratedRegex(@"\(\?&([a-z][a-z0-9-]*)\)", RegexOptions.CultureInvariant)]
     private static partial Regex SharedUse();
 
+    /// <summary>A shared pattern's name: lower-case letters, digits and hyphens, starting with a letter.</summary>
+    [GeneratedRegex("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SharedName();
+
     private sealed class Reader(string fileName, Policy policy) : YamlFileReader(fileName)
     {
         // The shared-patterns: section, name → regular expression, each use already expanded.
@@ -114,15 +118,24 @@ internal static partial class LexiconLoader
                     throw Error(key, $"{where}: a name is lower-case letters, digits and hyphens, starting with a letter.");
                 }
                 var source = Expand(Scalar(value, where), value, where);
-                try
-                {
-                    _ = new Regex(source, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternTimeout);
-                }
-                catch (ArgumentException e)
-                {
-                    throw Error(value, $"{where}: '{source}' is not a valid regular expression: {e.Message}");
-                }
+                _ = NewRegex(source, RegexOptions.None, value, $"{where}: '{source}'");   // checked here; compiled where used
                 _shared[name] = source;
+            }
+        }
+
+        /// <summary>
+        /// A lexicon pattern as the scanner runs it (case-insensitive, culture-invariant, with the pattern timeout), or the
+        /// error "<paramref name="described"/> is not a valid regular expression" at <paramref name="node"/>'s line.
+        /// </summary>
+        private Regex NewRegex(string source, RegexOptions extra, YamlNode node, string described)
+        {
+            try
+            {
+                return new Regex(source, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | extra, PatternTimeout);
+            }
+            catch (ArgumentException e)
+            {
+                throw Error(node, $"{described} is not a valid regular expression: {e.Message}");
             }
         }
 
@@ -217,15 +230,7 @@ internal static partial class LexiconLoader
                         foreach (var item in Sequence(value, $"{where} → {name}"))
                         {
                             var source = Expand(Scalar(item, $"{where} → {name}"), item, $"{where} → {name}");
-                            Regex regex;
-                            try
-                            {
-                                regex = new Regex(source, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, PatternTimeout);
-                            }
-                            catch (ArgumentException e)
-                            {
-                                throw Error(item, $"{where} → {name}: the pattern '{source}' is not a valid regular expression: {e.Message}");
-                            }
+                            var regex = NewRegex(source, RegexOptions.Compiled, item, $"{where} → {name}: the pattern '{source}'");
                             if (regex.IsMatch(""))
                             {
                                 throw Error(item, $"{where} → {name}: the pattern '{source}' matches empty text.");
@@ -510,7 +515,4 @@ internal static partial class LexiconLoader
                 : id;
         }
     }
-
-    [GeneratedRegex("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SharedName();
 }
