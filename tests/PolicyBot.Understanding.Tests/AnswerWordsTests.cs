@@ -145,6 +145,12 @@ public class AnswerWordsTests
     [InlineData("device", "my laptop at home", "personal-device")]
     [InlineData("device", "my school laptop", "district-device")]
     [InlineData("activity", "a page for the school library", "school-account")]
+    [InlineData("relationship", "my high school wrestling team", "student")]
+    [InlineData("relationship", "me, the drama advisor, and my high school cast", "student")]
+    [InlineData("purpose", "start times and which building", "operations")]
+    [InlineData("purpose", "talk about a TV show", "personal")]
+    [InlineData("purpose", "our families are close", "personal")]
+    [InlineData("content", "home games", "district-material")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

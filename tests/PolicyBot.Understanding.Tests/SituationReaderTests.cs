@@ -161,6 +161,9 @@ public class SituationReaderTests
     // social networking site are another app (the Instagram DM row above).
     [InlineData("can I whatsapp a student?", "activity=contact medium=text relationship=student")]
     [InlineData("Can I FaceTime a homebound student to go over lessons?", "activity=contact medium=phone-number purpose=educational relationship=student")]
+    [InlineData("She asked if she could follow me on Instagram. Can I say yes?", "activity=contact medium=accept-request")]
+    [InlineData("a kid in my 3rd period requested me on FB. ok to accept?", "activity=contact medium=accept-request relationship=student")]
+    [InlineData("half the class wants my insta to hear my music. ok to give it out?", "activity=contact medium=personal-accounts")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -248,6 +251,13 @@ public class SituationReaderTests
     [InlineData("Can I be facebook friends with the parents of kids in my class?", "activity=contact relationship=not-student")]
     [InlineData("One of our cashiers at my summer job is a sophomore here. Can I text her about her shifts?", "activity=contact relationship=employment")]
     [InlineData("A dad from our booster club sent me a friend request; his kids go here. Ok to accept?", "activity=contact relationship=not-student")]
+    // A parent named by their child in one's class, and by a circle of their own: one person, not two.
+    [InlineData("Mrs. K, whose son is in my class, is also in my book club and wants to be Facebook friends. Is that a policy problem?", "activity=contact relationship=not-student")]
+    [InlineData("A freshman sent me a friend request. My husband and I are his licensed foster parents. Can I accept?", "activity=contact relationship=legal")]
+    // A sibling's boy is a nephew, whatever team he plays on (a team named by its sport is a student only when it is one's own).
+    [InlineData("My sister's boy plays JV basketball here. Can I follow him on Instagram?", "activity=contact relationship=close-family")]
+    [InlineData("Can I email the regular teacher about the class?", "activity=contact relationship=not-student")]
+    [InlineData("can i give my number to the debate kids for tournament travel?", "activity=contact medium=phone-number purpose=operations relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -478,6 +488,13 @@ public class SituationReaderTests
     [InlineData("The assistant principal asked me to keep an eye on a gossip Instagram account some kids started.", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking")]
     [InlineData("Can I post the team photo on my own Instagram with a congrats message?", "activity=posting site=personal-site")]
     [InlineData("In Infinite Campus how do I change the category weights?", "")]
+    [InlineData("My director asked me to keep an eye on the district's Facebook page during the day.", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Could I livestream our home basketball games on YouTube from my phone?", "activity=posting")]
+    [InlineData("I want to make an X (twitter) account for my AP Gov class.", "activity=school-account")]
+    [InlineData("I'd like to run an Instagram reading challenge for incoming 6th graders.", "activity=school-account")]
+    [InlineData("The kids want to put their videos on a YouTube channel. Can I set that up for them?", "activity=school-account")]
+    // The lunch menu is what is posted, not when.
+    [InlineData("Can I post the lunch menu on my personal Facebook?", "activity=posting site=personal-site")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
@@ -549,6 +566,7 @@ public class SituationReaderTests
     [InlineData("   ")]
     [InlineData("Hello!")]
     [InlineData("What does the policy say?")]
+    [InlineData("Can I sell my daughter's Girl Scout cookies in the staff lounge?")]
     public void Text_without_cues_settles_nothing(string utterance) => Assert.Equal("", Read(utterance));
 
     [Fact]

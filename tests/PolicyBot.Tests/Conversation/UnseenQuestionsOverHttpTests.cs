@@ -100,7 +100,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh4.tsv", 82)]
     [InlineData("unseen-fresh5.tsv", 95)]
     [InlineData("unseen-fresh6.tsv", 85)]
-    [InlineData("unseen-fresh7.tsv", 91)]
+    [InlineData("unseen-fresh7.tsv", 93)]
     [InlineData("unseen-fresh8.tsv", 98)]
     // N019 ("my little sister is a freshman … we snap each other constantly, any issue?"): the writer expects forbidden
     // from a fact the message does not state (some of the snapping is at lunch at school); the bot answers the act asked,
@@ -109,14 +109,14 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh10.tsv", 91)]
     [InlineData("unseen-fresh11.tsv", 98)]
     [InlineData("unseen-fresh12.tsv", 93)]
-    [InlineData("unseen-fresh13.tsv", 96)]
+    [InlineData("unseen-fresh13.tsv", 98)]
     [InlineData("unseen-fresh14.tsv", 88)]
     [InlineData("unseen-fresh15.tsv", 95)]
     [InlineData("unseen-fresh16.tsv", 90)]
     [InlineData("unseen-fresh17.tsv", 88)]
     [InlineData("unseen-fresh18.tsv", 95)]
-    [InlineData("unseen-fresh19.tsv", 83)]
-    [InlineData("unseen-fresh20.tsv", 0)]
+    [InlineData("unseen-fresh19.tsv", 85)]
+    [InlineData("unseen-fresh20.tsv", 91)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "")
     {
         var rows = UnseenCorpus.Read(file);
