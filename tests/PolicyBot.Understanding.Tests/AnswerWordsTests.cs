@@ -151,6 +151,9 @@ public class AnswerWordsTests
     [InlineData("purpose", "talk about a TV show", "personal")]
     [InlineData("purpose", "our families are close", "personal")]
     [InlineData("content", "home games", "district-material")]
+    [InlineData("purpose", "to tell him call time moved to 5:30", "operations")]
+    [InlineData("purpose", "so she can tell me when he'll miss speech", "educational")]
+    [InlineData("purpose", "so parents know where the stops are", "operations")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

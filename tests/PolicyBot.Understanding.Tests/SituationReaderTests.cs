@@ -495,6 +495,8 @@ public class SituationReaderTests
     [InlineData("The kids want to put their videos on a YouTube channel. Can I set that up for them?", "activity=school-account")]
     // The lunch menu is what is posted, not when.
     [InlineData("Can I post the lunch menu on my personal Facebook?", "activity=posting site=personal-site")]
+    // People on one's route are who, not when; readers finding a post are not the staff member using the site.
+    [InlineData("Parents on my route keep asking where the stops are. Can I post the route map on my Facebook so they can find it?", "activity=posting site=personal-site")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
