@@ -164,6 +164,7 @@ public class SituationReaderTests
     [InlineData("She asked if she could follow me on Instagram. Can I say yes?", "activity=contact medium=accept-request")]
     [InlineData("a kid in my 3rd period requested me on FB. ok to accept?", "activity=contact medium=accept-request relationship=student")]
     [InlineData("half the class wants my insta to hear my music. ok to give it out?", "activity=contact medium=personal-accounts")]
+    [InlineData("One of mine asked if she can email the kids about their ecosystems project from the district account she got for her placement.", "activity=contact medium=school-email purpose=educational relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
