@@ -318,8 +318,11 @@ public sealed partial class SituationReader
         return stretches;
     }
 
-    /// <summary>An act told as done or not done already ("IT hasn't set up my school email"): backstory, not a question.</summary>
-    [GeneratedRegex(@"\b(?:has|have|had|did|does|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t)\s+(?:\w+\s+)?(?:share|post|put|upload|set|create|start|make|run|add|invite|publish|tag|open|launch)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// An act told as done or not done already ("IT hasn't set up my school email"), or told of the thing it was done to
+    /// ("the page was set up through the district office"): backstory, not a question.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:has|have|had|did|does|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t)\s+(?:\w+\s+)?(?:share|post|put|upload|set|create|start|make|run|add|invite|publish|tag|open|launch)\b|\b(?:was|were|been|got|is|are)\s+(?:already\s+|originally\s+|first\s+|just\s+)?(?:shared|posted|put\s+up|uploaded|set\s+up|created|started|made|run|added|invited|published|tagged|opened|launched)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DoneAlready();
 
     [GeneratedRegex(@"[.?!;]+(?=\s|$)|,\s+so\b|,?\s+(?:and\s+also|and\s+then|and|also|plus|as\s+well\s+as)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

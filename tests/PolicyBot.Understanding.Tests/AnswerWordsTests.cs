@@ -154,6 +154,12 @@ public class AnswerWordsTests
     [InlineData("purpose", "to tell him call time moved to 5:30", "operations")]
     [InlineData("purpose", "so she can tell me when he'll miss speech", "educational")]
     [InlineData("purpose", "so parents know where the stops are", "operations")]
+    [InlineData("site", "my own portfolio website", "personal-site")]
+    [InlineData("account-stage", "the athletic director created it and runs it", "approved")]
+    [InlineData("purpose", "I think they'd enjoy it", "personal")]
+    [InlineData("purpose", "so I know who isn't riding", "operations")]
+    [InlineData("content", "his name and that he has a concussion", "confidential")]
+    [InlineData("content", "the district's letter to families about the incident", "district-material")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

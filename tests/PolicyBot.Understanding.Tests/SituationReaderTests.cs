@@ -165,6 +165,7 @@ public class SituationReaderTests
     [InlineData("a kid in my 3rd period requested me on FB. ok to accept?", "activity=contact medium=accept-request relationship=student")]
     [InlineData("half the class wants my insta to hear my music. ok to give it out?", "activity=contact medium=personal-accounts")]
     [InlineData("One of mine asked if she can email the kids about their ecosystems project from the district account she got for her placement.", "activity=contact medium=school-email purpose=educational relationship=student")]
+    [InlineData("my coworker has been snapchatting with a 9th grader she used to babysit. is that ok?", "activity=contact medium=other-app relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -498,6 +499,20 @@ public class SituationReaderTests
     [InlineData("Can I post the lunch menu on my personal Facebook?", "activity=posting site=personal-site")]
     // People on one's route are who, not when; readers finding a post are not the staff member using the site.
     [InlineData("Parents on my route keep asking where the stops are. Can I post the route map on my Facebook so they can find it?", "activity=posting site=personal-site")]
+    [InlineData("She takes her district Chromebook home and watches Netflix on it.", "activity=personal-use site-kind=other-site")]
+    // An email the superintendent sent is something received, not the staff member's contact.
+    [InlineData("The superintendent sent all staff an email today about the budget cuts. Can I post a screenshot of it on my X account?", "activity=posting site=personal-site")]
+    // What an agency posts on "their" page is theirs; pulling it up is reading the site.
+    [InlineData("The county posts road closures and evacuation updates on their Facebook page. Can I pull that up on my phone at the bus barn before my afternoon run?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("During the lockdown I was reading the Stevensville community Facebook group on my phone to figure out what was going on.", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Our library already has an Instagram account. Can I post photos of new book displays?", "activity=school-account")]
+    [InlineData("I'm the FFA advisor and the kids want us to start a TikTok to post highlights from the fair.", "account-stage=new activity=school-account")]
+    [InlineData("Our AD made a GroupMe for varsity volleyball. Can I post the new practice time in there?", "activity=school-account")]
+    // A special lunch is what was served, not when.
+    [InlineData("We did a fun Halloween lunch today. Can I put a pic on my personal Instagram?", "activity=posting site=personal-site")]
+    [InlineData("I'm putting together a personal portfolio website. I'd like to include the network diagrams I designed for the district.", "activity=posting")]
+    // An act told of the thing it was done to ("was set up") is backstory, not a second part.
+    [InlineData("As principal, may I assign our office secretary to update the school's Facebook page during school hours? The page was set up through the district office.", "account-stage=approved activity=school-account")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]

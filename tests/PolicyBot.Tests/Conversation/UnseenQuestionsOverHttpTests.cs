@@ -97,7 +97,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh.tsv", 95)]
     [InlineData("unseen-fresh2.tsv", 92)]
     [InlineData("unseen-fresh3.tsv", 94)]
-    [InlineData("unseen-fresh4.tsv", 82)]
+    [InlineData("unseen-fresh4.tsv", 84)]
     [InlineData("unseen-fresh5.tsv", 95)]
     [InlineData("unseen-fresh6.tsv", 85)]
     [InlineData("unseen-fresh7.tsv", 93)]
@@ -107,17 +107,17 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // contact with family, as allowed. Kept as the writer wrote it and counted in the table; see the corpus README.
     [InlineData("unseen-fresh9.tsv", 93, "N019")]
     [InlineData("unseen-fresh10.tsv", 91)]
-    [InlineData("unseen-fresh11.tsv", 98)]
+    [InlineData("unseen-fresh11.tsv", 100)]
     [InlineData("unseen-fresh12.tsv", 93)]
     [InlineData("unseen-fresh13.tsv", 98)]
-    [InlineData("unseen-fresh14.tsv", 88)]
+    [InlineData("unseen-fresh14.tsv", 90)]
     [InlineData("unseen-fresh15.tsv", 95)]
     [InlineData("unseen-fresh16.tsv", 90)]
     [InlineData("unseen-fresh17.tsv", 88)]
     [InlineData("unseen-fresh18.tsv", 95)]
-    [InlineData("unseen-fresh19.tsv", 85)]
+    [InlineData("unseen-fresh19.tsv", 90)]
     [InlineData("unseen-fresh20.tsv", 91)]
-    [InlineData("unseen-fresh21.tsv", 0)]
+    [InlineData("unseen-fresh21.tsv", 95)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "")
     {
         var rows = UnseenCorpus.Read(file);
