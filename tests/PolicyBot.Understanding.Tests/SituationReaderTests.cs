@@ -96,6 +96,8 @@ public class SituationReaderTests
     [InlineData("some 8th grade boys asked to add me on xbox to play online. one of them is my nephew. ok?", "activity=contact relationship=close-family | activity=contact medium=accept-request relationship=student")]
     // "Them both" after two relatives named: the two, no one else.
     [InlineData("My son is a sophomore and my daughter is in 7th grade, both in the district. Can I text them both during the day?", "activity=contact relationship=close-family")]
+    // Email to the kids' school accounts beside the school's page: each a part, the kids still read as students.
+    [InlineData("Principal asked me to post the closure on the school Facebook page tonight, and I'm also going to email my kids' school accounts their makeup work.", "account-stage=approved activity=school-account | activity=contact medium=school-email relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
