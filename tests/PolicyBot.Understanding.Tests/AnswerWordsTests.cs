@@ -160,6 +160,17 @@ public class AnswerWordsTests
     [InlineData("purpose", "so I know who isn't riding", "operations")]
     [InlineData("content", "his name and that he has a concussion", "confidential")]
     [InlineData("content", "the district's letter to families about the incident", "district-material")]
+    [InlineData("purpose", "so I know not to wait at their stop", "operations")]
+    [InlineData("purpose", "shift swaps at my weekend job", "personal")]
+    [InlineData("purpose", "so she can tell me if my dog gets loose", "personal")]
+    [InlineData("purpose", "she misses appointments and ignores school email", "operations")]
+    [InlineData("content", "the story of the reaction, no name", "confidential")]
+    [InlineData("site-kind", "Xbox Live", "social-networking")]
+    [InlineData("account-use", "yearbook ordering questions", "school-news")]
+    [InlineData("access-reason", "flag inappropriate comments", "asked-by-administration")]
+    [InlineData("access-reason", "to play Call of Duty together", "individual")]
+    [InlineData("relationship", "a senior from my class who works at the grocery with me", "employment")]
+    [InlineData("relationship", "a teacher who works at the school with me", "not-student")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -262,6 +262,9 @@ public class SituationReaderTests
     [InlineData("My sister's boy plays JV basketball here. Can I follow him on Instagram?", "activity=contact relationship=close-family")]
     [InlineData("Can I email the regular teacher about the class?", "activity=contact relationship=not-student")]
     [InlineData("can i give my number to the debate kids for tournament travel?", "activity=contact medium=phone-number purpose=operations relationship=student")]
+    // A friend named as the child's parent is no other person.
+    [InlineData("I was appointed legal guardian of my late best friend's 15 year old after she passed. He goes to the high school where I coach. Can I follow him on Instagram?", "activity=contact relationship=legal")]
+    [InlineData("I work weekends at the grocery store in town and one of my seniors is a cashier there. Am I ok being in the manager's GroupMe with him?", "activity=contact relationship=employment")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -515,6 +518,11 @@ public class SituationReaderTests
     [InlineData("I'm putting together a personal portfolio website. I'd like to include the network diagrams I designed for the district.", "activity=posting")]
     // An act told of the thing it was done to ("was set up") is backstory, not a second part.
     [InlineData("As principal, may I assign our office secretary to update the school's Facebook page during school hours? The page was set up through the district office.", "account-stage=approved activity=school-account")]
+    [InlineData("I'd like to start an Instagram for my high school art classes to show off student work.", "account-stage=new activity=school-account")]
+    [InlineData("Can I make a TikTok where I post short math lesson videos for the kids to rewatch at home?", "account-stage=new activity=school-account")]
+    // The principal as co-administrator approves it; the show's call times are no phone call; creating "the group" is that group.
+    [InlineData("Our principal agreed to be co-admin on a private Facebook group for cast and crew so I can post rehearsal schedules and call times. I'd create the group.", "account-stage=approved activity=school-account")]
+    [InlineData("On the snow day I shared the superintendent's closure letter into our town's community Facebook group from my own account.", "activity=posting site=personal-site")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]

@@ -100,7 +100,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh4.tsv", 84)]
     [InlineData("unseen-fresh5.tsv", 95)]
     [InlineData("unseen-fresh6.tsv", 85)]
-    [InlineData("unseen-fresh7.tsv", 93)]
+    [InlineData("unseen-fresh7.tsv", 95)]
     [InlineData("unseen-fresh8.tsv", 98)]
     // N019 ("my little sister is a freshman … we snap each other constantly, any issue?"): the writer expects forbidden
     // from a fact the message does not state (some of the snapping is at lunch at school); the bot answers the act asked,
@@ -118,7 +118,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh19.tsv", 90)]
     [InlineData("unseen-fresh20.tsv", 91)]
     [InlineData("unseen-fresh21.tsv", 95)]
-    [InlineData("unseen-fresh22.tsv", 0)]
+    [InlineData("unseen-fresh22.tsv", 98)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "")
     {
         var rows = UnseenCorpus.Read(file);
