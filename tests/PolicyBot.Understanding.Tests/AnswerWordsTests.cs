@@ -171,6 +171,14 @@ public class AnswerWordsTests
     [InlineData("access-reason", "to play Call of Duty together", "individual")]
     [InlineData("relationship", "a senior from my class who works at the grocery with me", "employment")]
     [InlineData("relationship", "a teacher who works at the school with me", "not-student")]
+    // Rides to places are a favour, not school transport (a false allowed on fresh23); "rides" alone says neither.
+    [InlineData("purpose", "the friend wants rides places", "personal")]
+    [InlineData("purpose", "missing sectionals, rides, band stuff only", "operations")]
+    [InlineData("account-stage", "class account the principal set up, she's an admin", "approved")]
+    [InlineData("account-stage", "a blog she'd create; her personal site", "new")]
+    [InlineData("purpose", "show them my summer trip", "personal")]
+    [InlineData("relationship", "a college student doing her student teaching in my room", "not-student")]
+    [InlineData("relationship", "a new teacher in my building", "not-student")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
@@ -218,6 +226,9 @@ public class AnswerWordsTests
     // relative), and a tie gives nothing.
     [InlineData("relationship", "my neighbor's kid", "close-family")]
     [InlineData("purpose", "games", "operations")]
+    // Rides alone say nothing of school: a ride to the mall is a favour (fresh23's false allowed read "rides" as school
+    // transport).
+    [InlineData("purpose", "she needs rides", "operations")]
     public void Answer_words_do_not_reach_other_values(string factId, string typed, string not)
     {
         Assert.NotEqual(not, Stevensville.Reader.ReadAnswer(Asking(factId), typed)?.Value.Id);

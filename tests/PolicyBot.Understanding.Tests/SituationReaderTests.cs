@@ -168,6 +168,8 @@ public class SituationReaderTests
     [InlineData("half the class wants my insta to hear my music. ok to give it out?", "activity=contact medium=personal-accounts")]
     [InlineData("One of mine asked if she can email the kids about their ecosystems project from the district account she got for her placement.", "activity=contact medium=school-email purpose=educational relationship=student")]
     [InlineData("my coworker has been snapchatting with a 9th grader she used to babysit. is that ok?", "activity=contact medium=other-app relationship=student")]
+    // Only the giving verb is the medium's cue: whom it is given to is read too.
+    [InlineData("can i give my students my personal ig so they can see my travel pics from summer", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -523,6 +525,11 @@ public class SituationReaderTests
     // The principal as co-administrator approves it; the show's call times are no phone call; creating "the group" is that group.
     [InlineData("Our principal agreed to be co-admin on a private Facebook group for cast and crew so I can post rehearsal schedules and call times. I'd create the group.", "account-stage=approved activity=school-account")]
     [InlineData("On the snow day I shared the superintendent's closure letter into our town's community Facebook group from my own account.", "activity=posting site=personal-site")]
+    [InlineData("hs spanish - can my students follow the class ig the principal set up? she's admin on it", "account-stage=approved activity=school-account")]
+    [InlineData("Our band boosters want a Facebook page to post concert dates and pics, and they want me to run it. Can I just set it up?", "activity=school-account")]
+    [InlineData("the principal asked me to figure out why fb is loading on the library computers. can i log in and test it during the day?", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking time=school-day")]
+    // Pictures of one's own children are not pictures of students.
+    [InlineData("can i post pics of my own kids bday party on fb from home on saturday?", "activity=posting")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
