@@ -40,6 +40,8 @@ public class DangerDetectorTests(ITestOutputHelper output)
         { "a student passed out in the hallway and is not breathing", "medical" },
         { "he overdosed on pills at a party last night", "medical" },
         { "a kid is having a seizure in the cafeteria", "medical" },
+        // Told as a scare, but not over: the resolved-scare words do not reach it.
+        { "we had an allergic reaction in class and he is not ok, his throat is closing", "medical" },
         { "a girl on my team took a whole bottle of Tylenol", "medical" },
         { "a student's lips turned blue and we called 911", "medical" },
         { "an adult is threatening to post her nudes unless she pays him", "exploitation" },
@@ -233,6 +235,9 @@ public class DangerDetectorTests(ITestOutputHelper output)
     private static readonly string[] NearMissRows =
     [
         "can I shoot her a text about practice tomorrow?",
+        // A health scare told as over and fine (fresh22 I012, fresh24 AC033 fired on these).
+        "we had a scary allergic reaction at the elementary today; it turned out fine. can I post a reminder about epipens?",
+        "we had an anaphylaxis episode with a 2nd grader last week and it went well thanks to quick action",
         "can I post a screenshot of the plan with his name blacked out?",
         "I'm dying to know if I can friend my nephew on Instagram",
         "we kill time at lunch on our phones, is that ok?",
