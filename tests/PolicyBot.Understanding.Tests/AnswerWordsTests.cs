@@ -179,6 +179,8 @@ public class AnswerWordsTests
     [InlineData("purpose", "show them my summer trip", "personal")]
     [InlineData("relationship", "a college student doing her student teaching in my room", "not-student")]
     [InlineData("relationship", "a new teacher in my building", "not-student")]
+    [InlineData("purpose", "to support their dance videos", "personal")]
+    [InlineData("relationship", "two high school students who work on our farm", "employment")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -270,6 +270,7 @@ public class SituationReaderTests
     // A friend named as the child's parent is no other person.
     [InlineData("I was appointed legal guardian of my late best friend's 15 year old after she passed. He goes to the high school where I coach. Can I follow him on Instagram?", "activity=contact relationship=legal")]
     [InlineData("I work weekends at the grocery store in town and one of my seniors is a cashier there. Am I ok being in the manager's GroupMe with him?", "activity=contact relationship=employment")]
+    [InlineData("Two high school boys work for us every summer on the farm. Can I text them about when to show up?", "activity=contact relationship=employment")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -533,6 +534,12 @@ public class SituationReaderTests
     [InlineData("the principal asked me to figure out why fb is loading on the library computers. can i log in and test it during the day?", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking time=school-day")]
     // Pictures of one's own children are not pictures of students.
     [InlineData("can i post pics of my own kids bday party on fb from home on saturday?", "activity=posting")]
+    // An account for a school by name, or an office's own; not a group for a kind of school staff.
+    [InlineData("As assistant principal, I would like to start an X (Twitter) account for Stevensville Middle School to post announcements.", "account-stage=new activity=school-account")]
+    [InlineData("I'm in a private Facebook group for school psychs. Can I ask about a puzzling case there?", "activity=posting")]
+    [InlineData("I'd also like to start a counseling office Instagram to post scholarship deadlines.", "activity=school-account")]
+    // An agency's page pulled up a sentence or two after it was named.
+    [InlineData("The sheriff is posting evacuation updates on Facebook. I'm on recess duty. Can I pull up their page on my phone?", "activity=personal-use site-kind=social-networking time=school-day")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
