@@ -603,12 +603,16 @@ public sealed partial class SituationReader
     /// The answer is cut where the writer separated it (semicolons, sentences); a piece is this part's when it says
     /// nothing against the part's facts (another activity or way of contacting) and, of the pieces that answer, it alone
     /// shares the most with them — the same fact values, or words of their labels ("the friend request is just social"
-    /// for accepting a friend request). Null when no piece, or more than one, fits.
+    /// for accepting a friend request). A piece naming the value the part before took for this fact is that part's ("my
+    /// nephew, I'm his guardian; his best friend, a 5th grader" asked for the friend's part). Commas do not separate
+    /// pieces: they describe one person as often as they list two ("my own son, he's a sophomore"). Null when no piece,
+    /// or more than one, fits.
     /// </summary>
     /// <param name="question">The question card the answer replies to.</param>
     /// <param name="text">The typed answer, as written.</param>
     /// <param name="partFacts">What this part is taken to be (fact id → value id).</param>
-    public FactValue? AnswerForPart(Question question, string text, IReadOnlyDictionary<string, string> partFacts)
+    /// <param name="taken">The value the part before this one took for the fact asked, or null.</param>
+    public FactValue? AnswerForPart(Question question, string text, IReadOnlyDictionary<string, string> partFacts, string? taken = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(partFacts);
@@ -630,6 +634,10 @@ public sealed partial class SituationReader
             }
             answering++;
             var scan = _scanner.Run(piece);
+            if (taken is not null && (value.Id == taken || scan.Claims.Any(c => c.FactId == question.Fact.Id && c.ValueId == taken && !scan.Negated.Contains(c))))
+            {
+                continue;   // the part before's own piece
+            }
             var claims = scan.Claims.Where(c => c.FactId is not null && c.FactId != question.Fact.Id && !scan.Negated.Contains(c)).ToList();
             var against = claims.Any(c => partFacts.TryGetValue(c.FactId!, out var v) && v != c.ValueId
                 && !claims.Any(o => o.FactId == c.FactId && o.ValueId == v) && (c.FactId == Lexicon.Activities.FactId || !c.Weak));

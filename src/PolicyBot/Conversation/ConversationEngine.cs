@@ -106,7 +106,8 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         }
         // One line answering for every part of the message ("Twitter during my prep; the post that evening"): the piece
         // about this part, when one clearly is.
-        var answer = (state.FollowOn || state.Waiting.Count > 0) && reader.AnswerForPart(pending, text, state.Believed()) is { } piece
+        var taken = state.FollowOn ? state.RecentVerdicts.LastOrDefault()?.Facts.GetValueOrDefault(pending.Fact.Id) : null;
+        var answer = (state.FollowOn || state.Waiting.Count > 0) && reader.AnswerForPart(pending, text, state.Believed(), taken) is { } piece
             ? new TypedAnswer(piece, false)
             : reader.ReadAnswer(pending, text);
         if (answer is null && reader.ReadAnswerParts(pending, text) is { Count: >= 2 } named)
@@ -117,9 +118,8 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             }
             // A later part of the message: the one named that the part before did not take is this part's ("a graduate,
             // and a parent" after the parent's part). Otherwise the answer is not understood.
-            var earlier = state.RecentVerdicts.LastOrDefault()?.Facts.GetValueOrDefault(pending.Fact.Id);
-            var others = named.OfType<FactValue>().Where(v => v.Id != earlier).DistinctBy(v => v.Id).ToList();
-            answer = earlier is not null && others.Count == 1 ? new TypedAnswer(others[0], false) : null;
+            var others = named.OfType<FactValue>().Where(v => v.Id != taken).DistinctBy(v => v.Id).ToList();
+            answer = taken is not null && others.Count == 1 ? new TypedAnswer(others[0], false) : null;
         }
         if (answer is null)
         {
