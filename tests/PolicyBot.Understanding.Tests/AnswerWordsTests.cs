@@ -181,6 +181,10 @@ public class AnswerWordsTests
     [InlineData("relationship", "a new teacher in my building", "not-student")]
     [InlineData("purpose", "to support their dance videos", "personal")]
     [InlineData("relationship", "two high school students who work on our farm", "employment")]
+    [InlineData("medium", "Spotify", "other-app")]
+    [InlineData("medium", "LinkedIn", "other-app")]
+    [InlineData("purpose", "assembly prep", "operations")]
+    [InlineData("relationship", "a former student from 2012, about 25 now", "former-student")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
@@ -217,10 +221,13 @@ public class AnswerWordsTests
     // One answer with a remark beside it, or pieces that fit the part equally: nothing picked.
     [InlineData("relationship", "the mother of a kindergartner in my class; the child isn't involved", "activity=contact medium=accept-request", "")]
     [InlineData("purpose", "homework; and to wish her a happy birthday", "activity=contact medium=text", "")]
-    public void An_answer_for_several_parts_gives_each_part_its_piece(string factId, string typed, string part, string expected)
+    // The piece naming what the part before took is that part's: the rest is this part's.
+    [InlineData("relationship", "my nephew, I'm his legal guardian; his best friend, also a 5th grader here", "activity=contact medium=text", "student", "close-family")]
+    [InlineData("relationship", "my nephew, I'm his legal guardian; his best friend, also a 5th grader here", "activity=contact medium=text", "")]
+    public void An_answer_for_several_parts_gives_each_part_its_piece(string factId, string typed, string part, string expected, string? taken = null)
     {
         var facts = part.Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
-        Assert.Equal(expected, Stevensville.Reader.AnswerForPart(Asking(factId), typed, facts)?.Id ?? "");
+        Assert.Equal(expected, Stevensville.Reader.AnswerForPart(Asking(factId), typed, facts, taken)?.Id ?? "");
     }
 
     [Theory]
@@ -231,6 +238,10 @@ public class AnswerWordsTests
     // Rides alone say nothing of school: a ride to the mall is a favour (fresh23's false allowed read "rides" as school
     // transport).
     [InlineData("purpose", "she needs rides", "operations")]
+    // Finding something is not school business: "they found my account and want to follow".
+    [InlineData("purpose", "they found my account and want to follow", "operations")]
+    // A former student who is still a student in years is not taken for a graduate.
+    [InlineData("relationship", "a former student, 19, still a senior here", "former-student")]
     public void Answer_words_do_not_reach_other_values(string factId, string typed, string not)
     {
         Assert.NotEqual(not, Stevensville.Reader.ReadAnswer(Asking(factId), typed)?.Value.Id);

@@ -173,6 +173,7 @@ public class SituationReaderTests
     [InlineData("my coworker has been snapchatting with a 9th grader she used to babysit. is that ok?", "activity=contact medium=other-app relationship=student")]
     // Only the giving verb is the medium's cue: whom it is given to is read too.
     [InlineData("can i give my students my personal ig so they can see my travel pics from summer", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    [InlineData("Is it a problem if I tell my students my spotify username so they can see what I listen to?", "activity=contact medium=personal-accounts relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -271,6 +272,8 @@ public class SituationReaderTests
     [InlineData("I was appointed legal guardian of my late best friend's 15 year old after she passed. He goes to the high school where I coach. Can I follow him on Instagram?", "activity=contact relationship=legal")]
     [InlineData("I work weekends at the grocery store in town and one of my seniors is a cashier there. Am I ok being in the manager's GroupMe with him?", "activity=contact relationship=employment")]
     [InlineData("Two high school boys work for us every summer on the farm. Can I text them about when to show up?", "activity=contact relationship=employment")]
+    // Paying a student for a job is employment, whatever else the student is.
+    [InlineData("The kid next door mows our yard every week, we pay him $20 a pop. This year he is in my 9th grade algebra class. Can I keep messaging him?", "activity=contact relationship=employment")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -540,6 +543,10 @@ public class SituationReaderTests
     [InlineData("I'd also like to start a counseling office Instagram to post scholarship deadlines.", "activity=school-account")]
     // An agency's page pulled up a sentence or two after it was named.
     [InlineData("The sheriff is posting evacuation updates on Facebook. I'm on recess duty. Can I pull up their page on my phone?", "activity=personal-use site-kind=social-networking time=school-day")]
+    // A group made on a messaging app for one's students or their parents, "a separate" one too, is an account to approve.
+    [InlineData("I want to make a whatsapp group for band parents and a separate groupme for the band kids for trip logistics. good to go?", "account-stage=new activity=school-account")]
+    // What one reads is not where one posts: "just my personal feed".
+    [InlineData("I scroll Instagram at home after 8pm on my own phone. Just my personal feed, I don't follow any students. Fine?", "activity=personal-use device=personal-device site-kind=social-networking time=outside-school")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]

@@ -90,7 +90,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     /// <summary>
     /// Fresh batches, each written on 2026-12-03 by a helper from the policy text alone and run once before any
     /// tuning on it (the first scores, in the corpus README: 63.3 %, 68.8 %, 65.7 %, 64.0 %, 76.7 %, 68.3 %, 75.0 %,
-    /// 85.0 %, 70.0 %, 75.0 %, 75.0 %, 70.0 %, 80.0 %, 75.0 % and, written on 2026-12-04, 73.3 %, 66.7 %, 73.3 %, 76.7 %, 63.3 %, 66.7 %, 71.7 %, 76.7 %, 81.7 % and 76.7 %; the third to tenth batches were written while tuning went on and run when it was done). From then on tuning material like the tuning part:
+    /// 85.0 %, 70.0 %, 75.0 %, 75.0 %, 70.0 %, 80.0 %, 75.0 % and, written on 2026-12-04, 73.3 %, 66.7 %, 73.3 %, 76.7 %, 63.3 %, 66.7 %, 71.7 %, 76.7 %, 81.7 %, 76.7 % and 81.7 %; the third to tenth batches were written while tuning went on and run when it was done). From then on tuning material like the tuning part:
     /// never a false allowed, and the floor is the score reached.
     /// </summary>
     [Theory]
@@ -125,6 +125,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // is 1.5. Kept here as it is, named, and in the closing note; the bar (median ≤ 1) is judged on the sealed part.
     [InlineData("unseen-fresh23.tsv", 98, "", 1.5)]
     [InlineData("unseen-fresh24.tsv", 86)]
+    [InlineData("unseen-fresh25.tsv", 88)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         var rows = UnseenCorpus.Read(file);
