@@ -88,6 +88,29 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     }
 
     /// <summary>
+    /// The sealed part (110 rows split off at random before any tuning), scored once on 2026-12-04 at the end of the work
+    /// on understanding (see the corpus README for the figures). From then on it guards the level it reached, like the
+    /// fresh batches: no false allowed beyond those named, the score and the taps kept. The bars are judged on that
+    /// one run; <c>unseen-sealed2.tsv</c> is the sealed part for any later work.
+    /// </summary>
+    [Fact]
+    public async Task Sealed_part_keeps_the_level_of_its_one_scoring()
+    {
+        var rows = UnseenCorpus.Read("unseen-sealed.tsv");
+        var outcomes = await PlayAllAsync(rows);
+        var (score, _, median, max) = Report($"Unseen questions, sealed part ({rows.Count})", outcomes);
+        var falseAllowed = outcomes.Where(o => o.Row.IsFalseAllowed(o.Played.Got)).Select(o => o.Row.Id)
+            .Except(SealedFalseAllowed.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Empty(falseAllowed);
+        Assert.True(score >= SealedFloor, $"verdict score {score:F1} % is under the {SealedFloor} % reached");
+        Assert.True(median <= 1, $"median taps {median} is over 1");
+        output.WriteLine($"(max taps {max})");
+    }
+
+    private const double SealedFloor = 0;
+    private const string SealedFalseAllowed = "";
+
+    /// <summary>
     /// Fresh batches, each written on 2026-12-03 by a helper from the policy text alone and run once before any
     /// tuning on it (the first scores, in the corpus README: 63.3 %, 68.8 %, 65.7 %, 64.0 %, 76.7 %, 68.3 %, 75.0 %,
     /// 85.0 %, 70.0 %, 75.0 %, 75.0 %, 70.0 %, 80.0 %, 75.0 % and, written on 2026-12-04, 73.3 %, 66.7 %, 73.3 %, 76.7 %, 63.3 %, 66.7 %, 71.7 %, 76.7 %, 81.7 %, 76.7 % and 81.7 %; the third to tenth batches were written while tuning went on and run when it was done). From then on tuning material like the tuning part:
