@@ -185,6 +185,15 @@ public class AnswerWordsTests
     [InlineData("medium", "LinkedIn", "other-app")]
     [InlineData("purpose", "assembly prep", "operations")]
     [InlineData("relationship", "a former student from 2012, about 25 now", "former-student")]
+    [InlineData("relationship", "a former 5th grade student, now a sophomore in college", "former-student")]
+    [InlineData("relationship", "junior class officers on prom committee", "student")]
+    [InlineData("purpose", "to see their artwork and cheer them on", "personal")]
+    [InlineData("account-stage", "run by parents, no approved district administrator", "no-district-admin")]
+    [InlineData("account-stage", "the district's library page, tech director is the approved admin, principal added me as editor", "approved")]
+    [InlineData("content", "the district's official Facebook posts", "district-material")]
+    [InlineData("medium", "following each other on Instagram", "friend-request")]
+    [InlineData("activity", "a class, team or school account or page", "school-account")]
+    [InlineData("medium", "the district's Google Workspace gmail, my school address to their student school addresses", "school-email")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
@@ -242,6 +251,10 @@ public class AnswerWordsTests
     [InlineData("purpose", "they found my account and want to follow", "operations")]
     // A former student who is still a student in years is not taken for a graduate.
     [InlineData("relationship", "a former student, 19, still a senior here", "former-student")]
+    // Gmail alone may be the district's Google Workspace: asked, not taken for a personal address.
+    [InlineData("medium", "gmail", "personal-email")]
+    // A weekend day beside being on duty is no time off: neither is taken.
+    [InlineData("time", "Saturday, on a team trip, I'm supervising", "outside-school")]
     public void Answer_words_do_not_reach_other_values(string factId, string typed, string not)
     {
         Assert.NotEqual(not, Stevensville.Reader.ReadAnswer(Asking(factId), typed)?.Value.Id);
@@ -250,6 +263,7 @@ public class AnswerWordsTests
     [Theory]
     [InlineData("account-stage", "approved, but my co-advisor isn't approved")]
     [InlineData("account-stage", "not approved")]
+    [InlineData("account-stage", "run by parents, no approved district administrator")]
     [InlineData("relationship", "a student in my class, and his mom")]
     public void Denied_or_contradicted_answer_words_answer_nothing(string factId, string typed)
     {

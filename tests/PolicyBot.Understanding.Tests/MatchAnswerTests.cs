@@ -49,7 +49,7 @@ public class MatchAnswerTests
     [InlineData("relationship", "her mom", "not-student")]
     [InlineData("medium", "txt", "text")]
     [InlineData("medium", "textt", "text")]
-    [InlineData("medium", "gmail", "personal-email")]
+    [InlineData("medium", "my gmail", "personal-email")]
     [InlineData("medium", "Snapchat", "other-app")]
     [InlineData("medium", "jane.smith@gmail.com", "personal-email")]
     [InlineData("medium", "jane@stevensville.k12.mt.us", "school-email")]

@@ -101,6 +101,8 @@ public class SituationReaderTests
     // What a colleague posted is background (the principal's video, above), unless the message asks about it too: then it is
     // a part of its own.
     [InlineData("During yesterday's lockdown I checked the sheriff's FB page on my phone for updates. My coworker also posted a pic of her kids huddled in the corner on Facebook. Was hers ok too?", "activity=posting | access-reason=emergency-access activity=personal-use site-kind=social-networking")]
+    // A group made "with all 40 members" beside texting the officers: each a part.
+    [InlineData("FFA advisor here. For our fruit sale fundraiser I want to make a GroupMe with all 40 members to announce pickup times and sales totals, plus text the officers directly when I need help with setup. Do I need to run either by the office?", "account-stage=new activity=school-account | activity=contact medium=text purpose=operations")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -174,6 +176,8 @@ public class SituationReaderTests
     // Only the giving verb is the medium's cue: whom it is given to is read too.
     [InlineData("can i give my students my personal ig so they can see my travel pics from summer", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     [InlineData("Is it a problem if I tell my students my spotify username so they can see what I listen to?", "activity=contact medium=personal-accounts relationship=student")]
+    // Gmail alone may be the district's Google Workspace: asked.
+    [InlineData("is gmail ok for emailing students?", "activity=contact relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -274,6 +278,12 @@ public class SituationReaderTests
     [InlineData("Two high school boys work for us every summer on the farm. Can I text them about when to show up?", "activity=contact relationship=employment")]
     // Paying a student for a job is employment, whatever else the student is.
     [InlineData("The kid next door mows our yard every week, we pay him $20 a pop. This year he is in my 9th grade algebra class. Can I keep messaging him?", "activity=contact relationship=employment")]
+    // "An old student of mine" is a former student, which alone does not say they left; a graduation to come does.
+    [InlineData("An old student of mine followed me on instagram. should I follow back?", "activity=contact medium=accept-request purpose=personal")]
+    [InlineData("Once my seniors graduate in June can I add them on Facebook?", "activity=contact relationship=former-student")]
+    [InlineData("I still have a student's number from the fall trip. Can I use it to remind him about a missing assignment?", "activity=contact purpose=educational relationship=student")]
+    // A reply to a student who wrote is a message, not a post.
+    [InlineData("One of my students has started DMing me on Instagram late at night about her breakup. Can I reply to her there?", "activity=contact relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -547,6 +557,15 @@ public class SituationReaderTests
     [InlineData("I want to make a whatsapp group for band parents and a separate groupme for the band kids for trip logistics. good to go?", "account-stage=new activity=school-account")]
     // What one reads is not where one posts: "just my personal feed".
     [InlineData("I scroll Instagram at home after 8pm on my own phone. Just my personal feed, I don't follow any students. Fine?", "activity=personal-use device=personal-device site-kind=social-networking time=outside-school")]
+    // An account "me and the other advisor set up" exists: whether it is approved is asked, not taken for a new one.
+    [InlineData("Me and the other GSA advisor set up a Discord server for the club. It's only for meeting announcements. Is that allowed?", "account-use=school-news activity=school-account")]
+    // Others' posts are not the staff member's posting: a group others post in, students' posts one would watch.
+    [InlineData("There's a fire up near Bass Creek and parents are posting road closures in the community FB group. Can I check it on my phone during class to know if buses can get out?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("As a school counselor, could I follow some students' public Instagrams to keep an eye out for self-harm posts?", "activity=contact relationship=student")]
+    // Commenting in that group is posting.
+    [InlineData("A kid got suspended today for having a vape and his parents are posting lies about it in the town Facebook group. Can I comment and set the record straight?", "activity=posting content=confidential")]
+    // On the team bus is working time.
+    [InlineData("can I check insta on the team bus? long ride", "activity=personal-use site-kind=social-networking time=school-day")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
@@ -619,6 +638,8 @@ public class SituationReaderTests
     [InlineData("Hello!")]
     [InlineData("What does the policy say?")]
     [InlineData("Can I sell my daughter's Girl Scout cookies in the staff lounge?")]
+    // Grading is not posting grades.
+    [InlineData("is there a rule on rounding grades, like 89.5 -> A?")]
     public void Text_without_cues_settles_nothing(string utterance) => Assert.Equal("", Read(utterance));
 
     [Fact]

@@ -107,8 +107,15 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
         output.WriteLine($"(max taps {max})");
     }
 
-    private const double SealedFloor = 0;
-    private const string SealedFalseAllowed = "";
+    // Scored once: 69/110 = 62.7 %, 2 false allowed (B020, C061), taps median 1, max 7. Then tuning material: 83/110.
+    private const double SealedFloor = 75;
+
+    // B020 ("My principal asked me to moderate comments on the school's facebook page. Can I do that during my prep on my
+    // school laptop?"): the writer expects forbidden from clause 9 (no access on any equipment, prep included, except in an
+    // emergency). The bot reads clause 8's "unless asked to do so by administration" as allowing the task asked, and its
+    // card says the two clauses disagree; 30 other rows by other writers expect that reading (allowed with conditions or
+    // allowed). Kept as the writer wrote it, counted as a false allowed in the table, and in the closing note.
+    private const string SealedFalseAllowed = "B020";
 
     /// <summary>
     /// Fresh batches, each written on 2026-12-03 by a helper from the policy text alone and run once before any
