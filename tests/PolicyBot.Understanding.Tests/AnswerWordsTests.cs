@@ -187,6 +187,7 @@ public class AnswerWordsTests
     [InlineData("relationship", "a former student from 2012, about 25 now", "former-student")]
     [InlineData("relationship", "a former 5th grade student, now a sophomore in college", "former-student")]
     [InlineData("relationship", "junior class officers on prom committee", "student")]
+    [InlineData("purpose", "prom planning", "operations")]
     [InlineData("purpose", "to see their artwork and cheer them on", "personal")]
     [InlineData("account-stage", "run by parents, no approved district administrator", "no-district-admin")]
     [InlineData("account-stage", "the district's library page, tech director is the approved admin, principal added me as editor", "approved")]

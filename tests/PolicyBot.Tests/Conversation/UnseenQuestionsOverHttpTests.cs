@@ -107,8 +107,8 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
         output.WriteLine($"(max taps {max})");
     }
 
-    // Scored once: 69/110 = 62.7 %, 2 false allowed (B020, C061), taps median 1, max 7. Then tuning material: 83/110.
-    private const double SealedFloor = 75;
+    // Scored once: 69/110 = 62.7 %, 2 false allowed (B020, C061), taps median 1, max 7. Then tuning material: 84/110.
+    private const double SealedFloor = 76;
 
     // B020 ("My principal asked me to moderate comments on the school's facebook page. Can I do that during my prep on my
     // school laptop?"): the writer expects forbidden from clause 9 (no access on any equipment, prep included, except in an
