@@ -24,6 +24,12 @@ public sealed record SituationReaderOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>
+    /// The district's time zone: "today" and "tonight" are the district's, not the server's (a server on UTC would read a
+    /// Friday-evening question in Montana as Saturday's). Default: the clock's local zone.
+    /// </summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>
     /// Run every recognizer on every text, even where the text lacks what its findings are made of (digits, '@', a
     /// dot, a time word). Off by default (it only costs time); tests turn it on to show the shortcut loses no cue.
     /// </summary>

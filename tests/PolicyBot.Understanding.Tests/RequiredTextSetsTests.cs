@@ -7,7 +7,7 @@ namespace PolicyBot.Understanding.Tests;
 /// <summary>
 /// A lexicon pattern or safety cue runs only on a message holding a text of <em>each</em> part of it that needs one
 /// (<see cref="RequiredText.AllOf"/>: "join"/"joining" and "students"/"kids"), not only of its most selective part. The
-/// sets read from a pattern must be right, and skipping must lose nothing: on every text of the corpus files (the sealed
+/// sets read from a pattern must be right, and skipping must lose nothing: on every text of the corpus files (the held-out
 /// ones left out) and the staff questions, a pattern or cue skipped for a further set does not match, and the scanner's
 /// and detector's index answers as each one's own check does.
 /// </summary>
@@ -152,11 +152,10 @@ public class RequiredTextSetsTests
         return new StreamReader(stream).ReadToEnd();
     }
 
-    /// <summary>Every field of every corpus file but the sealed ones, of the staff questions, and each "key: line" part of the fact columns.</summary>
+    /// <summary>Every field of every corpus file but the held-out ones, of the staff questions, and each "key: line" part of the fact columns.</summary>
     private static IEnumerable<string> CorpusTexts()
     {
-        var files = Directory.GetFiles(CorpusFiles.Folder, "*.tsv")
-            .Where(f => !Path.GetFileName(f).Contains("sealed", StringComparison.OrdinalIgnoreCase))
+        var files = CorpusFiles.Open()
             .Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
         foreach (var line in files.SelectMany(f => File.ReadAllLines(f).Skip(1)))
         {

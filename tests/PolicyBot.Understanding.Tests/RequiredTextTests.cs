@@ -210,10 +210,10 @@ public class RequiredTextTests
         return new StreamReader(stream).ReadToEnd();
     }
 
-    /// <summary>Every field of every corpus file and of the staff questions, and each "key: line" part of the fact columns.</summary>
+    /// <summary>Every field of every corpus file but the held-out ones, of the staff questions, and each "key: line" part of the fact columns.</summary>
     private static IEnumerable<string> CorpusTexts()
     {
-        var files = Directory.GetFiles(CorpusFiles.Folder, "*.tsv").Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
+        var files = CorpusFiles.Open().Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
         foreach (var line in files.SelectMany(f => File.ReadAllLines(f).Skip(1)))
         {
             foreach (var field in line.Split('\t'))

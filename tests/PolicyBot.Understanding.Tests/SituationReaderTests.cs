@@ -599,6 +599,28 @@ public class SituationReaderTests
         Assert.Equal("406-555-0123", cue.Text);
     }
 
+    /// <summary>
+    /// "Today" is the district's: on a server running on UTC, Friday 7 pm in Montana is already Saturday, and the question
+    /// asked then about "10am today" is about a school day.
+    /// </summary>
+    [Fact]
+    public void Today_is_the_districts_day_not_the_servers()
+    {
+        var fridayEveningInMontana = new AtMoment(new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero));
+        var denver = TimeZoneInfo.FindSystemTimeZoneById("America/Denver");
+        const string question = "Can I check Facebook at 10am today?";
+        var inDistrict = new SituationReader(Stevensville.Policy, new SituationReaderOptions { Clock = fridayEveningInMontana, TimeZone = denver });
+        var onUtc = new SituationReader(Stevensville.Policy, new SituationReaderOptions { Clock = fridayEveningInMontana, TimeZone = TimeZoneInfo.Utc });
+        Assert.Equal("school-day", inDistrict.Read(question).Facts.GetValueOrDefault("time"));
+        Assert.Equal("outside-school", onUtc.Read(question).Facts.GetValueOrDefault("time"));
+    }
+
+    /// <summary>A clock standing at one moment.</summary>
+    private sealed class AtMoment(DateTimeOffset moment) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => moment;
+    }
+
     [Fact]
     public void Without_school_domains_every_address_is_personal()
     {

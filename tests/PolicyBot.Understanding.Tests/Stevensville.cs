@@ -1,5 +1,6 @@
 using PolicyBot.Rules.Evaluation;
 using PolicyBot.Rules.Model;
+using PolicyBot.TestSupport;
 
 namespace PolicyBot.Understanding.Tests;
 
@@ -8,8 +9,9 @@ public static class Stevensville
 {
     public const string SchoolDomain = "stevensville.k12.mt.us";
 
+    // On a school day whatever day the suite runs: "in the middle of the day" is a school day's on a Saturday too.
     private static readonly Lazy<SituationReader> LoadedReader = new(() =>
-        new SituationReader(Policy, new SituationReaderOptions { SchoolEmailDomains = [SchoolDomain] }));
+        new SituationReader(Policy, new SituationReaderOptions { SchoolEmailDomains = [SchoolDomain], Clock = SchoolDayClock.Instance, TimeZone = SchoolDayClock.Zone }));
 
     public static Policy Policy => PolicyBot.Rules.Tests.Stevensville.Policy;
 

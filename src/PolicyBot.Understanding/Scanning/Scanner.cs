@@ -286,7 +286,7 @@ internal sealed partial class Scanner
         {
             return;
         }
-        var now = _options.Clock.GetLocalNow().DateTime;
+        var now = TimeZoneInfo.ConvertTime(_options.Clock.GetUtcNow(), _options.TimeZone ?? _options.Clock.LocalTimeZone).DateTime;
         var reference = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, now.Kind);
         foreach (var (start, end, _, values) in _recognizers.DateTimes(text, reference))
         {

@@ -38,16 +38,7 @@ public sealed record CampaignOptions(TimeZoneInfo TimeZone, IReadOnlyList<int> N
     public static CampaignOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var zoneId = configuration[TimeZoneKey] is { Length: > 0 } z ? z.Trim() : "America/Denver";
-        TimeZoneInfo zone;
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new InvalidOperationException($"{TimeZoneKey} '{zoneId}' is not a time zone this machine knows. Use an IANA name such as America/Denver or America/New_York.", e);
-        }
+        var zone = Hosting.DistrictTimeZone.From(configuration);
 
         var days = new List<int>();
         foreach (var part in (configuration[NudgeDaysKey] ?? "3,1").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))

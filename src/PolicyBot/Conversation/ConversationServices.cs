@@ -33,6 +33,8 @@ public static class ConversationServices
                 SchoolEmailDomains = (configuration[SettingsKeys.SchoolEmailDomains] ?? "")
                     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Lexicon = FindLexicon(policy, configuration[SettingsKeys.PolicyFile], sp.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyBot.Understanding")),
+                Clock = sp.GetRequiredService<TimeProvider>(),
+                TimeZone = DistrictTimeZone.From(configuration),
             });
         });
         services.AddSingleton<Redactor>();

@@ -1,11 +1,13 @@
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using PolicyBot.Cards;
 using PolicyBot.Tests.Infrastructure;
+using PolicyBot.TestSupport;
 
 namespace PolicyBot.Tests.Conversation;
 
-/// <summary>The real bot on loopback with a fake Teams connector, shared by a test class.</summary>
+/// <summary>The real bot on loopback with a fake Teams connector, shared by a test class, on a <see cref="SchoolDayClock"/>.</summary>
 public sealed class ConversationFixture : IAsyncLifetime
 {
     public FakeBotConnector Connector { get; private set; } = null!;
@@ -17,6 +19,8 @@ public sealed class ConversationFixture : IAsyncLifetime
         Connector = await FakeBotConnector.StartAsync();
         var options = new BotHostOptions();
         options.Settings["SchoolEmailDomains"] = "stevensville.k12.mt.us";
+        // A school day whatever day the suite runs: the corpora's "today" and "this afternoon" are a school day's.
+        options.ConfigureServices = services => services.AddSingleton<TimeProvider>(SchoolDayClock.Instance);
         Host = await BotHost.StartAsync(options);
         Teams = new TeamsChatClient(Host, Connector);
     }

@@ -5,6 +5,7 @@ using PolicyBot.Rules.Evaluation;
 using PolicyBot.Rules.Loading;
 using PolicyBot.Rules.Model;
 using PolicyBot.Tests.Infrastructure;
+using PolicyBot.TestSupport;
 using PolicyBot.Understanding;
 using static PolicyBot.Tests.Conversation.Cards;
 
@@ -33,7 +34,8 @@ public sealed class CorpusPlayer(TeamsChatClient teams)
     private static readonly Lazy<(Policy Policy, SituationReader Reader)> Understanding = new(() =>
     {
         var policy = PolicyLoader.LoadEmbedded();
-        return (policy, new SituationReader(policy));
+        // The bot's clock (ConversationFixture), so that a line's "today" reads as the bot reads it.
+        return (policy, new SituationReader(policy, new SituationReaderOptions { Clock = SchoolDayClock.Instance, TimeZone = SchoolDayClock.Zone }));
     });
 
     private static readonly List<string> Restrictiveness = ["forbidden", "needs-administration", "allowed-with-conditions", "not-covered", "allowed"];
