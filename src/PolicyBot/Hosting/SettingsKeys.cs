@@ -90,7 +90,7 @@ public static class SettingsKeys
     /// <summary>Seconds an administrator download link works. Default 900 (15 min).</summary>
     public const string DownloadLinkLifetimeSeconds = "DownloadLinkLifetimeSeconds";
 
-    /// <summary>The district's IANA time zone: schedules, deadlines and nudges are read in it. Default <c>America/Denver</c>.</summary>
+    /// <summary>The district's IANA time zone: schedules, deadlines and nudges are read in it, and so are the times in staff's questions. Default <c>America/Denver</c>.</summary>
     public const string DistrictTimeZone = "DistrictTimeZone";
 
     /// <summary>Days before a campaign's acknowledgement deadline when those who have not acknowledged are reminded. Default <c>3,1</c>.</summary>
