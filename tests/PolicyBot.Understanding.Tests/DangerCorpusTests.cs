@@ -64,6 +64,26 @@ internal static class CorpusFiles
     public static IEnumerable<string> Open() =>
         Directory.GetFiles(Folder, "*.tsv").Where(f => !HeldOut.Contains(Path.GetFileName(f))).Order(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every field of every corpus file but the held-out ones and of the staff questions, and each "key: line" part of the
+    /// fact columns (the line alone): the texts the equivalence tests read both ways.
+    /// </summary>
+    public static IEnumerable<string> EveryText()
+    {
+        var files = Open().Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
+        foreach (var line in files.SelectMany(f => File.ReadAllLines(f).Skip(1)))
+        {
+            foreach (var field in line.Split('\t'))
+            {
+                yield return field;
+                foreach (var part in field.Split(" | ").Where(p => p.Contains(": ", StringComparison.Ordinal)))
+                {
+                    yield return part[(part.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+                }
+            }
+        }
+    }
+
     /// <summary>(first column, column <paramref name="column"/>) of each row of a corpus file.</summary>
     public static IEnumerable<(string Id, string Text)> Texts(string file, int column) =>
         File.ReadAllLines(Path.Combine(Folder, file)).Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Split('\t')).Select(c => (c[0], c[column]));

@@ -35,12 +35,7 @@ public class RecognizerShortcutTests
         };
         texts.AddRange(TimesBesideNumbers);
         texts.AddRange(NumbersThatAreNoTime);
-        var files = CorpusFiles.Open().Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
-        foreach (var field in files.SelectMany(f => File.ReadAllLines(f).Skip(1)).SelectMany(l => l.Split('\t')))
-        {
-            texts.Add(field);
-            texts.AddRange(field.Split(" | ").Where(p => p.Contains(": ", StringComparison.Ordinal)).Select(p => p[(p.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
-        }
+        texts.AddRange(CorpusFiles.EveryText());
         var data = new TheoryData<string>();
         foreach (var text in texts.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
         {
@@ -172,12 +167,5 @@ public class RecognizerShortcutTests
                 && Readers.Any(r => r.Full.Read(text).Explain() != r.Fast.Read(text).Explain()))
             .ToList();
         Assert.Empty(lost);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 }

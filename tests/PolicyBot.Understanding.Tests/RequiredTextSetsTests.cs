@@ -75,7 +75,7 @@ public class RequiredTextSetsTests
     {
         var patterns = Lexicon.LoadEmbedded(Stevensville.Policy).Entries.SelectMany(e => e.Patterns).ToList();
         var regexes = patterns.ToDictionary(p => p, p => new Regex(p.Regex.ToString(), p.Regex.Options & ~RegexOptions.Compiled));
-        var texts = CorpusTexts().Select(PolicyBot.Understanding.Scanning.Words.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var texts = CorpusFiles.EveryText().Select(PolicyBot.Understanding.Scanning.Words.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         Assert.True(texts.Count > 1000, $"only {texts.Count} texts");
 
         var (skipped, lost) = (0, new List<string>());
@@ -101,7 +101,7 @@ public class RequiredTextSetsTests
     {
         var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
         var cues = signals.Categories.SelectMany(c => c.Cues).Concat(signals.Benign.SelectMany(b => b.Cues)).ToList();
-        var texts = CorpusTexts().Select(DangerDetector.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var texts = CorpusFiles.EveryText().Select(DangerDetector.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
         var (skipped, lost) = (0, new List<string>());
         foreach (var cue in cues)
@@ -131,7 +131,7 @@ public class RequiredTextSetsTests
         var patternIndex = new RequiredTextIndex([.. patterns.Select(p => p.Required)], [.. patterns.Select(p => p.AlsoRequired)]);
 
         var differ = new List<string>();
-        foreach (var text in CorpusTexts().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
+        foreach (var text in CorpusFiles.EveryText().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
         {
             var normalized = DangerDetector.Normalize(text);
             var may = cueIndex.MayMatch(normalized);
@@ -150,23 +150,5 @@ public class RequiredTextSetsTests
     {
         using var stream = typeof(DangerDetector).Assembly.GetManifestResourceStream("PolicyBot.Understanding.Safety." + DangerDetector.EmbeddedFileName)!;
         return new StreamReader(stream).ReadToEnd();
-    }
-
-    /// <summary>Every field of every corpus file but the held-out ones, of the staff questions, and each "key: line" part of the fact columns.</summary>
-    private static IEnumerable<string> CorpusTexts()
-    {
-        var files = CorpusFiles.Open()
-            .Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
-        foreach (var line in files.SelectMany(f => File.ReadAllLines(f).Skip(1)))
-        {
-            foreach (var field in line.Split('\t'))
-            {
-                yield return field;
-                foreach (var part in field.Split(" | ").Where(p => p.Contains(": ", StringComparison.Ordinal)))
-                {
-                    yield return part[(part.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-                }
-            }
-        }
     }
 }

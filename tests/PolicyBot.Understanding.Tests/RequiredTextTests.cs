@@ -88,7 +88,7 @@ public class RequiredTextTests
         // Checked with interpreted copies without the app's timeout: compiling each pattern's code on this busy test run
         // would count against it.
         var regexes = patterns.ToDictionary(p => p, p => new Regex(p.Regex.ToString(), p.Regex.Options & ~RegexOptions.Compiled));
-        var texts = CorpusTexts().Select(PolicyBot.Understanding.Scanning.Words.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var texts = CorpusFiles.EveryText().Select(PolicyBot.Understanding.Scanning.Words.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         Assert.True(texts.Count > 1500, $"only {texts.Count} texts");
 
         var (matched, skipped) = (0, 0);
@@ -123,7 +123,7 @@ public class RequiredTextTests
     {
         var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
         var cues = signals.Categories.SelectMany(c => c.Cues).Concat(signals.Benign.SelectMany(b => b.Cues)).ToList();
-        var texts = CorpusTexts().Select(DangerDetector.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var texts = CorpusFiles.EveryText().Select(DangerDetector.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         Assert.True(texts.Count > 1500, $"only {texts.Count} texts");
 
         var (matched, skipped) = (0, 0);
@@ -163,7 +163,7 @@ public class RequiredTextTests
         var cueIndex = new RequiredTextIndex([.. cues.Select(c => c.Required)]);
         var patterns = Lexicon.LoadEmbedded(Stevensville.Policy).Entries.SelectMany(e => e.Patterns).ToList();
         var patternIndex = new RequiredTextIndex([.. patterns.Select(p => p.Required)]);
-        var texts = CorpusTexts().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var texts = CorpusFiles.EveryText().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
         var differ = new List<string>();
         foreach (var text in texts)
@@ -208,22 +208,5 @@ public class RequiredTextTests
     {
         using var stream = typeof(DangerDetector).Assembly.GetManifestResourceStream("PolicyBot.Understanding.Safety." + DangerDetector.EmbeddedFileName)!;
         return new StreamReader(stream).ReadToEnd();
-    }
-
-    /// <summary>Every field of every corpus file but the held-out ones, of the staff questions, and each "key: line" part of the fact columns.</summary>
-    private static IEnumerable<string> CorpusTexts()
-    {
-        var files = CorpusFiles.Open().Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
-        foreach (var line in files.SelectMany(f => File.ReadAllLines(f).Skip(1)))
-        {
-            foreach (var field in line.Split('\t'))
-            {
-                yield return field;
-                foreach (var part in field.Split(" | ").Where(p => p.Contains(": ", StringComparison.Ordinal)))
-                {
-                    yield return part[(part.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-                }
-            }
-        }
     }
 }

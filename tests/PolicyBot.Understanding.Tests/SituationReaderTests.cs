@@ -606,19 +606,13 @@ public class SituationReaderTests
     [Fact]
     public void Today_is_the_districts_day_not_the_servers()
     {
-        var fridayEveningInMontana = new AtMoment(new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero));
+        var fridayEveningInMontana = new FixedClock(new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero));
         var denver = TimeZoneInfo.FindSystemTimeZoneById("America/Denver");
         const string question = "Can I check Facebook at 10am today?";
         var inDistrict = new SituationReader(Stevensville.Policy, new SituationReaderOptions { Clock = fridayEveningInMontana, TimeZone = denver });
         var onUtc = new SituationReader(Stevensville.Policy, new SituationReaderOptions { Clock = fridayEveningInMontana, TimeZone = TimeZoneInfo.Utc });
         Assert.Equal("school-day", inDistrict.Read(question).Facts.GetValueOrDefault("time"));
         Assert.Equal("outside-school", onUtc.Read(question).Facts.GetValueOrDefault("time"));
-    }
-
-    /// <summary>A clock standing at one moment.</summary>
-    private sealed class AtMoment(DateTimeOffset moment) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => moment;
     }
 
     [Fact]
