@@ -14,7 +14,7 @@ public sealed class SchoolDayClock : TimeProvider
     public static readonly DateTimeOffset Start = new(2026, 12, 2, 17, 0, 0, TimeSpan.Zero);
 
     /// <summary>The district's zone the start is a school-day morning in.</summary>
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("America/Denver");
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("America/Denver");
 
     /// <summary>One clock for a test run: every reader and bot of the run agrees on the time.</summary>
     public static readonly SchoolDayClock Instance = new();
@@ -24,6 +24,6 @@ public sealed class SchoolDayClock : TimeProvider
     /// <summary>The start plus the real time elapsed since this clock was made.</summary>
     public override DateTimeOffset GetUtcNow() => Start + Stopwatch.GetElapsedTime(_started);
 
-    /// <summary>The district's zone.</summary>
+    /// <summary>The district's zone: a reader given this clock reads "today" in it.</summary>
     public override TimeZoneInfo LocalTimeZone => Zone;
 }

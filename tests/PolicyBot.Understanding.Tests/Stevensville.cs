@@ -11,7 +11,7 @@ public static class Stevensville
 
     // On a school day whatever day the suite runs: "in the middle of the day" is a school day's on a Saturday too.
     private static readonly Lazy<SituationReader> LoadedReader = new(() =>
-        new SituationReader(Policy, new SituationReaderOptions { SchoolEmailDomains = [SchoolDomain], Clock = SchoolDayClock.Instance, TimeZone = SchoolDayClock.Zone }));
+        new SituationReader(Policy, new SituationReaderOptions { SchoolEmailDomains = [SchoolDomain], Clock = SchoolDayClock.Instance }));
 
     public static Policy Policy => PolicyBot.Rules.Tests.Stevensville.Policy;
 

@@ -34,8 +34,8 @@ public sealed class CorpusPlayer(TeamsChatClient teams)
     private static readonly Lazy<(Policy Policy, SituationReader Reader)> Understanding = new(() =>
     {
         var policy = PolicyLoader.LoadEmbedded();
-        // The bot's clock (ConversationFixture), so that a line's "today" reads as the bot reads it.
-        return (policy, new SituationReader(policy, new SituationReaderOptions { Clock = SchoolDayClock.Instance, TimeZone = SchoolDayClock.Zone }));
+        // The bot's clock (ConversationFixture), zone included, so that a line's "today" reads as the bot reads it.
+        return (policy, new SituationReader(policy, new SituationReaderOptions { Clock = SchoolDayClock.Instance }));
     });
 
     private static readonly List<string> Restrictiveness = ["forbidden", "needs-administration", "allowed-with-conditions", "not-covered", "allowed"];
