@@ -176,6 +176,7 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             return facts;
         }).ToList();
         Take(state, new Dictionary<string, string> { [pending.Fact.Id] = named[0]!.Id });
+        state.ReadAs = new Dictionary<string, string>(parts[0], StringComparer.Ordinal);   // the parts differ in this fact only
         state.Waiting.InsertRange(0, parts.Skip(1));
         state.Step++;
         var list = string.Join("; ", parts.Select((p, i) => $"{i + 1}) {Summary(p)}"));
@@ -399,18 +400,50 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             {
                 var next = state.Waiting[0];
                 state.Waiting.RemoveAt(0);
+                var (readAs, settled) = (state.ReadAs, state.Facts);
                 state.Restart(next);
                 state.FollowOn = true;
+                CarryOver(state, readAs, settled);
                 replies.Add(new NoticeReply($"Now the next part of your message: {Summary(next)}."));
                 replies.AddRange(Advance(state));
             }
             return replies;
         }
         var question = evaluation.Question!;
+        if (state.SettledBefore.Remove(question.Fact.Id, out var before))
+        {
+            // Told for an earlier part of the same message: understood for this one, shown rather than asked again.
+            state.Understood[question.Fact.Id] = before;
+            return Advance(state);
+        }
         state.PendingFact = question.Fact.Id;
         state.AwaitingConfirmation = false;
         state.Decided = false;
         return [new QuestionReply(question, Lines(state, v => v.Phrase), state.Id, state.Step)];
+    }
+
+    /// <summary>
+    /// What the person settled for the part just decided, taken into the next part of the same message. A fact the message
+    /// stated alike for both parts means there what the person settled it means (a confirmation, or a correction of the
+    /// same misreading), so it is known. A fact stated for neither is kept to offer, understood, if this part would ask
+    /// it. A fact that tells the parts apart (the medium of "text or call", the person of "my niece and her friend") is
+    /// never carried.
+    /// </summary>
+    private static void CarryOver(SituationState state, IReadOnlyDictionary<string, string> readAs, IReadOnlyDictionary<string, string> settled)
+    {
+        var next = state.ReadAs;
+        foreach (var (fact, value) in settled)
+        {
+            if (next.TryGetValue(fact, out var read) && readAs.TryGetValue(fact, out var readBefore) && read == readBefore)
+            {
+                state.Facts[fact] = value;
+                state.Understood.Remove(fact);
+            }
+            else if (!next.ContainsKey(fact) && !readAs.ContainsKey(fact))
+            {
+                state.SettledBefore[fact] = value;
+            }
+        }
     }
 
     /// <summary>The reply to a message outside the policy's subject: what the bot answers, with examples.</summary>

@@ -45,6 +45,19 @@ public sealed class SituationState
     public List<Dictionary<string, string>> Waiting { get; set; } = [];
 
     /// <summary>
+    /// What the message said for this part when it started (fact id → value id, as read or as split from an answer):
+    /// what the next part compares itself with to take over what the person settled here.
+    /// </summary>
+    public Dictionary<string, string> ReadAs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Facts the person settled (picked, answered or confirmed) in earlier parts of the same message that the message
+    /// stated for neither part (fact id → value id). A later part that would ask one takes it as understood instead, shown
+    /// on its cards, so nobody is asked the same thing twice for one message.
+    /// </summary>
+    public Dictionary<string, string> SettledBefore { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// The last verdicts given in this conversation (newest last, at most <see cref="RecentVerdictLimit"/>): what the
     /// verdict cards' feedback buttons refer to. Kept across new questions and "start over", so feedback on an earlier
     /// card is taken from the bot's own record, never from the card.
@@ -100,6 +113,7 @@ public sealed class SituationState
         Id = Guid.NewGuid().ToString("N")[..12];
         Facts = new Dictionary<string, string>(StringComparer.Ordinal);
         Understood = understood.Where(f => f.Key != StretchKey).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        ReadAs = new Dictionary<string, string>(Understood, StringComparer.Ordinal);
         Step = 0;
         PendingFact = null;
         AwaitingConfirmation = false;
@@ -115,6 +129,8 @@ public sealed class SituationState
         Facts.Clear();
         Understood.Clear();
         Waiting.Clear();
+        ReadAs.Clear();
+        SettledBefore.Clear();
         Step = 0;
         PendingFact = null;
         AwaitingConfirmation = false;

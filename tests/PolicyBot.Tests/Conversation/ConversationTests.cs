@@ -133,6 +133,47 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
         Assert.DoesNotContain("From what you wrote, I understood", TextOf(next));   // nothing carried over from the texting part
     }
 
+    /// <summary>
+    /// The parts of "text and snapchat my nephew" differ only in the medium. Correcting the misread relationship in the
+    /// texting part corrects it for the Snapchat part too: the person is not shown "your child or close relative" again.
+    /// </summary>
+    [Fact]
+    public async Task A_correction_in_one_part_holds_for_the_next_part_of_the_same_message()
+    {
+        var chat = TeamsConversation.Personal();
+        var confirm = LastCard(await bot.Teams.SayAsync(chat, _teacher, "can I text and snapchat my nephew about the party?"));
+        Assert.True(IsConfirmation(confirm), TextOf(confirm));
+        var change = SubmitsOf(confirm).Single(s => s.Data[CardActions.ActionField]?.ToString() == CardActions.Change && s.Data[CardActions.FactField]?.ToString() == "relationship");
+        var question = LastCard(await bot.Teams.SubmitAsync(chat, _teacher, change.Data));
+        var answered = await bot.Teams.SubmitAsync(chat, _teacher, SubmitsOf(question).Single(s => s.Title == "A current student").Data);
+        while (AskedFact(LastCard(answered)) is "purpose")
+        {
+            answered = await bot.Teams.SubmitAsync(chat, _teacher, SubmitsOf(LastCard(answered)).Single(s => s.Title == "Personal or social").Data);
+        }
+
+        var verdicts = answered.Activities.Select(CardOf).OfType<JObject>().Where(c => VerdictWords(c) is not null).ToList();
+        Assert.Equal(["Forbidden", "Forbidden"], verdicts.Select(VerdictWords));   // both parts, with no question between
+        Assert.Contains(answered.Texts, t => t.StartsWith("Now the next part of your message", StringComparison.Ordinal));
+        Assert.DoesNotContain("close relative", TextOf(verdicts[1]), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// What the person told for one part, and the message said for neither, is not asked again in the next part: it is
+    /// shown there as understood ("from your words"), so a wrong carry can still be corrected.
+    /// </summary>
+    [Fact]
+    public async Task A_fact_answered_for_one_part_is_not_asked_again_for_the_next()
+    {
+        var chat = TeamsConversation.Personal();
+        var question = LastCard(await bot.Teams.SayAsync(chat, _teacher, "can I text and snapchat a student in my class?"));
+        Assert.Equal("purpose", AskedFact(question));
+
+        var answered = await bot.Teams.SubmitAsync(chat, _teacher, SubmitsOf(question).Single(s => s.Title == "Personal or social").Data);
+        var verdicts = answered.Activities.Select(CardOf).OfType<JObject>().Where(c => VerdictWords(c) is not null).ToList();
+        Assert.Equal(["Forbidden", "Forbidden"], verdicts.Select(VerdictWords));
+        Assert.Contains("Personal or social (from your words)", TextOf(verdicts[1]));   // the carried answer, correctable
+    }
+
     [Fact]
     public async Task In_a_later_part_an_answer_naming_both_people_is_read_for_the_one_not_yet_answered()
     {
