@@ -103,6 +103,8 @@ public class SituationReaderTests
     [InlineData("During yesterday's lockdown I checked the sheriff's FB page on my phone for updates. My coworker also posted a pic of her kids huddled in the corner on Facebook. Was hers ok too?", "activity=posting | access-reason=emergency-access activity=personal-use site-kind=social-networking")]
     // A group made "with all 40 members" beside texting the officers: each a part.
     [InlineData("FFA advisor here. For our fruit sale fundraiser I want to make a GroupMe with all 40 members to announce pickup times and sales totals, plus text the officers directly when I need help with setup. Do I need to run either by the office?", "account-stage=new activity=school-account | activity=contact medium=text purpose=operations")]
+    // A group on a messaging app named for the team is an account to approve, beside giving out one's cell.
+    [InlineData("I want to give my runners my cell for meet days, and also start a team GroupMe for schedules", "account-stage=new activity=school-account | activity=contact medium=phone-number purpose=operations relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -284,6 +286,12 @@ public class SituationReaderTests
     [InlineData("I still have a student's number from the fall trip. Can I use it to remind him about a missing assignment?", "activity=contact purpose=educational relationship=student")]
     // A reply to a student who wrote is a message, not a post.
     [InlineData("One of my students has started DMing me on Instagram late at night about her breakup. Can I reply to her there?", "activity=contact relationship=student")]
+    // The guardian of someone, a student working on one's farm, requests from parents.
+    [InlineData("I'm the legal guardian of a 6th grader whose mom passed. We text every day, fine?", "activity=contact relationship=legal")]
+    [InlineData("A junior works on our farm in the summers. Can I text him about chores?", "activity=contact relationship=employment")]
+    [InlineData("I got friend requests from a couple of parents. ok to accept?", "activity=contact relationship=not-student")]
+    // Being on Facebook with someone is a connection, not one's own use of the site.
+    [InlineData("I'm on facebook with my son, he's a freshman here. ok?", "activity=contact relationship=close-family")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -566,6 +574,8 @@ public class SituationReaderTests
     [InlineData("A kid got suspended today for having a vape and his parents are posting lies about it in the town Facebook group. Can I comment and set the record straight?", "activity=posting content=confidential")]
     // On the team bus is working time.
     [InlineData("can I check insta on the team bus? long ride", "activity=personal-use site-kind=social-networking time=school-day")]
+    // "I'm on Instagram" is using it.
+    [InlineData("is it a problem if I'm on instagram at home at night?", "activity=personal-use site-kind=social-networking time=outside-school")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
