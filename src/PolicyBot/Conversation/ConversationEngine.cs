@@ -400,17 +400,17 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             {
                 var next = state.Waiting[0];
                 state.Waiting.RemoveAt(0);
-                var (readAs, settled) = (state.ReadAs, state.Facts);
+                var (readAs, known, understood) = (state.ReadAs, state.Facts, state.Understood);
                 state.Restart(next);
                 state.FollowOn = true;
-                CarryOver(state, readAs, settled);
+                CarryOver(state, readAs, known, understood);
                 replies.Add(new NoticeReply($"Now the next part of your message: {Summary(next)}."));
                 replies.AddRange(Advance(state));
             }
             return replies;
         }
         var question = evaluation.Question!;
-        if (state.SettledBefore.Remove(question.Fact.Id, out var before))
+        if (state.SaidBefore.Remove(question.Fact.Id, out var before))
         {
             // Told for an earlier part of the same message: understood for this one, shown rather than asked again.
             state.Understood[question.Fact.Id] = before;
@@ -423,25 +423,44 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
     }
 
     /// <summary>
-    /// What the person settled for the part just decided, taken into the next part of the same message. A fact the message
-    /// stated alike for both parts means there what the person settled it means (a confirmation, or a correction of the
-    /// same misreading), so it is known. A fact stated for neither is kept to offer, understood, if this part would ask
+    /// What the person said for the part just decided, taken into the next part of the same message: what they settled
+    /// (picked, answered with a choice's name, confirmed) stays known; what they typed in their own words stays understood.
+    /// A fact the message stated alike for both parts means there what the person made of it here (a confirmation, or a
+    /// correction of the same misreading). A fact stated for neither is kept to offer, understood, if this part would ask
     /// it. A fact that tells the parts apart (the medium of "text or call", the person of "my niece and her friend") is
-    /// never carried.
+    /// never carried; nor is the message's own first reading, which the next part has already.
     /// </summary>
-    private static void CarryOver(SituationState state, IReadOnlyDictionary<string, string> readAs, IReadOnlyDictionary<string, string> settled)
+    private static void CarryOver(SituationState state, IReadOnlyDictionary<string, string> readAs, IReadOnlyDictionary<string, string> known,
+        IReadOnlyDictionary<string, string> understood)
     {
         var next = state.ReadAs;
-        foreach (var (fact, value) in settled)
+        var said = new Dictionary<string, string>(understood, StringComparer.Ordinal);
+        foreach (var (fact, value) in known)
         {
+            said[fact] = value;
+        }
+        foreach (var (fact, value) in said)
+        {
+            var settled = known.ContainsKey(fact);
+            if (!settled && readAs.TryGetValue(fact, out var first) && first == value)
+            {
+                continue;
+            }
             if (next.TryGetValue(fact, out var read) && readAs.TryGetValue(fact, out var readBefore) && read == readBefore)
             {
-                state.Facts[fact] = value;
-                state.Understood.Remove(fact);
+                if (settled)
+                {
+                    state.Facts[fact] = value;
+                    state.Understood.Remove(fact);
+                }
+                else
+                {
+                    state.Understood[fact] = value;
+                }
             }
             else if (!next.ContainsKey(fact) && !readAs.ContainsKey(fact))
             {
-                state.SettledBefore[fact] = value;
+                state.SaidBefore[fact] = value;
             }
         }
     }

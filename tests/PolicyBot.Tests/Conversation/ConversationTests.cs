@@ -158,6 +158,29 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
     }
 
     /// <summary>
+    /// The same correction typed in the person's own words: understood, not known, so it carries as understood — the
+    /// Snapchat part is decided on it without asking again, and its card shows it as read from their words.
+    /// </summary>
+    [Fact]
+    public async Task A_typed_correction_in_one_part_is_understood_in_the_next()
+    {
+        var chat = TeamsConversation.Personal();
+        var confirm = LastCard(await bot.Teams.SayAsync(chat, _teacher, "can I text and snapchat my nephew about the party?"));
+        var change = SubmitsOf(confirm).Single(s => s.Data[CardActions.ActionField]?.ToString() == CardActions.Change && s.Data[CardActions.FactField]?.ToString() == "relationship");
+        Assert.Equal("relationship", AskedFact(LastCard(await bot.Teams.SubmitAsync(chat, _teacher, change.Data))));
+        var answered = await bot.Teams.SayAsync(chat, _teacher, "he's not really my nephew, just a kid in my 3rd period");
+        while (AskedFact(LastCard(answered)) is "purpose")
+        {
+            answered = await bot.Teams.SayAsync(chat, _teacher, "just to chat");
+        }
+
+        var verdicts = answered.Activities.Select(CardOf).OfType<JObject>().Where(c => VerdictWords(c) is not null).ToList();
+        Assert.Equal(["Forbidden", "Forbidden"], verdicts.Select(VerdictWords));
+        Assert.DoesNotContain("close relative", TextOf(verdicts[1]), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("(from your words)", TextOf(verdicts[1]));
+    }
+
+    /// <summary>
     /// What the person told for one part, and the message said for neither, is not asked again in the next part: it is
     /// shown there as understood ("from your words"), so a wrong carry can still be corrected.
     /// </summary>
