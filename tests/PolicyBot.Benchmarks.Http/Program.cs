@@ -12,7 +12,7 @@ using PolicyBot.Benchmarks.Http;
 //     --turns 10000        measured turns per bot          --conversations 1000   personal chats they are spread over
 //     --warmup 1000        warm-up turns per bot (own chats, not measured)          --concurrency 8   turns in flight
 //     --block 1000         turns per block; the bots alternate block by block       --max-seconds 1200 whole run
-//     --gc server|workstation   GC of both bots (default: the app's own, server)
+//     --gc server|workstation   GC of both bots (default: the app's own, workstation)
 //     --profile            run PolicyBot through the benchmark's own host with Stopwatch sections and allocation counts
 //
 // Each bot is its own process, so its RSS is its own: PolicyBot is the app as built (dotnet PolicyBot.dll); the
@@ -50,7 +50,7 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => Cleanup.Run(bots, runFolder); /
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"PolicyBot HTTP benchmark: {options.Turns} measured turns per bot over {options.Conversations} personal chats, {options.Warmup} warm-up turns, " +
     $"{options.Concurrency} in flight, blocks of {options.Block}, at most {options.MaxSeconds} s. {Environment.ProcessorCount} cores, " +
-    $"load average {LoadAverage()}, GC of the bots: {options.Gc ?? "the app's (server)"}{(options.Profile ? ", PROFILED" : "")}."));
+    $"load average {LoadAverage()}, GC of the bots: {options.Gc ?? "the app's (workstation)"}{(options.Profile ? ", PROFILED" : "")}."));
 
 try
 {
