@@ -180,6 +180,8 @@ public class SituationReaderTests
     [InlineData("Is it a problem if I tell my students my spotify username so they can see what I listen to?", "activity=contact medium=personal-accounts relationship=student")]
     // Gmail alone may be the district's Google Workspace: asked.
     [InlineData("is gmail ok for emailing students?", "activity=contact relationship=student")]
+    // The link of one's own blog put on the class website is access to it given to students.
+    [InlineData("I have a personal travel blog. Could I put the link on my class website so the kids can see it?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
