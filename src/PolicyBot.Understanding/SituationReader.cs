@@ -111,6 +111,23 @@ public sealed partial class SituationReader
             parts.Add(main);
         }
 
+        // In a message read as one situation, a plain cue outweighed by a specific one of the same fact said in another
+        // stretch, none of whose cues is in the plain one's stretch: two situations, not one ("on my lunch I check Facebook on
+        // my work computer, and during the flood I checked the county's emergency page": the lunch is one's own use, the
+        // flood an emergency), in the order written. Who a person is has its own rule below.
+        var stretches = Stretches(text);
+        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+        foreach (var apart in main.SetAside
+                     .Where(a => split.Fact is null && a.Reason == SetAsideReason.Outweighed && a.Cue.FactId != settings.FactId
+                         && settings.People?.Contains(a.Cue.FactId) != true
+                         && main.Facts.TryGetValue(a.Cue.FactId, out var won) && won != a.Cue.ValueId
+                         && main.Evidence.TryGetValue(a.Cue.FactId, out var used) && used.All(u => StretchOf(u.Start) != StretchOf(a.Cue.Start)))
+                     .DistinctBy(a => (a.Cue.FactId, a.Cue.ValueId)).ToList())
+        {
+            var part = main.With(apart.Cue.FactId, apart.Cue.ValueId, _factOrder);
+            parts.Insert(apart.Cue.Start < main.Evidence[apart.Cue.FactId].Min(u => u.Start) ? 0 : parts.Count, part);
+        }
+
         // An exception for one person beside a plain mention of others ("my niece, and her friend from my class
         // too"): the others are a part of their own, so the exception never covers them silently.
         // Who the others are is what a plain mention says ("students"), else asked.
@@ -142,8 +159,6 @@ public sealed partial class SituationReader
         // Beside contact, only said of the social networking itself: in its stretch ("he snaps me … during my lunch at
         // school") or the next one when that names no act of its own ("we snap on weekends and sometimes during my lunch"),
         // not of the student before it ("my niece is in my homeroom, and she wants to add me on Snapchat").
-        var stretches = Stretches(text);
-        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
         var socialClaims = activity != "contact" ? [] : scan.Claims.Where(c => !scan.Negated.Contains(c)
             && c.FactId is not null && settings.SocialContact?.Contains((c.FactId, c.ValueId)) == true).ToList();
         bool NamesAnAct(int stretch) => scan.Claims.Any(c => c.FactId is not null && StretchOf(c.Start) == stretch

@@ -105,6 +105,11 @@ public class SituationReaderTests
     [InlineData("FFA advisor here. For our fruit sale fundraiser I want to make a GroupMe with all 40 members to announce pickup times and sales totals, plus text the officers directly when I need help with setup. Do I need to run either by the office?", "account-stage=new activity=school-account | activity=contact medium=text purpose=operations")]
     // A group on a messaging app named for the team is an account to approve, beside giving out one's cell.
     [InlineData("I want to give my runners my cell for meet days, and also start a team GroupMe for schedules", "account-stage=new activity=school-account | activity=contact medium=phone-number purpose=operations relationship=student")]
+    // A plain cue outweighed only by a specific one said in another sentence: one's own use at lunch beside an emergency,
+    // in the order written.
+    [InlineData("At lunch I scroll Instagram on my school laptop. And during the lockdown last week I checked the sheriff's page on Facebook. Is either one a problem?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day | access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    // "The other from …" names someone else beside a graduate.
+    [InlineData("I got two follow requests. One from a former student who is at college now, the other from the 7th grader next door. Can I accept?", "activity=contact relationship=former-student | activity=contact medium=accept-request purpose=personal relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -294,6 +299,8 @@ public class SituationReaderTests
     [InlineData("I got friend requests from a couple of parents. ok to accept?", "activity=contact relationship=not-student")]
     // Being on Facebook with someone is a connection, not one's own use of the site.
     [InlineData("I'm on facebook with my son, he's a freshman here. ok?", "activity=contact relationship=close-family")]
+    // Driving a bus says one's job, not that the contact is about school transport.
+    [InlineData("I drive bus 7 and a boy on my route lives by me. can I add him on snapchat?", "activity=contact medium=friend-request relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>

@@ -91,13 +91,27 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     /// The sealed part (110 rows split off at random before any tuning), scored once on 2026-12-04 at the end of the work
     /// on understanding (see the corpus README for the figures). From then on it guards the level it reached, like the
     /// fresh batches: no false allowed beyond those named, the score and the taps kept. The bars are judged on that
-    /// one run; <c>unseen-sealed2.tsv</c> and <c>unseen-sealed3.tsv</c> are sealed parts for later work.
+    /// one run; <c>unseen-sealed3.tsv</c> is the sealed part for later work.
     /// </summary>
     [Fact]
     public async Task Sealed_part_keeps_the_level_of_its_one_scoring()
     {
         await AssertLevelKeptAsync("unseen-sealed.tsv", "sealed part", SealedFloor, SealedFalseAllowed, 1);
     }
+
+    /// <summary>
+    /// The second sealed part (written after the first was scored), scored once on 2026-12-05 at the end of that session's
+    /// work on understanding; from then on it guards its level like the first.
+    /// </summary>
+    [Fact]
+    public async Task Second_sealed_part_keeps_the_level_of_its_one_scoring()
+    {
+        await AssertLevelKeptAsync("unseen-sealed2.tsv", "second sealed part", Sealed2Floor, "", 1);
+    }
+
+    // Scored once (main at 1cb9f5c): 91/110 = 82.7 %, 1 false allowed (AF035: one's own Facebook at lunch beside an
+    // emergency check, read as one situation; fixed), 8 with no verdict, taps median 1, max 5. Then tuning material: 94/110.
+    private const double Sealed2Floor = 85;
 
     // Scored once: 69/110 = 62.7 %, 2 false allowed (B020, C061), taps median 1, max 7. Then tuning material: 84/110.
     private const double SealedFloor = 76;
