@@ -195,6 +195,9 @@ public class AnswerWordsTests
     [InlineData("medium", "following each other on Instagram", "friend-request")]
     [InlineData("activity", "a class, team or school account or page", "school-account")]
     [InlineData("medium", "the district's Google Workspace gmail, my school address to their student school addresses", "school-email")]
+    [InlineData("purpose", "so she could text me if she needed to talk, not about class", "personal")]
+    [InlineData("purpose", "to help him reset his password", "operations")]
+    [InlineData("purpose", "troubleshooting help with her chromebook", "operations")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

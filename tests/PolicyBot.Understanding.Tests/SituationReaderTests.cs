@@ -301,6 +301,8 @@ public class SituationReaderTests
     [InlineData("I'm on facebook with my son, he's a freshman here. ok?", "activity=contact relationship=close-family")]
     // Driving a bus says one's job, not that the contact is about school transport.
     [InlineData("I drive bus 7 and a boy on my route lives by me. can I add him on snapchat?", "activity=contact medium=friend-request relationship=student")]
+    // "Both" said of the staff ("my wife and I both teach here") points at no other student.
+    [InlineData("My wife and I both teach here and we're fostering a 4th grader. Can we text her?", "activity=contact relationship=legal")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -585,6 +587,8 @@ public class SituationReaderTests
     [InlineData("can I check insta on the team bus? long ride", "activity=personal-use site-kind=social-networking time=school-day")]
     // "I'm on Instagram" is using it.
     [InlineData("is it a problem if I'm on instagram at home at night?", "activity=personal-use site-kind=social-networking time=outside-school")]
+    // Pictures near "my own kids" are the staff member's family's, not the class's.
+    [InlineData("On weekends I post pics and stuff about my own kids on my Instagram. Nothing about school. ok?", "activity=posting content=own-content")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
