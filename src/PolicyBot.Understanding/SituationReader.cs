@@ -453,7 +453,7 @@ public sealed partial class SituationReader
         var ordered = facts.OrderBy(f => _factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         // Without a lexicon (another district's policy served with buttons only) nothing can be called off topic.
         var onTopic = Lexicon.CueCount == 0 || (Lexicon.Activities.Topic is { } topic
-            ? scan.Claims.Any(c => c.FactId is not null && topic.OnTopic(c.FactId, c.Weak)) || topic.Mentions(text)
+            ? scan.Claims.Any(c => c.FactId is not null && topic.OnTopic(c.FactId, c.ValueId, c.Weak)) || topic.Mentions(text)
             : scan.Claims.Count > 0 || _scanner.KnowsAWordOf(text));
         return new Reading(text, ordered, evidence, setAside.OrderBy(a => a.Cue.Start).ToList(), onTopic);
     }

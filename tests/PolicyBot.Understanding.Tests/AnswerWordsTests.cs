@@ -198,6 +198,11 @@ public class AnswerWordsTests
     [InlineData("purpose", "so she could text me if she needed to talk, not about class", "personal")]
     [InlineData("purpose", "to help him reset his password", "operations")]
     [InlineData("purpose", "troubleshooting help with her chromebook", "operations")]
+    [InlineData("content", "just my own words, no district documents or photos", "own-content")]
+    [InlineData("content", "my opinion and the district budget PDF", "district-material")]
+    [InlineData("relationship", "a kindergartner's mom", "not-student")]
+    [InlineData("relationship", "the track team; my throwers", "student")]
+    [InlineData("purpose", "a kid wants to watch my streams", "personal")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

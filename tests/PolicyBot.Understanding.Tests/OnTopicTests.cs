@@ -2,8 +2,8 @@ namespace PolicyBot.Understanding.Tests;
 
 /// <summary>
 /// Outside the policy, said plainly (issue 8, item 6): a message is on the policy's subject only when it names a way of
-/// contacting someone, a site or account, something posted, a specific relationship or an app. A bare "students", a time
-/// or a purpose is not enough. Sentences written for this test, not taken from the corpus.
+/// contacting someone, a site or account, something posted, a specific relationship or an app. A bare "students", a time,
+/// a purpose or one's own family is not enough. Sentences written for this test, not taken from the corpus.
 /// </summary>
 public class OnTopicTests
 {
@@ -13,7 +13,7 @@ public class OnTopicTests
     [InlineData("A parent wants my gmail address, can I give it to her?")]
     [InlineData("Can I post pictures from the science fair on my own page?")]
     [InlineData("can I be on tiktok during my lunch break")]
-    [InlineData("My nephew is in my class this year, is that a problem?")]
+    [InlineData("I'm the legal guardian of a student in my class, is that a problem?")]
     [InlineData("a kid sent me a friend request over the weekend")]
     [InlineData("Can I start a class YouTube channel for our robotics club?")]
     [InlineData("Is it fine to call a student's cell from my home phone?")]
@@ -43,6 +43,10 @@ public class OnTopicTests
     [InlineData("when are report cards due to the office, friday or monday?")]
     // Reporting to dispatch is no contact with a student.
     [InlineData("I drive a bus. if a kid gets sick do I pull over and call it in?")]
+    // One's own family alone is no question of contact: staff name their children in questions about leave or weddings
+    // (and having a nephew in class is not what this policy governs; asking how to reach him is).
+    [InlineData("My son is getting married in June. How many personal days can I take?")]
+    [InlineData("My nephew is in my class this year, is that a problem?")]
     public void A_question_about_something_else_is_off_topic(string text)
     {
         Assert.False(Stevensville.Reader.Read(text).OnTopic, text);

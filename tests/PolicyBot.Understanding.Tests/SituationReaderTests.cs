@@ -97,7 +97,7 @@ public class SituationReaderTests
     // "Them both" after two relatives named: the two, no one else.
     [InlineData("My son is a sophomore and my daughter is in 7th grade, both in the district. Can I text them both during the day?", "activity=contact relationship=close-family")]
     // Email to the kids' school accounts beside the school's page: each a part, the kids still read as students.
-    [InlineData("Principal asked me to post the closure on the school Facebook page tonight, and I'm also going to email my kids' school accounts their makeup work.", "account-stage=approved activity=school-account | activity=contact medium=school-email relationship=student")]
+    [InlineData("Principal asked me to post the closure on the school Facebook page tonight, and I'm also going to email my kids' school accounts their makeup work.", "account-stage=approved activity=school-account | activity=contact medium=school-email purpose=educational relationship=student")]
     // What a colleague posted is background (the principal's video, above), unless the message asks about it too: then it is
     // a part of its own.
     [InlineData("During yesterday's lockdown I checked the sheriff's FB page on my phone for updates. My coworker also posted a pic of her kids huddled in the corner on Facebook. Was hers ok too?", "activity=posting | access-reason=emergency-access activity=personal-use site-kind=social-networking")]
@@ -303,6 +303,11 @@ public class SituationReaderTests
     [InlineData("I drive bus 7 and a boy on my route lives by me. can I add him on snapchat?", "activity=contact medium=friend-request relationship=student")]
     // "Both" said of the staff ("my wife and I both teach here") points at no other student.
     [InlineData("My wife and I both teach here and we're fostering a 4th grader. Can we text her?", "activity=contact relationship=legal")]
+    // A parent named by the class of their child.
+    [InlineData("One of my 2nd grade moms wants my cell number so she can text me. ok?", "activity=contact relationship=not-student")]
+    // Makeup work is school work; playing students online is contact on an app; one's Discord asked for is a personal account.
+    [InlineData("Can I call a student tonight to go over her makeup work?", "activity=contact purpose=educational relationship=student")]
+    [InlineData("One of my students asked for my discord so he can watch me stream. can I give it to him?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>

@@ -249,16 +249,18 @@ internal sealed class WordList
 
 /// <summary>
 /// What puts a message on the policy's subject: a cue of any of <see cref="Any"/> (a way of contacting, a site, something
-/// posted), or a specific (not weak) cue of one of <see cref="Specific"/> ("my nephew", not a bare "students"). A message
-/// with neither — "can I wear my team jersey on Friday?" — is about something else.
+/// posted), or a specific (not weak) cue of one of <see cref="Specific"/> ("a boy in my class", not a bare "students"),
+/// except the values of <see cref="NotAlone"/> (one's own family: "my daughter is getting married, how many personal days
+/// do I get?"). A message with none — "can I wear my team jersey on Friday?" — is about something else.
 /// </summary>
-internal sealed record TopicFacts(IReadOnlySet<string> Any, IReadOnlySet<string> Specific, WordList Words)
+internal sealed record TopicFacts(IReadOnlySet<string> Any, IReadOnlySet<string> Specific, WordList Words, IReadOnlySet<(string Fact, string Value)> NotAlone)
 {
     /// <summary>True when <paramref name="text"/> names the subject in one of <see cref="Words"/> (an app, "online", "follow").</summary>
     public bool Mentions(string text) => Words.Mentions(text);
 
-    /// <summary>True when a cue of <paramref name="factId"/> (weak or not) puts the message on topic.</summary>
-    public bool OnTopic(string factId, bool weak) => Any.Contains(factId) || (!weak && Specific.Contains(factId));
+    /// <summary>True when a cue of <paramref name="factId"/> = <paramref name="valueId"/> (weak or not) puts the message on topic.</summary>
+    public bool OnTopic(string factId, string valueId, bool weak) =>
+        Any.Contains(factId) || (!weak && Specific.Contains(factId) && !NotAlone.Contains((factId, valueId)));
 }
 
 /// <summary>When the cued values of a fact include one of <see cref="AnyOf"/> and one of <see cref="With"/> (and nothing else), the fact is <see cref="Gives"/>.</summary>

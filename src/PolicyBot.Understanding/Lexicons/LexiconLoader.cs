@@ -399,13 +399,14 @@ internal static partial class LexiconLoader
             if (map.Children.TryGetValue(new YamlScalarNode("topic"), out var topicNode))
             {
                 var topicMap = Mapping(topicNode, "activities → topic");
-                CheckKeys(topicMap, ["any", "specific", "words"], "activities → topic");
+                CheckKeys(topicMap, ["any", "specific", "not-alone", "words"], "activities → topic");
                 var words = new List<string>();
                 if (topicMap.Children.TryGetValue(new YamlScalarNode("words"), out var wordsNode))
                 {
                     words.AddRange(Sequence(wordsNode, "activities → topic → words").Select(w => Scalar(w, "activities → topic → words").ToLowerInvariant()));
                 }
-                topic = new TopicFacts(FactList(topicMap, "any", "activities → topic"), FactList(topicMap, "specific", "activities → topic"), new WordList(words));
+                topic = new TopicFacts(FactList(topicMap, "any", "activities → topic"), FactList(topicMap, "specific", "activities → topic"), new WordList(words),
+                    FactValues(topicMap, "not-alone").ToHashSet());
             }
             var precedence = new List<string>();
             foreach (var item in Sequence(Required(map, "precedence", "activities"), "activities → precedence"))

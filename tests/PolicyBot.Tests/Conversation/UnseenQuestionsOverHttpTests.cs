@@ -110,8 +110,8 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     }
 
     // Scored once (main at 1cb9f5c): 91/110 = 82.7 %, 1 false allowed (AF035: one's own Facebook at lunch beside an
-    // emergency check, read as one situation; fixed), 8 with no verdict, taps median 1, max 5. Then tuning material: 94/110.
-    private const double Sealed2Floor = 85;
+    // emergency check, read as one situation; fixed), 8 with no verdict, taps median 1, max 5. Then tuning material: 99/110.
+    private const double Sealed2Floor = 89;
 
     // Scored once: 69/110 = 62.7 %, 2 false allowed (B020, C061), taps median 1, max 7. Then tuning material: 84/110.
     private const double SealedFloor = 76;
@@ -163,6 +163,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh24.tsv", 86)]
     [InlineData("unseen-fresh25.tsv", 88)]
     [InlineData("unseen-fresh26.tsv", 93)]
+    [InlineData("unseen-fresh27.tsv", 86)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
