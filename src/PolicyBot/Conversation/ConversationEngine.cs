@@ -410,12 +410,6 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             return replies;
         }
         var question = evaluation.Question!;
-        if (state.SaidBefore.Remove(question.Fact.Id, out var before))
-        {
-            // Told for an earlier part of the same message: understood for this one, shown rather than asked again.
-            state.Understood[question.Fact.Id] = before;
-            return Advance(state);
-        }
         state.PendingFact = question.Fact.Id;
         state.AwaitingConfirmation = false;
         state.Decided = false;
@@ -423,12 +417,13 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
     }
 
     /// <summary>
-    /// What the person said for the part just decided, taken into the next part of the same message: what they settled
-    /// (picked, answered with a choice's name, confirmed) stays known; what they typed in their own words stays understood.
-    /// A fact the message stated alike for both parts means there what the person made of it here (a confirmation, or a
-    /// correction of the same misreading). A fact stated for neither is kept to offer, understood, if this part would ask
-    /// it. A fact that tells the parts apart (the medium of "text or call", the person of "my niece and her friend") is
-    /// never carried; nor is the message's own first reading, which the next part has already.
+    /// What the person made of a fact the message stated alike for the part just decided and the next part of the same
+    /// message (a confirmation, or a correction of the same misreading), offered in the next part, always as understood:
+    /// it was said of the part before, and the next part may be about another person or act that the message only read
+    /// alike ("text my nephew and snapchat a girl from my class"), so a go-ahead for it shows it on its confirmation card
+    /// again. Nothing else is carried: a fact that tells the parts apart (the medium of "text or call", the person of "my
+    /// niece and her friend"), and a fact the message stated for neither, which may differ from one act to the other
+    /// ("email her about homework, and text her just to chat"), are asked in each part.
     /// </summary>
     private static void CarryOver(SituationState state, IReadOnlyDictionary<string, string> readAs, IReadOnlyDictionary<string, string> known,
         IReadOnlyDictionary<string, string> understood)
@@ -441,26 +436,10 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         }
         foreach (var (fact, value) in said)
         {
-            var settled = known.ContainsKey(fact);
-            if (!settled && readAs.TryGetValue(fact, out var first) && first == value)
+            if (readAs.TryGetValue(fact, out var readBefore) && readBefore != value
+                && next.TryGetValue(fact, out var read) && read == readBefore)
             {
-                continue;
-            }
-            if (next.TryGetValue(fact, out var read) && readAs.TryGetValue(fact, out var readBefore) && read == readBefore)
-            {
-                if (settled)
-                {
-                    state.Facts[fact] = value;
-                    state.Understood.Remove(fact);
-                }
-                else
-                {
-                    state.Understood[fact] = value;
-                }
-            }
-            else if (!next.ContainsKey(fact) && !readAs.ContainsKey(fact))
-            {
-                state.SaidBefore[fact] = value;
+                state.Understood[fact] = value;
             }
         }
     }

@@ -50,12 +50,6 @@ public sealed class SituationState
     /// </summary>
     public Dictionary<string, string> ReadAs { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Facts the person gave (picked, typed or confirmed) in earlier parts of the same message that the message stated for
-    /// neither part (fact id → value id). A later part that would ask one takes it as understood instead, shown on its
-    /// cards, so nobody is asked the same thing twice for one message.
-    /// </summary>
-    public Dictionary<string, string> SaidBefore { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The last verdicts given in this conversation (newest last, at most <see cref="RecentVerdictLimit"/>): what the
@@ -130,7 +124,6 @@ public sealed class SituationState
         Understood.Clear();
         Waiting.Clear();
         ReadAs.Clear();
-        SaidBefore.Clear();
         Step = 0;
         PendingFact = null;
         AwaitingConfirmation = false;
