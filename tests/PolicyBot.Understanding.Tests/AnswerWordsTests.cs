@@ -219,6 +219,7 @@ public class AnswerWordsTests
     // An exception for one and others with no word for them: the others' part asks again.
     [InlineData("relationship", "my niece, and her friends too", "close-family ?")]
     // One person, however described; one value overriding another; the pair the policy names one value for.
+    [InlineData("relationship", "my nephew and a kid from my class", "close-family student")]
     [InlineData("relationship", "my nephew, a student here", "")]
     [InlineData("relationship", "my grandson, and I'm his legal guardian", "")]
     [InlineData("relationship", "his mom", "")]

@@ -110,6 +110,8 @@ public class SituationReaderTests
     [InlineData("At lunch I scroll Instagram on my school laptop. And during the lockdown last week I checked the sheriff's page on Facebook. Is either one a problem?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day | access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
     // "The other from …" names someone else beside a graduate.
     [InlineData("I got two follow requests. One from a former student who is at college now, the other from the 7th grader next door. Can I accept?", "activity=contact relationship=former-student | activity=contact medium=accept-request purpose=personal relationship=student")]
+    // A second person brought in with "and": the relative's exception does not cover the girl from class.
+    [InlineData("My nephew and a girl from my class both added me on snapchat. ok to accept?", "activity=contact relationship=close-family | activity=contact medium=accept-request purpose=personal relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
