@@ -110,7 +110,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     }
 
     // Scored once (main at 1cb9f5c): 91/110 = 82.7 %, 1 false allowed (AF035: one's own Facebook at lunch beside an
-    // emergency check, read as one situation; fixed), 8 with no verdict, taps median 1, max 5. Then tuning material: 99/110.
+    // emergency check, read as one situation; fixed), 8 with no verdict, taps median 1, max 5. Then tuning material: 100/110.
     private const double Sealed2Floor = 89;
 
     // Scored once: 69/110 = 62.7 %, 2 false allowed (B020, C061), taps median 1, max 7. Then tuning material: 84/110.
