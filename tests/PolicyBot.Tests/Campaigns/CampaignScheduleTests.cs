@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using PolicyBot.Campaigns;
@@ -56,12 +55,7 @@ public sealed class CampaignScheduleTests(ITestOutputHelper output) : IAsyncDisp
         {
             Output = output,
             DataFolder = _dataFolder,
-            ConfigureServices = services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(_clock);
-            },
-        };
+        }.UseClock(_clock);
         options.Settings[SettingsKeys.CampaignAuthors] = _admin.AadObjectId;
         options.Settings[SettingsKeys.DeliveryPollSeconds] = "0.1";
         // The fake clock stands still while sends go out: no rate window may fill, or a send would wait for ever.
@@ -398,12 +392,7 @@ public sealed class CampaignPhrasingsOverHttpTests(ITestOutputHelper output)
         var options = new BotHostOptions
         {
             Output = null,
-            ConfigureServices = services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(clock);
-            },
-        };
+        }.UseClock(clock);
         options.Settings[SettingsKeys.CampaignAuthors] = admin.AadObjectId;
         options.Settings[CampaignOptions.TimeZoneKey] = "America/Denver";
         await using var host = await BotHost.StartAsync(options);

@@ -1,5 +1,4 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using PolicyBot.Cards;
 using PolicyBot.Tests.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class ConversationFixture : IAsyncLifetime
         var options = new BotHostOptions();
         options.Settings["SchoolEmailDomains"] = "stevensville.k12.mt.us";
         // A school day whatever day the suite runs: the corpora's "today" and "this afternoon" are a school day's.
-        options.ConfigureServices = services => services.AddSingleton<TimeProvider>(SchoolDayClock.Instance);
+        options.UseClock(SchoolDayClock.Instance);
         Host = await BotHost.StartAsync(options);
         Teams = new TeamsChatClient(Host, Connector);
     }

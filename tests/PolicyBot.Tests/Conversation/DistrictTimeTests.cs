@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PolicyBot.Hosting;
 using PolicyBot.Tests.Infrastructure;
@@ -22,7 +21,7 @@ public class DistrictTimeTests
     public async Task Today_is_the_districts_day(string zone, string understood)
     {
         await using var connector = await FakeBotConnector.StartAsync();
-        var options = new BotHostOptions { ConfigureServices = s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(FridayEveningInMontana)) };
+        var options = new BotHostOptions().UseClock(new FakeTimeProvider(FridayEveningInMontana));
         options.Settings[SettingsKeys.DistrictTimeZone] = zone;
         await using var host = await BotHost.StartAsync(options);
         var teams = new TeamsChatClient(host, connector);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using PolicyBot.Delivery;
 using PolicyBot.Tests.Infrastructure;
@@ -42,12 +41,7 @@ public sealed class DownloadLinkTests(ITestOutputHelper output)
         await using var host = await BotHost.StartAsync(new BotHostOptions
         {
             Output = output,
-            ConfigureServices = services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(clock);
-            },
-        });
+        }.UseClock(clock));
         var link = await Links(host).CreateAsync(Csv, "text/csv", "r.csv", "aad-admin-1", CancellationToken.None);
         Assert.Equal(clock.GetUtcNow().AddMinutes(15), link.ExpiresAt); // the default lifetime
 

@@ -48,6 +48,19 @@ public sealed class BotHostOptions
         };
         return this;
     }
+
+    /// <summary>Replaces the app's <see cref="TimeProvider"/> with <paramref name="clock"/> (a fake or a school-day clock).</summary>
+    public BotHostOptions UseClock(TimeProvider clock)
+    {
+        var previous = ConfigureServices;
+        ConfigureServices = services =>
+        {
+            previous?.Invoke(services);
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(clock);
+        };
+        return this;
+    }
 }
 
 /// <summary>

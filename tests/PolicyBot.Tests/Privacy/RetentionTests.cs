@@ -23,7 +23,7 @@ public class RetentionTests
         await using var connector = await FakeBotConnector.StartAsync();
         var options = new BotHostOptions();
         options.Settings[SettingsKeys.SituationRetentionDays] = "30";
-        options.ConfigureServices = services => services.AddSingleton<TimeProvider>(clock);
+        options.UseClock(clock);
         await using var host = await BotHost.StartAsync(options);
         var teams = new TeamsChatClient(host, connector);
         var decided = TeamsUser.Create("Dana Decided");
@@ -60,7 +60,7 @@ public class RetentionTests
     {
         var clock = new FakeTimeProvider(Start);
         var options = new BotHostOptions();
-        options.ConfigureServices = services => services.AddSingleton<TimeProvider>(clock);
+        options.UseClock(clock);
         await using var host = await BotHost.StartAsync(options);
         Assert.True(await StoredFile.EventuallyAsync(() => RetentionRuns(host) == 1));
 

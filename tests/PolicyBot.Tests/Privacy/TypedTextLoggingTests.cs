@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using PolicyBot.Cards;
@@ -85,7 +84,7 @@ public class TypedTextLoggingTests
         await using var connector = await FakeBotConnector.StartAsync();
         var options = new BotHostOptions { CaptureAllLogs = true };
         options.Settings[SettingsKeys.TroubleshootingLogTypedTextUntil] = until.ToString("O");
-        options.ConfigureServices = services => services.AddSingleton<TimeProvider>(clock);
+        options.UseClock(clock);
         await using var host = await BotHost.StartAsync(options);
         var teams = new TeamsChatClient(host, connector);
         var person = TeamsUser.Create(PersonName);
