@@ -117,8 +117,8 @@ public sealed partial class SituationReader
         // flood an emergency), in the order written. Who a person is has its own rule below.
         var stretches = Stretches(text);
         int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
-        foreach (var apart in main.SetAside
-                     .Where(a => split.Fact is null && a.Reason == SetAsideReason.Outweighed && a.Cue.FactId != settings.FactId
+        foreach (var apart in split.Fact is not null ? [] : main.SetAside
+                     .Where(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId != settings.FactId
                          && settings.People?.Contains(a.Cue.FactId) != true
                          && main.Facts.TryGetValue(a.Cue.FactId, out var won) && won != a.Cue.ValueId
                          && main.Evidence.TryGetValue(a.Cue.FactId, out var used) && used.All(u => StretchOf(u.Start) != StretchOf(a.Cue.Start)))

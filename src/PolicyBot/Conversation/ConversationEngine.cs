@@ -400,10 +400,10 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             {
                 var next = state.Waiting[0];
                 state.Waiting.RemoveAt(0);
-                var (readAs, known, understood) = (state.ReadAs, state.Facts, state.Understood);
+                var (readAs, said) = (state.ReadAs, state.Believed());
                 state.Restart(next);
                 state.FollowOn = true;
-                CarryOver(state, readAs, known, understood);
+                CarryOver(state, readAs, said);
                 replies.Add(new NoticeReply($"Now the next part of your message: {Summary(next)}."));
                 replies.AddRange(Advance(state));
             }
@@ -425,15 +425,9 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
     /// niece and her friend"), and a fact the message stated for neither, which may differ from one act to the other
     /// ("email her about homework, and text her just to chat"), are asked in each part.
     /// </summary>
-    private static void CarryOver(SituationState state, IReadOnlyDictionary<string, string> readAs, IReadOnlyDictionary<string, string> known,
-        IReadOnlyDictionary<string, string> understood)
+    private static void CarryOver(SituationState state, IReadOnlyDictionary<string, string> readAs, IReadOnlyDictionary<string, string> said)
     {
         var next = state.ReadAs;
-        var said = new Dictionary<string, string>(understood, StringComparer.Ordinal);
-        foreach (var (fact, value) in known)
-        {
-            said[fact] = value;
-        }
         foreach (var (fact, value) in said)
         {
             if (readAs.TryGetValue(fact, out var readBefore) && readBefore != value

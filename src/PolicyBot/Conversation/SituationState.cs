@@ -46,10 +46,9 @@ public sealed class SituationState
 
     /// <summary>
     /// What the message said for this part when it started (fact id → value id, as read or as split from an answer):
-    /// what the next part compares itself with to take over what the person settled here.
+    /// what the next part compares itself with to take over a correction the person made here.
     /// </summary>
     public Dictionary<string, string> ReadAs { get; set; } = new(StringComparer.Ordinal);
-
 
     /// <summary>
     /// The last verdicts given in this conversation (newest last, at most <see cref="RecentVerdictLimit"/>): what the
