@@ -117,9 +117,14 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
                 return AnswerForEach(state, pending, named);
             }
             // A later part of the message: the one named that the part before did not take is this part's ("a graduate,
-            // and a parent" after the parent's part). Otherwise the answer is not understood.
+            // and a parent" after the parent's part). Where the part before took nothing for this fact (it was decided
+            // without it: "calls from my own cell; texting" after the part about calling parents), the answers are in the
+            // order of the parts, the last for the last part ("… ; texting" for the student's part). Otherwise the answer
+            // is not understood. Either way it is understood, never known: a go-ahead still shows its confirmation card.
             var others = named.OfType<FactValue>().Where(v => v.Id != taken).DistinctBy(v => v.Id).ToList();
-            answer = taken is not null && others.Count == 1 ? new TypedAnswer(others[0], false) : null;
+            answer = taken is not null && others.Count == 1 ? new TypedAnswer(others[0], false)
+                : taken is null && InPartOrder(named, state.Waiting.Count) is { } inOrder ? new TypedAnswer(inOrder, false)
+                : null;
         }
         if (answer is null)
         {
@@ -159,6 +164,19 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
     /// part of its own, never one dropped. This part takes the first, understood; a part for each other one waits with
     /// the same facts, before any parts that were already waiting. A null value leaves the fact to be asked in its part.
     /// </summary>
+    /// <summary>
+    /// For a later part of a message, the value an answer naming several gives it when the answers follow the order of
+    /// the parts: counted from the end, since the parts still waiting come after this one (two values, no part waiting:
+    /// the second). Null when the count leaves no later-part position or names nothing there.
+    /// </summary>
+    /// <param name="named">The answer's values in the order written (null where a piece names none).</param>
+    /// <param name="partsWaiting">How many parts of the message come after this one.</param>
+    private static FactValue? InPartOrder(IReadOnlyList<FactValue?> named, int partsWaiting)
+    {
+        var at = named.Count - 1 - partsWaiting;
+        return at >= 1 ? named[at] : null;
+    }
+
     private IReadOnlyList<Reply> AnswerForEach(SituationState state, Question pending, IReadOnlyList<FactValue?> named)
     {
         var before = state.Believed();

@@ -181,6 +181,29 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
     }
 
     /// <summary>
+    /// One line answering for every part, where the part before took nothing for the fact asked (the parents' part was
+    /// decided without a way of contact): the answers follow the order of the parts, so the second part takes the second
+    /// piece, as understood.
+    /// </summary>
+    [Fact]
+    public async Task A_line_answering_for_each_part_gives_a_later_part_its_piece_in_order()
+    {
+        var chat = TeamsConversation.Personal();
+        var confirm = LastCard(await bot.Teams.SayAsync(chat, _teacher,
+            "I sometimes call parents from my cell when their kid is sick, and I'm thinking of giving a 9th grader my number so she can text me. ok?"));
+        Assert.True(IsConfirmation(confirm), TextOf(confirm));   // the parents' part first, as written
+        var first = await bot.Teams.SubmitAsync(chat, _teacher, ConfirmData(confirm));
+        var cards = first.Activities.Select(CardOf).OfType<JObject>().ToList();
+        Assert.Contains(cards, c => VerdictWords(c) is "Not covered");
+        Assert.Equal("medium", AskedFact(cards.Last()));   // the student's part: texting, or her having the number?
+
+        var next = LastCard(await bot.Teams.SayAsync(chat, _teacher, "calls from my own cell; texting"));
+        Assert.Equal("purpose", AskedFact(next));
+        Assert.Contains("texting", TextOf(next));
+        Assert.DoesNotContain("sharing your personal phone number", TextOf(next));
+    }
+
+    /// <summary>
     /// A correction for one part is only understood in the next, never known: "another student" was read alike for both
     /// parts, and making the first one a relative must not let the Snapchat part through without its own confirmation card.
     /// </summary>
