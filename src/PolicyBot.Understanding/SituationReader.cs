@@ -134,7 +134,7 @@ public sealed partial class SituationReader
         foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && settings.People?.Contains(f.Key) != false
                      && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
         {
-            if (PointsAtOthers(scan) && !BothAreNamed(text, scan, factId, value))
+            if ((PointsAtOthers(scan) || NewPersonElsewhere(text, stretches, main, factId, value)) && !BothAreNamed(text, scan, factId, value))
             {
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value);
                 parts.Add(parts[0].With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder));
@@ -189,6 +189,45 @@ public sealed partial class SituationReader
         parts.AddRange(UnreadParts(text, stretches, scan, parts));
         return parts.Take(Math.Max(2, maxParts)).ToList();
     }
+
+    /// <summary>
+    /// True when someone else is brought in after the exception's person, in a stretch of the message none of whose words
+    /// name that person: a plain mention of another value of the same fact (outweighed by the exception), introduced as
+    /// someone new ("a", "another", "one of my") and not said of someone already named ("she's a 9th grader"). "I call
+    /// parents from my cell when their kid is sick, and I'm thinking of giving a 9th grader my number" asks about the
+    /// parents and a student. A mention before the exception is as often the same person told more of ("a friend request
+    /// from a 7th grader … it's my sister's son").
+    /// </summary>
+    private bool NewPersonElsewhere(string text, List<(int Start, int End)> stretches, Reading main, string factId, string value)
+    {
+        if (!main.Evidence.TryGetValue(factId, out var named))
+        {
+            return false;
+        }
+        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+        var namedIn = named.Select(c => StretchOf(c.Start)).ToHashSet();
+        return main.SetAside.Any(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value
+            && !namedIn.Contains(StretchOf(a.Cue.Start)) && a.Cue.Start > named.Max(c => c.Start)
+            && !NotAPerson().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length))
+            && (NewPersonBefore().IsMatch(text.AsSpan(0, a.Cue.Start))
+                || (NewPersonAt().IsMatch(text.AsSpan(a.Cue.Start)) && !SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start)))));
+    }
+
+    /// <summary>After a mention, words that make it someone else's or a thing's: "another kid's mom", "a kid phone".</summary>
+    [GeneratedRegex(@"^(?:'s|’s|s'|\s+(?:phone|watch|tablet|account|email|e-mail|number|parent|parents|mom|dad|mother|father|guardian)s?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAPerson();
+
+    /// <summary>A mention said of someone already named: "she's ", "who is ", "as ".</summary>
+    [GeneratedRegex(@"\b(?:is|was|are|were|be|'s|’s|as|like)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SaidOfSomeone();
+
+    /// <summary>Words that bring in someone new just before a mention: "giving a 9th grader", "and another student".</summary>
+    [GeneratedRegex(@"(?<!\b(?:is|was|are|were|be|'s|’s|as|like|of)\s+)\b(?:a|an|another|one\s+of\s+(?:my|our|the)|two|three|several|a\s+few)\s+(?:(?!(?:is|was|who|that)\b)[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NewPersonBefore();
+
+    /// <summary>A mention that itself brings in someone new: "a student of mine", "another kid".</summary>
+    [GeneratedRegex(@"^(?:a|an|another)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NewPersonAt();
 
     /// <summary>
     /// The stretches of a message (<see cref="Stretches"/>) that name an act and a thing of the policy's subject (the
