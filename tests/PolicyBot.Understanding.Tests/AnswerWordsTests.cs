@@ -203,6 +203,17 @@ public class AnswerWordsTests
     [InlineData("relationship", "a kindergartner's mom", "not-student")]
     [InlineData("relationship", "the track team; my throwers", "student")]
     [InlineData("purpose", "a kid wants to watch my streams", "personal")]
+    [InlineData("purpose", "to tell him he left his jacket in the gym", "operations")]
+    [InlineData("purpose", "so I don't look rude", "personal")]
+    [InlineData("purpose", "so he can call me if things get really bad at home", "support")]
+    [InlineData("purpose", "sharing memories from the trip", "personal")]
+    [InlineData("purpose", "just approved them, nothing club-related", "personal")]
+    [InlineData("purpose", "scheduling his shifts at the car wash", "personal")]
+    [InlineData("account-use", "pictures of the kids at the science fair", "school-news")]
+    [InlineData("account-use", "student art projects, first names only", "school-news")]
+    [InlineData("account-stage", "the page the principal set up and co-runs with me", "approved")]
+    [InlineData("relationship", "a sophomore who works for me at my salon", "employment")]
+    [InlineData("content", "photos from my son's rec league game", "own-content")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

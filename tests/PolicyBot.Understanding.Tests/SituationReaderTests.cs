@@ -108,6 +108,10 @@ public class SituationReaderTests
     // A plain cue outweighed only by a specific one said in another sentence: one's own use at lunch beside an emergency,
     // in the order written.
     [InlineData("At lunch I scroll Instagram on my school laptop. And during the lockdown last week I checked the sheriff's page on Facebook. Is either one a problem?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day | access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    // Someone new brought in after the parents, in a stretch of their own: a part for the student, not dropped. Not so for
+    // the same person told more of ("He's a 10th grader").
+    [InlineData("I call parents from my cell when a kid is sick, and I'd like to give a 10th grader my number so she can text me. ok?", "activity=contact relationship=not-student | activity=contact relationship=student")]
+    [InlineData("My nephew is on my team. Can I text him? He's a 10th grader.", "activity=contact relationship=close-family")]
     // "The other from …" names someone else beside a graduate.
     [InlineData("I got two follow requests. One from a former student who is at college now, the other from the 7th grader next door. Can I accept?", "activity=contact relationship=former-student | activity=contact medium=accept-request purpose=personal relationship=student")]
     // A second person brought in with "and": the relative's exception does not cover the girl from class.
@@ -310,6 +314,11 @@ public class SituationReaderTests
     // Makeup work is school work; playing students online is contact on an app; one's Discord asked for is a personal account.
     [InlineData("Can I call a student tonight to go over her makeup work?", "activity=contact purpose=educational relationship=student")]
     [InlineData("One of my students asked for my discord so he can watch me stream. can I give it to him?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    // Hired by "we", named by age; a business named with its owner after it.
+    [InlineData("We just hired a 15 yo from the high school at our bakery. Can I text her about her hours?", "activity=contact relationship=employment")]
+    [InlineData("A junior in my 3rd period works at the taco truck we own. Can I text him his schedule?", "activity=contact relationship=employment")]
+    // A team named by who is on it, followed from one's account.
+    [InlineData("I want to follow all my JV players on Instagram. ok?", "activity=contact medium=friend-request relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -571,8 +580,18 @@ public class SituationReaderTests
     [InlineData("hs spanish - can my students follow the class ig the principal set up? she's admin on it", "account-stage=approved activity=school-account")]
     [InlineData("Our band boosters want a Facebook page to post concert dates and pics, and they want me to run it. Can I just set it up?", "activity=school-account")]
     [InlineData("the principal asked me to figure out why fb is loading on the library computers. can i log in and test it during the day?", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking time=school-day")]
-    // Pictures of one's own children are not pictures of students.
-    [InlineData("can i post pics of my own kids bday party on fb from home on saturday?", "activity=posting")]
+    // Pictures of one's own children are not pictures of students: one's own life (to be confirmed, as own-content is).
+    [InlineData("can i post pics of my own kids bday party on fb from home on saturday?", "activity=posting content=own-content")]
+    [InlineData("If I post pictures of my own kid's city league game on my Facebook, does the district care?", "activity=posting content=own-content")]
+    // What students, one's family or a place post is the story, not an act of the staff member's own.
+    [InlineData("A few of the kids I coach post workout videos on TikTok. Can I follow them?", "activity=contact medium=friend-request")]
+    [InlineData("My brother posts photos of the family reunion in a private Facebook group. Can I check it on my phone at lunch?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("The fire department posts alerts on their Facebook page. During class I pulled it up on my phone to see which roads were closed.", "activity=personal-use site-kind=social-networking time=school-day")]
+    // Writing up what happened for a group one is in is posting there (not a class page: a word's apostrophe is no quote).
+    [InlineData("I'm in a nurses' Facebook group and I wanted to write up what happened as a learning thing. Is that okay?", "activity=posting")]
+    // A channel started for one's students to use is the educational presence clause 6 sends to administration.
+    [InlineData("Next year I want to start a YouTube channel where I post videos of the problems so kids can rewatch them at home.", "account-stage=new activity=school-account")]
+    [InlineData("I think a class server would be great, with a help channel where they can post code.", "activity=school-account")]
     // An account for a school by name, or an office's own; not a group for a kind of school staff.
     [InlineData("As assistant principal, I would like to start an X (Twitter) account for Stevensville Middle School to post announcements.", "account-stage=new activity=school-account")]
     [InlineData("I'm in a private Facebook group for school psychs. Can I ask about a puzzling case there?", "activity=posting")]
