@@ -80,6 +80,7 @@ public sealed class SituationState
     public long? RegisteredAccount { get; set; }
 
     /// <summary>True while nothing has been asked or stated.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]   // derived from Id; not stored in SituationJson's text
     public bool IsEmpty => Id.Length == 0;
 
     /// <summary>Known facts and, where nothing is known, understood ones: what the situation is taken to be.</summary>

@@ -16,9 +16,10 @@ namespace PolicyBot.Conversation;
 /// Why not the BotState itself: to tell whether the state changed it serializes it four times a turn (on load, before
 /// the write, after the write, and again in the auto-save middleware) besides the storage's own serialization; this
 /// serializes it twice (on load and before the write), and with an <see cref="IJsonTextStorage"/> (the app's SQLite
-/// storage) once: the text the storage would write is compared with the text it read, and is what it writes. Changed
-/// is then judged on the storage's text (with type names) rather than the default text: the same items, as both are
-/// made from the same objects. Nothing here is cached between turns: each turn reads what the previous one stored.
+/// storage) once: the text to write is compared with the text read, and is what is written. There a state holding
+/// only the situation is written as <see cref="SituationJson"/>'s text (System.Text.Json, no type names), which
+/// BotState reads too; older rows in Json.NET's text still read, and are rewritten in the new text at their next
+/// change. Nothing here is cached between turns: each turn reads what the previous one stored.
 /// </remarks>
 public sealed class SituationStore(IStorage storage)
 {
@@ -39,7 +40,13 @@ public sealed class SituationStore(IStorage storage)
         string? storedJson = null;
         if (storage is IJsonTextStorage text)
         {
-            (item, storedJson) = await text.ReadWithJsonAsync(key, cancellationToken).ConfigureAwait(false);
+            var stored = await text.ReadJsonAsync(key, cancellationToken).ConfigureAwait(false);
+            if (stored is not null && SituationJson.IsCurrent(stored.Json))
+            {
+                var state = SituationJson.Read(stored.Json);
+                return new StoredSituation(key, new Dictionary<string, object> { [PropertyName] = state }, stored.Json, state);
+            }
+            (item, storedJson) = (stored is null ? null : text.FromJson(stored), stored?.Json);
         }
         else
         {
@@ -69,9 +76,11 @@ public sealed class SituationStore(IStorage storage)
         stored.Properties[PropertyName] = stored.State;
         if (storage is IJsonTextStorage text)
         {
-            // The text the storage would write, compared with the text it holds, is then the text written.
-            var json = text.ToJson(stored.Properties);
-            if (json == stored.Snapshot)
+            // The text to write, compared with the text the storage holds: the situation alone (as this store keeps
+            // it) in SituationJson's text, a state with other properties (BotState's) in the storage's own text.
+            var onlySituation = stored.Properties.Count == 1;
+            var json = onlySituation ? SituationJson.Write(stored.State) : text.ToJson(stored.Properties);
+            if (json == stored.Snapshot || (onlySituation && IsOlderTextOf(text, stored)))
             {
                 return;
             }
@@ -87,6 +96,13 @@ public sealed class SituationStore(IStorage storage)
         await storage.WriteAsync(new Dictionary<string, object> { [stored.Key] = stored.Properties }, CancellationToken.None).ConfigureAwait(false);
         stored.Snapshot = now;
     }
+
+    /// <summary>
+    /// Whether the snapshot is the storage's older text (Json.NET, type names) of these very properties: an unchanged
+    /// situation is not rewritten only to change its text, which would also restart its retention clock.
+    /// </summary>
+    private static bool IsOlderTextOf(IJsonTextStorage text, StoredSituation stored) =>
+        stored.Snapshot is { } snapshot && !SituationJson.IsCurrent(snapshot) && text.ToJson(stored.Properties) == snapshot;
 
     /// <summary>The stored situation converted as BotState's property accessor converts it; a new one when absent or null.</summary>
     private static SituationState SituationOf(IDictionary<string, object> properties) =>

@@ -9,11 +9,15 @@ namespace PolicyBot.Storage;
 /// </summary>
 public interface IJsonTextStorage : IStorage
 {
-    /// <summary>Reads one item, as <see cref="IStorage.ReadAsync"/> would, and the JSON text it was read from.</summary>
+    /// <summary>Reads one item's stored text and ETag, without deserializing it.</summary>
     /// <param name="key">The item's key.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The item and its stored text; both null when the key is not stored.</returns>
-    Task<(object? Item, string? Json)> ReadWithJsonAsync(string key, CancellationToken cancellationToken);
+    /// <returns>The stored text and ETag; null when the key is not stored.</returns>
+    Task<StoredJson?> ReadJsonAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>The item <see cref="IStorage.ReadAsync"/> would return for this stored text (null for a JSON null).</summary>
+    /// <param name="stored">What <see cref="ReadJsonAsync"/> read.</param>
+    object? FromJson(StoredJson stored);
 
     /// <summary>The JSON text <see cref="IStorage.WriteAsync"/> would store for <paramref name="item"/>.</summary>
     /// <param name="item">The item (not null).</param>
@@ -26,3 +30,8 @@ public interface IJsonTextStorage : IStorage
     /// <param name="cancellationToken">Cancels the write.</param>
     Task WriteJsonAsync(string key, object item, string json, CancellationToken cancellationToken);
 }
+
+/// <summary>An item's text as stored, with its ETag.</summary>
+/// <param name="Json">The stored JSON text.</param>
+/// <param name="ETag">The stored ETag.</param>
+public sealed record StoredJson(string Json, string ETag);

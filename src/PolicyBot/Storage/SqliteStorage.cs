@@ -172,10 +172,9 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var value = JsonConvert.DeserializeObject(reader.GetString(1), _settings);
-                if (value is not null)
+                if (FromJson(new StoredJson(reader.GetString(1), reader.GetString(2))) is { } value)
                 {
-                    result[reader.GetString(0)] = WithETag(value, reader.GetString(2));
+                    result[reader.GetString(0)] = value;
                 }
             }
         }
@@ -205,7 +204,7 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<(object? Item, string? Json)> ReadWithJsonAsync(string key, CancellationToken cancellationToken)
+    public async Task<StoredJson?> ReadJsonAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -214,13 +213,17 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
         command.CommandText = "SELECT json, etag FROM store_items WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return (null, null);
-        }
-        var json = reader.GetString(0);
-        var value = JsonConvert.DeserializeObject(json, _settings);
-        return value is null ? (null, null) : (WithETag(value, reader.GetString(1)), json);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredJson(reader.GetString(0), reader.GetString(1))
+            : null;
+    }
+
+    /// <inheritdoc />
+    public object? FromJson(StoredJson stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var value = JsonConvert.DeserializeObject(stored.Json, _settings);
+        return value is null ? null : WithETag(value, stored.ETag);
     }
 
     /// <inheritdoc />
