@@ -251,8 +251,16 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
         try
         {
             await using var connection = Open();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var updated = _time.GetUtcNow().ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+            if (rows is [{ ExpectedETag: null or "*" } only])
+            {
+                // One unconditional row (every turn's state): a single statement is atomic by itself, so no BEGIN and
+                // COMMIT statements around it.
+                await UpsertAsync(connection, null, only.Key, only.Json, updated, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             foreach (var (key, json, expected) in rows)
             {
                 if (expected is not null && expected != "*")
@@ -267,17 +275,7 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
                     }
                 }
 
-                await using var upsert = connection.CreateCommand();
-                upsert.Transaction = transaction;
-                upsert.CommandText = """
-                    INSERT INTO store_items (key, json, etag, updated) VALUES ($key, $json, $etag, $updated)
-                    ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated = excluded.updated
-                    """;
-                upsert.Parameters.AddWithValue("$key", key);
-                upsert.Parameters.AddWithValue("$json", json);
-                upsert.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
-                upsert.Parameters.AddWithValue("$updated", updated);
-                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await UpsertAsync(connection, transaction, key, json, updated, cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -286,6 +284,22 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Inserts or replaces one item with a new ETag.</summary>
+    private static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, string json, string updated, CancellationToken cancellationToken)
+    {
+        await using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = """
+            INSERT INTO store_items (key, json, etag, updated) VALUES ($key, $json, $etag, $updated)
+            ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated = excluded.updated
+            """;
+        upsert.Parameters.AddWithValue("$key", key);
+        upsert.Parameters.AddWithValue("$json", json);
+        upsert.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
+        upsert.Parameters.AddWithValue("$updated", updated);
+        await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
