@@ -32,10 +32,24 @@ internal static class SituationJson
 }
 
 /// <summary>The property dictionary of a private conversation state that holds only the situation.</summary>
-/// <param name="Situation">The situation.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]   // another property would be lost on the next write
-internal sealed record SituationProperties([property: JsonPropertyName(SituationStore.PropertyName)] SituationState? Situation);
+internal sealed class SituationProperties
+{
+    public SituationProperties()
+    {
+    }
 
-/// <summary>Source-generated (reflection-free) System.Text.Json code for <see cref="SituationProperties"/>.</summary>
+    public SituationProperties(SituationState situation) => Situation = situation;
+
+    /// <summary>The situation.</summary>
+    [JsonPropertyName(SituationStore.PropertyName)]
+    public SituationState? Situation { get; set; }
+}
+
+/// <summary>
+/// Source-generated (reflection-free) System.Text.Json code for <see cref="SituationProperties"/>. Collections are
+/// filled in place: a new situation's empty ones (with their ordinal comparers) are not made only to be replaced.
+/// </summary>
+[JsonSourceGenerationOptions(PreferredObjectCreationHandling = JsonObjectCreationHandling.Populate)]
 [JsonSerializable(typeof(SituationProperties))]
 internal sealed partial class SituationJsonContext : JsonSerializerContext;
