@@ -320,8 +320,22 @@ internal static class BenchProfiler
             Bot.TimeAsync(() => inner.OnTurnAsync(turnContext, cancellationToken));
     }
 
-    private sealed class TimedStorage(IStorage inner) : IStorage
+    /// <summary>
+    /// The storage, timed. A JSON text storage as the app's SQLite storage is, so SituationStore takes the app's path
+    /// (stored text in, text out) and not the plain IStorage one.
+    /// </summary>
+    private sealed class TimedStorage(SqliteStorage inner) : IJsonTextStorage
     {
+        public Task<StoredJson?> ReadJsonAsync(string key, CancellationToken cancellationToken) =>
+            StorageRead.TimeAsync(() => inner.ReadJsonAsync(key, cancellationToken));
+
+        public object? FromJson(StoredJson stored) => inner.FromJson(stored);
+
+        public string ToJson(object item) => inner.ToJson(item);
+
+        public Task WriteJsonAsync(string key, object item, string json, CancellationToken cancellationToken) =>
+            StorageWrite.TimeAsync(() => inner.WriteJsonAsync(key, item, json, cancellationToken));
+
         public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) =>
             StorageRead.TimeAsync(() => inner.ReadAsync(keys, cancellationToken));
 
