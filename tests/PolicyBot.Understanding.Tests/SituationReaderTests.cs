@@ -112,6 +112,10 @@ public class SituationReaderTests
     // the same person told more of ("He's a 10th grader").
     [InlineData("I call parents from my cell when a kid is sick, and I'd like to give a 10th grader my number so she can text me. ok?", "activity=contact relationship=not-student | activity=contact relationship=student")]
     [InlineData("My nephew is on my team. Can I text him? He's a 10th grader.", "activity=contact relationship=close-family")]
+    // Someone named by what the staff member does with them, joined by "or": asked about, not covered by the nephew's
+    // exception. Said of the nephew himself, no one else.
+    [InlineData("can I text my nephew or the boy I coach?", "activity=contact relationship=close-family | activity=contact medium=text")]
+    [InlineData("the boy I coach is my nephew. can I text him?", "activity=contact relationship=close-family")]
     // "The other from …" names someone else beside a graduate.
     [InlineData("I got two follow requests. One from a former student who is at college now, the other from the 7th grader next door. Can I accept?", "activity=contact relationship=former-student | activity=contact medium=accept-request purpose=personal relationship=student")]
     // A second person brought in with "and": the relative's exception does not cover the girl from class.
