@@ -169,8 +169,14 @@ public sealed partial class SituationReader
             .Where(a => a.Reason == SetAsideReason.OtherActivity && a.Cue.Source != CueSource.DateTime
                 && settings.BesidePosting?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true && SocialBeside(a.Cue))
             .ToList();
+        // Beside a container, a way of contacting on a social networking site said to be used from one's own page ("a team
+        // Instagram … can I also follow my players from my own account?") is not used through the container: a part of its
+        // own (clause 4's soliciting).
+        bool FromOwnPage(SetAsideCue a) => !a.Cue.Weak && settings.SocialContact?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true
+            && main.SetAside.Any(o => o.Reason == SetAsideReason.OtherActivity && settings.BesideContainer?.Contains((o.Cue.FactId, o.Cue.ValueId)) == true
+                && StretchOf(o.Cue.Start) == StretchOf(a.Cue.Start));
         bool OwnAct(SetAsideCue a) => beside
-            ? IsOwnPart(a) || NamedBeside(a)
+            ? IsOwnPart(a) || NamedBeside(a) || FromOwnPage(a)
             : (!a.Cue.Weak && (a.Cue.FactId == settings.FactId || IsOwnPart(a))) || besideCues.Contains(a);
         var others = main.SetAside
             .Where(a => a.Reason == SetAsideReason.OtherActivity && OwnAct(a))

@@ -112,6 +112,8 @@ public class SituationReaderTests
     // the same person told more of ("He's a 10th grader").
     [InlineData("I call parents from my cell when a kid is sick, and I'd like to give a 10th grader my number so she can text me. ok?", "activity=contact relationship=not-student | activity=contact relationship=student")]
     [InlineData("My nephew is on my team. Can I text him? He's a 10th grader.", "activity=contact relationship=close-family")]
+    // Beside a team account, following students from one's own account is not done through the team account: a part.
+    [InlineData("The principal approved a club Instagram with herself as admin. Could I also follow the club kids from my personal account?", "activity=school-account | activity=contact medium=friend-request relationship=student")]
     // Someone named by what the staff member does with them, joined by "or": asked about, not covered by the nephew's
     // exception. Said of the nephew himself, no one else.
     [InlineData("can I text my nephew or the boy I coach?", "activity=contact relationship=close-family | activity=contact medium=text")]

@@ -109,6 +109,21 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
         await AssertLevelKeptAsync("unseen-sealed2.tsv", "second sealed part", Sealed2Floor, "", 1);
     }
 
+    /// <summary>
+    /// The third sealed part (written on 2026-12-05, held out while the second was tuned on), scored once on 2026-12-05 at
+    /// the end of that session's work on understanding; from then on it guards its level like the others.
+    /// </summary>
+    [Fact]
+    public async Task Third_sealed_part_keeps_the_level_of_its_one_scoring()
+    {
+        await AssertLevelKeptAsync("unseen-sealed3.tsv", "third sealed part", Sealed3Floor, "", 1);
+    }
+
+    // Scored once (main at 17349df): 95/110 = 86.4 %, 1 false allowed (AH047: "can I also follow my players from my own
+    // account?" beside a team Instagram with the AD as admin: the follow was taken as done through the team account; fixed),
+    // 7 with no verdict, taps median 1, max 7. Then tuning material: 96/110.
+    private const double Sealed3Floor = 86;
+
     // Scored once (main at 1cb9f5c): 91/110 = 82.7 %, 1 false allowed (AF035: one's own Facebook at lunch beside an
     // emergency check, read as one situation; fixed), 8 with no verdict, taps median 1, max 5. Then tuning material: 100/110.
     private const double Sealed2Floor = 89;
