@@ -134,10 +134,14 @@ public sealed partial class SituationReader
         foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && settings.People?.Contains(f.Key) != false
                      && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
         {
-            if ((PointsAtOthers(scan) || NewPersonElsewhere(text, stretches, main, factId, value)) && !BothAreNamed(text, scan, factId, value))
+            var elsewhere = PointsAtOthers(scan) ? null : NewPersonElsewhere(text, stretches, main, factId, value);
+            if ((PointsAtOthers(scan) || elsewhere is not null) && !BothAreNamed(text, scan, factId, value))
             {
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value);
-                parts.Add(parts[0].With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder));
+                var rest = parts[0].With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder);
+                // Someone else named before the exception's person is asked about first, in the order written ("text my 3rd
+                // graders …, and call their parents").
+                parts.Insert(elsewhere < main.Evidence[factId].Min(c => c.Start) ? 0 : parts.Count, rest);
             }
         }
 
@@ -197,26 +201,37 @@ public sealed partial class SituationReader
     }
 
     /// <summary>
-    /// True when someone else is brought in after the exception's person, in a stretch of the message none of whose words
-    /// name that person: a plain mention of another value of the same fact (outweighed by the exception), introduced as
-    /// someone new ("a", "another", "one of my") and not said of someone already named ("she's a 9th grader"). "I call
-    /// parents from my cell when their kid is sick, and I'm thinking of giving a 9th grader my number" asks about the
-    /// parents and a student. A mention before the exception is as often the same person told more of ("a friend request
-    /// from a 7th grader … it's my sister's son").
+    /// Where someone else is brought in (the start of the mention), or null: after the exception's person, in a stretch of
+    /// the message none of whose words name that person, a plain mention of another value of the same fact (outweighed by
+    /// the exception), introduced as someone new ("a", "another", "one of my") and not said of someone already named
+    /// ("she's a 9th grader"). "I call parents from my cell when their kid is sick, and I'm thinking of giving a 9th grader
+    /// my number" asks about the parents and a student. A mention before the exception is as often the same person told
+    /// more of ("a friend request from a 7th grader … it's my sister's son"), except for a value the lexicon keeps apart (a
+    /// parent is never the student), where a mention that a way of contacting acts on is someone else, before or after
+    /// ("txt my chem students test reminders, and call their parents"), but not one saying whose parent ("his kids go here").
     /// </summary>
-    private bool NewPersonElsewhere(string text, List<(int Start, int End)> stretches, Reading main, string factId, string value)
+    private int? NewPersonElsewhere(string text, List<(int Start, int End)> stretches, Reading main, string factId, string value)
     {
         if (!main.Evidence.TryGetValue(factId, out var named))
         {
-            return false;
+            return null;
         }
         int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
         var namedIn = named.Select(c => StretchOf(c.Start)).ToHashSet();
-        return main.SetAside.Any(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value
-            && !namedIn.Contains(StretchOf(a.Cue.Start)) && a.Cue.Start > named.Max(c => c.Start)
+        bool Apart(string fact, string val) => Lexicon.Activities.Apart?.Contains((fact, val)) == true;
+        // The mention is what a way of contacting acts on ("txt my chem students"), not whose parent one is ("his kids go
+        // here"): a cue of the activity or of how, ending a few characters before it in the same stretch.
+        var acts = main.Evidence.Values.SelectMany(c => c).Concat(main.SetAside.Select(x => x.Cue))
+            .Where(c => c.FactId == Lexicon.Activities.FactId || Lexicon.Activities.StrongAnchors.Contains(c.FactId)).ToList();
+        bool ActedOn(Cue cue) => acts.Any(c => c.Start + c.Length <= cue.Start && cue.Start - (c.Start + c.Length) <= 12
+            && StretchOf(c.Start) == StretchOf(cue.Start));
+        return main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value
+            && !namedIn.Contains(StretchOf(a.Cue.Start))
+            && (a.Cue.Start > named.Max(c => c.Start) || (Apart(factId, value) && ActedOn(a.Cue)))
             && !NotAPerson().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length))
-            && (NewPersonBefore().IsMatch(text.AsSpan(0, a.Cue.Start))
-                || (NewPersonAt().IsMatch(text.AsSpan(a.Cue.Start)) && !SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start)))));
+            && ((Apart(factId, value) && ActedOn(a.Cue))
+                || NewPersonBefore().IsMatch(text.AsSpan(0, a.Cue.Start))
+                || (NewPersonAt().IsMatch(text.AsSpan(a.Cue.Start)) && !SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start)))))?.Cue.Start;
     }
 
     /// <summary>After a mention, words that make it someone else's or a thing's: "another kid's mom", "a kid phone".</summary>

@@ -214,6 +214,11 @@ public class AnswerWordsTests
     [InlineData("account-stage", "the page the principal set up and co-runs with me", "approved")]
     [InlineData("relationship", "a sophomore who works for me at my salon", "employment")]
     [InlineData("content", "photos from my son's rec league game", "own-content")]
+    [InlineData("purpose", "so he can do the retake on Friday", "educational")]
+    [InlineData("purpose", "we've kept in touch since she moved", "personal")]
+    [InlineData("account-stage", "a new team server I'd moderate", "new")]
+    [InlineData("account-use", "answering family questions on the district page", "school-news")]
+    [InlineData("access-reason", "answering parent questions on the school page", "asked-by-administration")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

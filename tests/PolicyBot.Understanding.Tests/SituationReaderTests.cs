@@ -114,6 +114,10 @@ public class SituationReaderTests
     [InlineData("My nephew is on my team. Can I text him? He's a 10th grader.", "activity=contact relationship=close-family")]
     // Beside a team account, following students from one's own account is not done through the team account: a part.
     [InlineData("The principal approved a club Instagram with herself as admin. Could I also follow the club kids from my personal account?", "activity=school-account | activity=contact medium=friend-request relationship=student")]
+    // A parent is never the student a way of contacting acts on, wherever the students are named: two parts, in the order
+    // written. Not so where the students only say whose parent ("His kids go here").
+    [InlineData("Can I text my 3rd graders a reminder about the field trip and call their parents about the permission slips?", "activity=contact medium=text purpose=operations relationship=student | activity=contact relationship=not-student")]
+    [InlineData("A dad from our PTO sent me a friend request. His kids go here. ok?", "activity=contact relationship=not-student")]
     // Someone named by what the staff member does with them, joined by "or": asked about, not covered by the nephew's
     // exception. Said of the nephew himself, no one else.
     [InlineData("can I text my nephew or the boy I coach?", "activity=contact relationship=close-family | activity=contact medium=text")]
@@ -323,6 +327,9 @@ public class SituationReaderTests
     // Hired by "we", named by age; a business named with its owner after it.
     [InlineData("We just hired a 15 yo from the high school at our bakery. Can I text her about her hours?", "activity=contact relationship=employment")]
     [InlineData("A junior in my 3rd period works at the taco truck we own. Can I text him his schedule?", "activity=contact relationship=employment")]
+    // "Bro" and "sis" are a brother and a sister; the parents of a grade's children are parents.
+    [InlineData("my little sis is a junior at the high school where I teach, can I snap her?", "activity=contact relationship=close-family")]
+    [InlineData("A couple of my preschoolers' moms want to friend me on facebook. ok?", "activity=contact relationship=not-student")]
     // A team named by who is on it, followed from one's account.
     [InlineData("I want to follow all my JV players on Instagram. ok?", "activity=contact medium=friend-request relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));

@@ -216,12 +216,15 @@ internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<
 /// for the others (null: every fact with an exception value).
 /// <see cref="Unread"/>: what makes a stretch of a message a part of its own when nothing in it was read as an act ("share
 /// my personal art website with students").
+/// <see cref="Apart"/>: values (fact, value) of <see cref="People"/> whose person is never the one another value's plain
+/// mention names, wherever it stands ("txt my chem students …, and call their parents": a parent is not the student).
 /// </summary>
 internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> StrongAnchors, IReadOnlySet<string> WeakAnchors,
     IReadOnlyList<string> Precedence, IReadOnlyList<(string Fact, string Value)> Decisive, IReadOnlySet<string> Containers, TopicFacts? Topic = null,
     IReadOnlyList<(string Fact, string Value)>? OwnPart = null, IReadOnlySet<string>? Bound = null, IReadOnlyList<(string Fact, string Value)>? BesideContainer = null,
     UnreadStretch? Unread = null, IReadOnlyList<(string Fact, string Value)>? BesidePosting = null,
-    IReadOnlyList<(string Fact, string Value)>? SocialContact = null, IReadOnlySet<string>? People = null);
+    IReadOnlyList<(string Fact, string Value)>? SocialContact = null, IReadOnlySet<string>? People = null,
+    IReadOnlyList<(string Fact, string Value)>? Apart = null);
 
 /// <summary>
 /// A stretch of a message none of whose words was read as an act is a part of its own when it holds one of <see cref="Acts"/>
