@@ -62,7 +62,10 @@ public class SituationReaderTests
     // One's own page beside a class account is a place of its own; beside another act it is only where that act happens.
     [InlineData("I'm going to ask the AD about a softball Insta this week. Until that's set up can I just post the team pics on my own Instagram?", "activity=school-account | activity=posting site=personal-site")]
     [InlineData("a 10th grader just requested to follow my private instagram. accept or ignore?", "activity=contact medium=accept-request purpose=personal relationship=student")]
-    [InlineData("make a Facebook group for my geometry classes for homework help, and friend the kids from my personal account so they can message me", "account-stage=new activity=school-account")]
+    // Friending students from one's own account beside a class group is not done through the group: a part of its own
+    // (clause 4), answered, never dropped (a team decision of 2026-12-05; this row expected one part before).
+    [InlineData("make a Facebook group for my geometry classes for homework help, and friend the kids from my personal account so they can message me", "account-stage=new activity=school-account | activity=contact medium=friend-request")]
+    [InlineData("we have a class facebook page and I friend the kids from my own account as well", "activity=school-account | activity=contact medium=friend-request")]
     // A new page beside texting its members is a part of its own; a personal site beside the class site is another way.
     [InlineData("FFA advisor. setting up a fb page for our chapter with me as admin, and texting members about the fair schedule. good?", "account-stage=new activity=school-account | activity=contact medium=text purpose=operations")]
     [InlineData("can i share my personal art website with students and also our district approved class site?", "activity=contact medium=personal-accounts purpose=personal relationship=student | activity=contact medium=school-platform relationship=student")]
@@ -327,6 +330,11 @@ public class SituationReaderTests
     // Hired by "we", named by age; a business named with its owner after it.
     [InlineData("We just hired a 15 yo from the high school at our bakery. Can I text her about her hours?", "activity=contact relationship=employment")]
     [InlineData("A junior in my 3rd period works at the taco truck we own. Can I text him his schedule?", "activity=contact relationship=employment")]
+    // One's babysitter, "'s" for "is" or with a typo, is someone one employs; "also a sophomore in my class" is the same person.
+    [InlineData("Our babysitter's a junior in my chem class. Can I text her?", "activity=contact relationship=employment")]
+    [InlineData("Our babysitter is also a junior in my chem class. Can I still text her about Friday?", "activity=contact relationship=employment")]
+    // "#" for a number.
+    [InlineData("can I give my # to the team for meet days?", "activity=contact medium=phone-number")]
     // "Bro" and "sis" are a brother and a sister; the parents of a grade's children are parents.
     [InlineData("my little sis is a junior at the high school where I teach, can I snap her?", "activity=contact relationship=close-family")]
     [InlineData("A couple of my preschoolers' moms want to friend me on facebook. ok?", "activity=contact relationship=not-student")]
