@@ -121,6 +121,8 @@ public class SituationReaderTests
     // written. Not so where the students only say whose parent ("His kids go here").
     [InlineData("Can I text my 3rd graders a reminder about the field trip and call their parents about the permission slips?", "activity=contact medium=text purpose=operations relationship=student | activity=contact relationship=not-student")]
     [InlineData("A dad from our PTO sent me a friend request. His kids go here. ok?", "activity=contact relationship=not-student")]
+    // Someone asked about after the relative ("but what about …"): a part, not covered by the family's exception.
+    [InlineData("I text my own daughter all the time, but what about the girl I tutor on Saturdays?", "activity=contact relationship=close-family | activity=contact medium=text")]
     // Someone named by what the staff member does with them, joined by "or": asked about, not covered by the nephew's
     // exception. Said of the nephew himself, no one else.
     [InlineData("can I text my nephew or the boy I coach?", "activity=contact relationship=close-family | activity=contact medium=text")]
