@@ -134,8 +134,9 @@ public sealed partial class SituationReader
         foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && settings.People?.Contains(f.Key) != false
                      && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
         {
-            var elsewhere = PointsAtOthers(scan) ? null : NewPersonElsewhere(text, stretches, main, factId, value);
-            if ((PointsAtOthers(scan) || elsewhere is not null) && !BothAreNamed(text, scan, factId, value))
+            var pointsAtOthers = PointsAtOthers(scan);
+            var elsewhere = pointsAtOthers ? null : NewPersonElsewhere(text, StretchOf, main, factId, value);
+            if ((pointsAtOthers || elsewhere is not null) && !BothAreNamed(text, scan, factId, value))
             {
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value);
                 var rest = parts[0].With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder);
@@ -210,28 +211,28 @@ public sealed partial class SituationReader
     /// parent is never the student), where a mention that a way of contacting acts on is someone else, before or after
     /// ("txt my chem students test reminders, and call their parents"), but not one saying whose parent ("his kids go here").
     /// </summary>
-    private int? NewPersonElsewhere(string text, List<(int Start, int End)> stretches, Reading main, string factId, string value)
+    private int? NewPersonElsewhere(string text, Func<int, int> stretchOf, Reading main, string factId, string value)
     {
         if (!main.Evidence.TryGetValue(factId, out var named))
         {
             return null;
         }
-        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
-        var namedIn = named.Select(c => StretchOf(c.Start)).ToHashSet();
-        bool Apart(string fact, string val) => Lexicon.Activities.Apart?.Contains((fact, val)) == true;
+        var namedIn = named.Select(c => stretchOf(c.Start)).ToHashSet();
+        var lastNamed = named.Max(c => c.Start);
         // The mention is what a way of contacting acts on ("txt my chem students"), not whose parent one is ("his kids go
         // here"): a cue of the activity or of how, ending a few characters before it in the same stretch.
-        var acts = main.Evidence.Values.SelectMany(c => c).Concat(main.SetAside.Select(x => x.Cue))
-            .Where(c => c.FactId == Lexicon.Activities.FactId || Lexicon.Activities.StrongAnchors.Contains(c.FactId)).ToList();
+        var acts = Lexicon.Activities.Apart?.Contains((factId, value)) != true ? []
+            : main.Evidence.Values.SelectMany(c => c).Concat(main.SetAside.Select(x => x.Cue))
+                .Where(c => c.FactId == Lexicon.Activities.FactId || Lexicon.Activities.StrongAnchors.Contains(c.FactId)).ToList();
         bool ActedOn(Cue cue) => acts.Any(c => c.Start + c.Length <= cue.Start && cue.Start - (c.Start + c.Length) <= 12
-            && StretchOf(c.Start) == StretchOf(cue.Start));
+            && stretchOf(c.Start) == stretchOf(cue.Start));
         return main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value
-            && !namedIn.Contains(StretchOf(a.Cue.Start))
-            && (a.Cue.Start > named.Max(c => c.Start) || (Apart(factId, value) && ActedOn(a.Cue)))
+            && !namedIn.Contains(stretchOf(a.Cue.Start))
             && !NotAPerson().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length))
-            && ((Apart(factId, value) && ActedOn(a.Cue))
-                || NewPersonBefore().IsMatch(text.AsSpan(0, a.Cue.Start))
-                || (NewPersonAt().IsMatch(text.AsSpan(a.Cue.Start)) && !SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start)))))?.Cue.Start;
+            && (ActedOn(a.Cue)
+                || (a.Cue.Start > lastNamed
+                    && (NewPersonBefore().IsMatch(text.AsSpan(0, a.Cue.Start))
+                        || (NewPersonAt().IsMatch(text.AsSpan(a.Cue.Start)) && !SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start)))))))?.Cue.Start;
     }
 
     /// <summary>After a mention, words that make it someone else's or a thing's: "another kid's mom", "a kid phone".</summary>

@@ -160,11 +160,6 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
     }
 
     /// <summary>
-    /// An answer naming two people (or two of whatever was asked: "a student in my class, and her father"): each is a
-    /// part of its own, never one dropped. This part takes the first, understood; a part for each other one waits with
-    /// the same facts, before any parts that were already waiting. A null value leaves the fact to be asked in its part.
-    /// </summary>
-    /// <summary>
     /// For a later part of a message, the value an answer naming several gives it when the answers follow the order of
     /// the parts: counted from the end, since the parts still waiting come after this one (two values, no part waiting:
     /// the second). Null when the count leaves no later-part position or names nothing there.
@@ -177,6 +172,11 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         return at >= 1 ? named[at] : null;
     }
 
+    /// <summary>
+    /// An answer naming two people (or two of whatever was asked: "a student in my class, and her father"): each is a
+    /// part of its own, never one dropped. This part takes the first, understood; a part for each other one waits with
+    /// the same facts, before any parts that were already waiting. A null value leaves the fact to be asked in its part.
+    /// </summary>
     private IReadOnlyList<Reply> AnswerForEach(SituationState state, Question pending, IReadOnlyList<FactValue?> named)
     {
         var before = state.Believed();
