@@ -134,11 +134,30 @@ public sealed partial class SituationReader
         foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && settings.People?.Contains(f.Key) != false
                      && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
         {
+            // Two exceptions listed for two people ("my daughter and my foster son"): the one the other overrode is its
+            // own part, in the order written, never swallowed by it.
+            var listed = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId
+                && a.Cue.ValueId != value && !a.Cue.Weak && Policy.Fact(factId).FindValue(a.Cue.ValueId)?.Confirm == true
+                && main.Evidence[factId].Any(c => ListedWith(text, a.Cue, c)));
+            if (listed is not null)
+            {
+                parts.Insert(listed.Cue.Start < main.Evidence[factId].Min(c => c.Start) ? 0 : parts.Count,
+                    parts[0].With(factId, listed.Cue.ValueId, _factOrder));
+            }
             var pointsAtOthers = PointsAtOthers(scan);
             var elsewhere = pointsAtOthers ? null : NewPersonElsewhere(text, StretchOf, main, factId, value);
-            if ((pointsAtOthers || elsewhere is not null) && !BothAreNamed(text, scan, factId, value))
+            if ((pointsAtOthers || elsewhere is not null) && !BothAreNamed(text, scan, factId))
             {
-                var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value);
+                // A plain mention the exception overrode counts too when it is said in a stretch that does not name the
+                // exception's person, and not of that person ("my niece (she's a sophomore here)"): in a later sentence
+                // ("my nephew … a junior here. … the friend is in my 4th period class"), or not said of someone.
+                var exception = main.Evidence[factId];
+                bool OfAnother(SetAsideCue a) => exception.All(c => StretchOf(c.Start) != StretchOf(a.Cue.Start))
+                    && (!SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start))
+                        || exception.All(c => c.Start < a.Cue.Start && SentenceEnd().IsMatch(text.AsSpan(c.Start, a.Cue.Start - c.Start))));
+                var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value)
+                    ?? main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId && a.Cue.ValueId != value
+                        && OfAnother(a));
                 var rest = parts[0].With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder);
                 // Someone else named before the exception's person is asked about first, in the order written ("text my 3rd
                 // graders …, and call their parents").
@@ -238,6 +257,10 @@ public sealed partial class SituationReader
     /// <summary>After a mention, words that make it someone else's or a thing's: "another kid's mom", "a kid phone".</summary>
     [GeneratedRegex(@"^(?:'s|’s|s'|\s+(?:phone|watch|tablet|account|email|e-mail|number|parent|parents|mom|dad|mother|father|guardian)s?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAPerson();
+
+    /// <summary>The end of a sentence (or a semicolon) somewhere in a stretch of text.</summary>
+    [GeneratedRegex(@"[.!?;]\s", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
 
     /// <summary>A mention said of someone already named: "she's ", "who is ", "as ".</summary>
     [GeneratedRegex(@"\b(?:is|was|are|were|be|'s|’s|as|like)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -751,10 +774,21 @@ public sealed partial class SituationReader
     /// True when the only words pointing at others are "both" and the exception names two people or more itself ("my
     /// daughter … and my son … can I text them both?"): the two are the ones named, no one else.
     /// </summary>
-    private static bool BothAreNamed(string text, Scan scan, string factId, string value) =>
-        scan.Claims.Count(c => c.FactId == factId && c.ValueId == value && !c.Weak && !scan.Negated.Contains(c)) >= 2
+    private bool BothAreNamed(string text, Scan scan, string factId) =>
+        scan.Claims.Count(c => c.FactId == factId && !c.Weak && !scan.Negated.Contains(c) && Policy.Fact(factId).FindValue(c.ValueId)?.Confirm == true) >= 2
         && scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup)
             .All(c => text[c.Start..c.End].Equals("both", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True when two cues are listed side by side: "and", "&amp;", "or", "plus" or a comma between them, nothing else.</summary>
+    private static bool ListedWith(string text, Cue a, Cue b)
+    {
+        var (first, second) = a.Start < b.Start ? (a, b) : (b, a);
+        var between = first.Start + first.Length;
+        return between <= second.Start && ListSeparator().IsMatch(text.AsSpan(between, second.Start - between));
+    }
+
+    [GeneratedRegex(@"^\s*(?:,\s*(?:(?:and|&|or|plus)\s+)?|(?:and|&|or|plus)\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListSeparator();
 
     /// <summary>A typed answer's scan, run when first needed and then shared by the checks that read it.</summary>
     private sealed class ScanOnce(Scanner scanner, string text)

@@ -24,6 +24,12 @@ public class AnswerWordsTests
     [InlineData("account-use", "the parade route and the homecoming flyer", "school-news")]
     [InlineData("content", "directions to the gym, and photos of the fire drill", "district-material")]
     [InlineData("purpose", "covering shifts at my weekend job", "personal")]
+    [InlineData("purpose", "the pickup time for our camping trip", "personal")]
+    [InlineData("purpose", "letting them know where and when we're starting", "operations")]
+    [InlineData("purpose", "plan events for the club", "operations")]
+    [InlineData("relationship", "some of the other teachers in my hall", "not-student")]
+    [InlineData("content", "a picture of my nurse's office visit log", "confidential")]
+    [InlineData("site", "an etsy listing", "personal-site")]
     [InlineData("relationship", "a sophomore who works under me at my summer job", "employment")]
     [InlineData("access-reason", "looking for a new job on LinkedIn", "individual")]
     [InlineData("access-reason", "keeping up on edtech ideas", "individual")]
@@ -266,6 +272,8 @@ public class AnswerWordsTests
     }
 
     [Theory]
+    [InlineData("content", "photos of my visit log", "own-content")]
+    [InlineData("purpose", "the pickup time for the field trip", "personal")]
     // Answer words never reach a value without its own answer words, however close the words ("my neighbor's kid" is no
     // relative), and a tie gives nothing.
     [InlineData("relationship", "my neighbor's kid", "close-family")]

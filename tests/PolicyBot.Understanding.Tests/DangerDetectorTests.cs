@@ -239,6 +239,8 @@ public class DangerDetectorTests(ITestOutputHelper output)
         "we had a scary allergic reaction at the elementary today; it turned out fine. can I post a reminder about epipens?",
         "we had an anaphylaxis episode with a 2nd grader last week and it went well thanks to quick action",
         "can I post a screenshot of the plan with his name blacked out?",
+        // Days a calendar blacks out are no fainting (fresh29 AL015 fired on it).
+        "can I take a personal day the Monday after spring break, or are days next to breaks blacked out?",
         "I'm dying to know if I can friend my nephew on Instagram",
         "we kill time at lunch on our phones, is that ok?",
         "the team got crushed on Friday, can I post the photos?",

@@ -121,6 +121,12 @@ public class SituationReaderTests
     // written. Not so where the students only say whose parent ("His kids go here").
     [InlineData("Can I text my 3rd graders a reminder about the field trip and call their parents about the permission slips?", "activity=contact medium=text purpose=operations relationship=student | activity=contact relationship=not-student")]
     [InlineData("A dad from our PTO sent me a friend request. His kids go here. ok?", "activity=contact relationship=not-student")]
+    // ... nor when they are named by their children ("my students' parents"), before the students.
+    [InlineData("can I phone my students' parents from my cell and text the students?", "activity=contact relationship=not-student | activity=contact medium=text relationship=student")]
+    // Two exceptions listed for two people: a part each, "both" naming just them.
+    [InlineData("can I text my son and my foster daughter? they're both in 6th grade here", "activity=contact relationship=close-family | activity=contact relationship=legal")]
+    // Someone else named by their class in a later sentence than the relative: the others' part is theirs, a student.
+    [InlineData("My niece is a sophomore here. Her friend is in my 3rd period biology class. Can I snap them both?", "activity=contact relationship=close-family | activity=contact medium=other-app relationship=student")]
     // Someone asked about after the relative ("but what about …"): a part, not covered by the family's exception.
     [InlineData("I text my own daughter all the time, but what about the girl I tutor on Saturdays?", "activity=contact relationship=close-family | activity=contact medium=text")]
     // Someone named by what the staff member does with them, joined by "or": asked about, not covered by the nephew's
@@ -268,7 +274,11 @@ public class SituationReaderTests
     [InlineData("I'm her legal guardian. Can I text her?", "activity=contact relationship=legal")]
     [InlineData("Can I text a student who moved to another district?", "activity=contact relationship=former-student")]
     [InlineData("Can I friend my colleague on Facebook?", "activity=contact relationship=not-student")]
-    [InlineData("My neighbor's son is in my 4th period. Can he and I be Facebook friends?", "activity=contact medium=friend-request")]
+    // In one of the staff member's classes, however the class is named (a team decision on 2026-12-05: a neighbour's son
+    // in one's 4th period is a current student, as the policy says; before, who he was was asked).
+    [InlineData("My neighbor's son is in my 4th period. Can he and I be Facebook friends?", "activity=contact medium=friend-request relationship=student")]
+    [InlineData("is it ok to text a girl in my 2nd period chem class?", "activity=contact medium=text relationship=student")]
+    [InlineData("a woman in my yoga class wants to friend me, fine?", "activity=contact medium=accept-request")]
     // A student living in the staff member's home is in their care; a former student now on the staff is a colleague.
     [InlineData("We have a 6th grader from my school living with us right now. Am I ok texting her?", "activity=contact relationship=legal")]
     [InlineData("A kid I had years ago is a para in our building now. Can I add her on fb?", "activity=contact relationship=not-student")]
