@@ -34,10 +34,21 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
 
     private const int KeysPerQuery = 500;
 
+    /// <summary>Idle connections kept for the per-turn read and write: about the number of turns in flight.</summary>
+    private const int KeptConnections = 16;
+
+    private const string SelectJsonSql = "SELECT json, etag FROM store_items WHERE key = $key";
+
+    private const string UpsertSql = """
+        INSERT INTO store_items (key, json, etag, updated) VALUES ($key, $json, $etag, $updated)
+        ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated = excluded.updated
+        """;
+
     private readonly string _connectionString;
     private readonly JsonSerializerSettings _settings;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TimeProvider _time;
+    private readonly PreparedConnections _prepared;
     private bool _disposed;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="databasePath"/>.</summary>
@@ -69,6 +80,7 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
                 updated TEXT NOT NULL
             );
             """);
+        _prepared = new PreparedConnections(DatabasePath, KeptConnections);
     }
 
     /// <summary>Absolute path of the database file.</summary>
@@ -204,18 +216,33 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>On a kept connection with the query prepared (<see cref="PreparedConnections"/>): it runs on every turn.</remarks>
     public async Task<StoredJson?> ReadJsonAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json, etag FROM store_items WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new StoredJson(reader.GetString(0), reader.GetString(1))
-            : null;
+        var connection = _prepared.Rent();
+        var reusable = false;
+        try
+        {
+            var command = connection.Command(SelectJsonSql, "$key");
+            command.Parameters[0].Value = key;
+            StoredJson? stored;
+            // Disposing the reader resets the statement, which ends its read transaction.
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stored = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                    ? new StoredJson(reader.GetString(0), reader.GetString(1))
+                    : null;
+            }
+            command.Parameters[0].Value = null;
+            reusable = true;
+            return stored;
+        }
+        finally
+        {
+            _prepared.Return(connection, reusable);
+        }
     }
 
     /// <inheritdoc />
@@ -250,15 +277,16 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = Open();
             var updated = _time.GetUtcNow().ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
             if (rows is [{ ExpectedETag: null or "*" } only])
             {
                 // One unconditional row (every turn's state): a single statement is atomic by itself, so no BEGIN and
-                // COMMIT statements around it.
-                await UpsertAsync(connection, null, only.Key, only.Json, updated, cancellationToken).ConfigureAwait(false);
+                // COMMIT statements around it, and it runs prepared on a kept connection.
+                await UpsertPreparedAsync(only.Key, only.Json, updated, cancellationToken).ConfigureAwait(false);
                 return;
             }
+
+            await using var connection = Open();
 
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             foreach (var (key, json, expected) in rows)
@@ -286,15 +314,34 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
         }
     }
 
+    /// <summary>Inserts or replaces one item with a new ETag, on a kept connection with the statement prepared (outside any transaction).</summary>
+    private async Task UpsertPreparedAsync(string key, string json, string updated, CancellationToken cancellationToken)
+    {
+        var connection = _prepared.Rent();
+        var reusable = false;
+        try
+        {
+            var upsert = connection.Command(UpsertSql, "$key", "$json", "$etag", "$updated");
+            upsert.Parameters[0].Value = key;
+            upsert.Parameters[1].Value = json;
+            upsert.Parameters[2].Value = Guid.NewGuid().ToString("N");
+            upsert.Parameters[3].Value = updated;
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            upsert.Parameters[0].Value = upsert.Parameters[1].Value = null;
+            reusable = true;
+        }
+        finally
+        {
+            _prepared.Return(connection, reusable);
+        }
+    }
+
     /// <summary>Inserts or replaces one item with a new ETag.</summary>
     private static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, string json, string updated, CancellationToken cancellationToken)
     {
         await using var upsert = connection.CreateCommand();
         upsert.Transaction = transaction;
-        upsert.CommandText = """
-            INSERT INTO store_items (key, json, etag, updated) VALUES ($key, $json, $etag, $updated)
-            ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated = excluded.updated
-            """;
+        upsert.CommandText = UpsertSql;
         upsert.Parameters.AddWithValue("$key", key);
         upsert.Parameters.AddWithValue("$json", json);
         upsert.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
@@ -334,7 +381,7 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
         }
     }
 
-    /// <summary>Releases the pooled connections so the file can be moved, deleted or opened again (a restart).</summary>
+    /// <summary>Releases the pooled and kept connections so the file can be moved, deleted or opened again (a restart).</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -343,6 +390,7 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
         }
 
         _disposed = true;
+        _prepared.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _writeLock.Dispose();

@@ -170,6 +170,35 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_text_reads_and_writes_on_kept_connections_see_every_other_write()
+    {
+        // The per-turn read and write run prepared on kept connections: each must see the writes and deletes made since,
+        // by this instance's other connections and by another instance (another process), never an older snapshot.
+        var storage = Open();
+        var other = new SqliteStorage(storage.DatabasePath);
+        _opened.Add(other);
+        var item = new JObject();
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            for (var round = 0; round < 5; round++)
+            {
+                var json = $"{{\"n\":{i},\"round\":{round}}}";
+                await storage.WriteJsonAsync($"k{i}", item, json, CancellationToken.None);
+                Assert.Equal(json, (await storage.ReadJsonAsync($"k{i}", CancellationToken.None))!.Json);
+            }
+        })));
+
+        await other.WriteJsonAsync("k0", item, "{\"by\":\"other\"}", CancellationToken.None);
+        Assert.Equal("{\"by\":\"other\"}", (await storage.ReadJsonAsync("k0", CancellationToken.None))!.Json);
+        await other.DeleteAsync(["k1"]);
+        Assert.Null(await storage.ReadJsonAsync("k1", CancellationToken.None));
+        await storage.DeleteAsync(["k2"]);
+        Assert.Null(await storage.ReadJsonAsync("k2", CancellationToken.None));
+        Assert.Equal("{\"n\":3,\"round\":4}", (await other.ReadJsonAsync("k3", CancellationToken.None))!.Json);
+    }
+
+    [Fact]
     public async Task Data_survives_dispose_and_reopen()
     {
         var storage = Open();
