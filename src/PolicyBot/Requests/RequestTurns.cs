@@ -1,4 +1,3 @@
-using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using PolicyBot.Reachability;
 
@@ -15,8 +14,9 @@ public static class RequestTurns
         var from = activity.From;
         var sender = string.IsNullOrWhiteSpace(from?.AadObjectId) ? null : new PersonRef(from.AadObjectId.Trim().ToLowerInvariant(), string.IsNullOrWhiteSpace(from.Name) ? "A staff member" : from.Name);
         var personal = activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
-        var team = (activity as Activity)?.TeamsGetTeamInfo();
+        // Deserialized once: TeamsGetTeamInfo() is this channel data's Team, and would deserialize it again.
         var channelData = (activity as Activity)?.GetChannelData<Microsoft.Bot.Schema.Teams.TeamsChannelData>();
+        var team = channelData?.Team;
         var conversationId = activity.Conversation?.Id is { Length: > 0 } id ? RecipientKeys.BaseConversationId(id) : null;
         return new RequestTurn(sender, ActivityReachability.TenantOf(activity), personal, conversationId, team?.Id, team?.Name, team?.AadGroupId, channelData?.Channel?.Name,
             string.IsNullOrWhiteSpace(activity.ReplyToId) ? null : activity.ReplyToId);
