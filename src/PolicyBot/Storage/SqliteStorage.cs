@@ -34,8 +34,11 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
 
     private const int KeysPerQuery = 500;
 
-    /// <summary>Idle connections kept for the per-turn read and write: about the number of turns in flight.</summary>
-    private const int KeptConnections = 16;
+    /// <summary>
+    /// Idle connections kept for the per-turn read and write. A read or write holds one only while it runs (Microsoft.Data.Sqlite
+    /// runs synchronously), so about as many are in use at once as threads run: a few per core, each with its own page cache.
+    /// </summary>
+    private static readonly int KeptConnections = Math.Max(4, 2 * Environment.ProcessorCount);
 
     private const string SelectJsonSql = "SELECT json, etag FROM store_items WHERE key = $key";
 
