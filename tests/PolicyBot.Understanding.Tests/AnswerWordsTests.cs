@@ -30,6 +30,11 @@ public class AnswerWordsTests
     [InlineData("relationship", "some of the other teachers in my hall", "not-student")]
     [InlineData("content", "a picture of my nurse's office visit log", "confidential")]
     [InlineData("site", "an etsy listing", "personal-site")]
+    [InlineData("content", "a screenshot of the averages from my gradebook", "confidential")]
+    [InlineData("access-reason", "updates about my dad, he's in hospice", "individual")]
+    [InlineData("site-kind", "playing lichess with the chess club", "other-site")]
+    [InlineData("purpose", "show families the science fair", "operations")]
+    [InlineData("purpose", "tell him when to come in for work", "personal")]
     [InlineData("relationship", "a sophomore who works under me at my summer job", "employment")]
     [InlineData("access-reason", "looking for a new job on LinkedIn", "individual")]
     [InlineData("access-reason", "keeping up on edtech ideas", "individual")]
@@ -238,6 +243,7 @@ public class AnswerWordsTests
     [InlineData("relationship", "a student in my 7th grade class, and her father", "student not-student")]
     [InlineData("relationship", "a student who rides my bus, and his dad", "student not-student")]
     [InlineData("relationship", "my niece, and her best friend who is also my current student", "close-family student")]
+    [InlineData("relationship", "my own son, and his best friend who is also in my homeroom", "close-family student")]
     // An exception for one and others with no word for them: the others' part asks again.
     [InlineData("relationship", "my niece, and her friends too", "close-family ?")]
     // One person, however described; one value overriding another; the pair the policy names one value for.

@@ -29,7 +29,6 @@ public class FalseReadingsTests
     [Theory]
     [InlineData("my daughter is friends with one of my students, can I text the student", "activity=contact medium=text relationship=student")]
     [InlineData("my son plays on the team with him, can I snapchat him", "activity=contact medium=other-app")]
-    [InlineData("can i text my nephew and also my student about her boyfriend?", "activity=contact medium=text purpose=personal relationship=student")]
     [InlineData("my niece and her friends from my class want to follow me on insta, can I accept them all", "activity=contact medium=accept-request relationship=student")]
     [InlineData("my kids' friends are in my class. can I text them", "activity=contact medium=text relationship=student")]
     [InlineData("Can I text my daughter's friend from my class?", "activity=contact medium=text relationship=student")]

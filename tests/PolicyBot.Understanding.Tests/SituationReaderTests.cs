@@ -127,6 +127,21 @@ public class SituationReaderTests
     [InlineData("can I text my son and my foster daughter? they're both in 6th grade here", "activity=contact relationship=close-family | activity=contact relationship=legal")]
     // Someone else named by their class in a later sentence than the relative: the others' part is theirs, a student.
     [InlineData("My niece is a sophomore here. Her friend is in my 3rd period biology class. Can I snap them both?", "activity=contact relationship=close-family | activity=contact medium=other-app relationship=student")]
+    // Someone beside a relative named by whose friend or child they are: a part of their own, never covered by the
+    // relative's exception (a break-it helper's cases). A boyfriend in the story is no one asked about.
+    [InlineData("can I text my granddaughter and my neighbor's kid, who is in my 5th period, about the lake trip?", "activity=contact relationship=close-family | activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("Can I snap my son and his girlfriend? She's a junior in my 1st period English", "activity=contact relationship=close-family | activity=contact relationship=student")]
+    [InlineData("Can I dm my granddaughter and her best friend who I have in 2nd period?", "activity=contact relationship=close-family | activity=contact medium=other-app")]
+    [InlineData("a girl in my class texted me last night about her boyfriend breaking up with her. can I text back?", "activity=contact medium=text purpose=personal relationship=student")]
+    // Two people a way of contacting acts on, the relative and a student (a team decision on 2026-12-05: this row was in
+    // FalseReadingsTests as one student, read from "my nephew and also my student" as a third party's family; the
+    // student's part is still there, and forbidden, and the nephew is answered too).
+    [InlineData("can i text my nephew and also my student about her boyfriend?", "activity=contact relationship=close-family | activity=contact medium=text purpose=personal relationship=student")]
+    // The kids snapped after their parents are called: a part of their own.
+    [InlineData("Is it ok to call the kids' parents and snap the kids about practice?", "activity=contact relationship=not-student | activity=contact medium=other-app purpose=operations relationship=student")]
+    // A family outing's pickup is personal, a field trip's is school business.
+    [InlineData("can I text a student in my 4th period about the pickup time for our family camping trip?", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("can I text the team about the field trip pickup time?", "activity=contact medium=text purpose=operations")]
     // Someone asked about after the relative ("but what about …"): a part, not covered by the family's exception.
     [InlineData("I text my own daughter all the time, but what about the girl I tutor on Saturdays?", "activity=contact relationship=close-family | activity=contact medium=text")]
     // Someone named by what the staff member does with them, joined by "or": asked about, not covered by the nephew's
