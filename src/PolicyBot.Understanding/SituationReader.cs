@@ -182,13 +182,17 @@ public sealed partial class SituationReader
         // which as often says when the thing posted happened ("this morning").
         // Beside contact, only said of the social networking itself: in its stretch ("he snaps me … during my lunch at
         // school") or the next one when that names no act of its own ("we snap on weekends and sometimes during my lunch"),
+        // or the one after when that asks to do it ("we send each other snaps. Is that ok, and can I reply to her during my
+        // lunch break at school?"; not "… no siblings of hers in class"),
         // not of the student before it ("my niece is in my homeroom, and she wants to add me on Snapchat").
         var socialClaims = activity != "contact" ? [] : scan.Claims.Where(c => !scan.Negated.Contains(c)
             && c.FactId is not null && settings.SocialContact?.Contains((c.FactId, c.ValueId)) == true).ToList();
         bool NamesAnAct(int stretch) => scan.Claims.Any(c => c.FactId is not null && StretchOf(c.Start) == stretch
             && (c.FactId == settings.FactId || settings.StrongAnchors.Contains(c.FactId)));
         bool SocialBeside(Cue cue) => activity == "posting" || socialClaims.Any(c =>
-            StretchOf(cue.Start) is var at and >= 0 && (at == StretchOf(c.Start) || (at == StretchOf(c.Start) + 1 && !NamesAnAct(at))));
+            StretchOf(cue.Start) is var at and >= 0 && StretchOf(c.Start) is var said
+            && (at == said || (at == said + 1 && !NamesAnAct(at))
+                || (at == said + 2 && !NamesAnAct(at - 1) && !NamesAnAct(at) && AsksToDo().IsMatch(text.AsSpan(stretches[at].Start, stretches[at].End - stretches[at].Start)))));
         var besideCues = main.SetAside
             .Where(a => a.Reason == SetAsideReason.OtherActivity && a.Cue.Source != CueSource.DateTime
                 && settings.BesidePosting?.Contains((a.Cue.FactId, a.Cue.ValueId)) == true && SocialBeside(a.Cue))
@@ -257,6 +261,10 @@ public sealed partial class SituationReader
     /// <summary>After a mention, words that make it someone else's or a thing's: "another kid's mom", "a kid phone".</summary>
     [GeneratedRegex(@"^(?:'s|’s|s'|\s+(?:phone|watch|tablet|account|email|e-mail|number|parent|parents|mom|dad|mother|father|guardian)s?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAPerson();
+
+    /// <summary>A stretch that asks whether the staff member may do something: "can I", "could I", "is it ok to".</summary>
+    [GeneratedRegex(@"\b(?:can|could|may|should|shall)\s+I\b|\bis\s+it\s+(?:ok|okay|alright|fine)\s+(?:to|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksToDo();
 
     /// <summary>The end of a sentence (or a semicolon) somewhere in a stretch of text.</summary>
     [GeneratedRegex(@"[.!?;]\s", RegexOptions.CultureInvariant)]
@@ -771,13 +779,16 @@ public sealed partial class SituationReader
     private static bool PointsAtOthers(Scan scan) => scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup);
 
     /// <summary>
-    /// True when the only words pointing at others are "both" and the exception names two people or more itself ("my
-    /// daughter … and my son … can I text them both?"): the two are the ones named, no one else.
+    /// True when the only words pointing at others are "both" ("both of them") and the exceptions name two people or more
+    /// themselves ("my daughter … and my son … can I text them both?"): the two are the ones named, no one else.
     /// </summary>
     private bool BothAreNamed(string text, Scan scan, string factId) =>
         scan.Claims.Count(c => c.FactId == factId && !c.Weak && !scan.Negated.Contains(c) && Policy.Fact(factId).FindValue(c.ValueId)?.Confirm == true) >= 2
         && scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup)
-            .All(c => text[c.Start..c.End].Equals("both", StringComparison.OrdinalIgnoreCase));
+            .All(c => BothWords.Contains(text[c.Start..c.End]));
+
+    /// <summary>Words that point at the people already named, two of them, and no one else.</summary>
+    private static readonly HashSet<string> BothWords = new(StringComparer.OrdinalIgnoreCase) { "both", "both of them", "them both", "the two of them" };
 
     /// <summary>True when two cues are listed side by side: "and", "&amp;", "or", "plus" or a comma between them, nothing else.</summary>
     private static bool ListedWith(string text, Cue a, Cue b)

@@ -125,6 +125,15 @@ public class SituationReaderTests
     [InlineData("can I phone my students' parents from my cell and text the students?", "activity=contact relationship=not-student | activity=contact medium=text relationship=student")]
     // Two exceptions listed for two people: a part each, "both" naming just them.
     [InlineData("can I text my son and my foster daughter? they're both in 6th grade here", "activity=contact relationship=close-family | activity=contact relationship=legal")]
+    // "Both of them" after two relatives points at the two, no one else; being someone's friend names no one else.
+    [InlineData("my daughter and my stepson both go to my school, ok to text both of them?", "activity=contact relationship=close-family")]
+    [InlineData("I'm the legal guardian of my grandson, he's a freshman here. Can I be his friend on instagram?", "activity=contact relationship=legal")]
+    // Snaps sent beside asking to reply at lunch at school: the use of Snapchat at school is a part of its own.
+    [InlineData("my nephew is in 7th grade here. we send each other snaps. is that ok, and can I answer him during my lunch at school?", "activity=contact relationship=close-family | activity=personal-use time=school-day")]
+    // Some students at their personal email, the rest by school email: the personal email decides.
+    [InlineData("the portal was down so I emailed the study guide to a few kids at their personal emails and the rest at school email", "activity=contact medium=personal-email relationship=student")]
+    // A friend of one's child sleeping over, and the pickup after: personal; "text the friend" names someone besides the son.
+    [InlineData("my son has a friend sleeping over, he's in my 5th period. can I text the friend about pickup time?", "activity=contact relationship=close-family | activity=contact medium=text purpose=personal relationship=student")]
     // Someone else named by their class in a later sentence than the relative: the others' part is theirs, a student.
     [InlineData("My niece is a sophomore here. Her friend is in my 3rd period biology class. Can I snap them both?", "activity=contact relationship=close-family | activity=contact medium=other-app relationship=student")]
     // Someone beside a relative named by whose friend or child they are: a part of their own, never covered by the

@@ -119,6 +119,23 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
         await AssertLevelKeptAsync("unseen-sealed3.tsv", "third sealed part", Sealed3Floor, "", 1);
     }
 
+    /// <summary>
+    /// The fourth sealed part (written on 2026-12-05, held out while the third was tuned on), scored once on 2026-12-05 at
+    /// the end of that session's work on understanding; from then on it guards its level like the others.
+    /// </summary>
+    [Fact]
+    public async Task Fourth_sealed_part_keeps_the_level_of_its_one_scoring()
+    {
+        await AssertLevelKeptAsync("unseen-sealed4.tsv", "fourth sealed part", Sealed4Floor, "AN023", 1);
+    }
+
+    // Scored once (main at 6a96a9c): 86/110 = 78.2 %, 3 false allowed (AM044: the niece's snaps beside replying during lunch
+    // at school; AN002: a rubric sent to some kids' personal emails and the rest by school email; AN023: a daughter's friend
+    // sleeping over, texted about pickup), 11 with no verdict, taps median 1, max 8. AM044 and AN002 fixed the same day.
+    // AN023 is left named: the harness corrects the daughter's part's purpose to "school business" from its line "pickup time
+    // tomorrow", and that correction is carried to the friend's part as the person's own answer. Then tuning material.
+    private const double Sealed4Floor = 78;
+
     // Scored once (main at 17349df): 95/110 = 86.4 %, 1 false allowed (AH047: "can I also follow my players from my own
     // account?" beside a team Instagram with the AD as admin: the follow was taken as done through the team account; fixed),
     // 7 with no verdict, taps median 1, max 7. Then tuning material: 96/110.
