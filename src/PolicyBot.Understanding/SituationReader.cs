@@ -134,6 +134,8 @@ public sealed partial class SituationReader
         foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && settings.People?.Contains(f.Key) != false
                      && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
         {
+            // The others' part is made from the part the exception won (before any listed one is put ahead of it).
+            var won = parts[0];
             // Two exceptions listed for two people ("my daughter and my foster son"): the one the other overrode is its
             // own part, in the order written, never swallowed by it.
             var listed = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId
@@ -158,7 +160,7 @@ public sealed partial class SituationReader
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value)
                     ?? main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId && a.Cue.ValueId != value
                         && OfAnother(a));
-                var rest = parts[0].With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder);
+                var rest = won.With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder);
                 // Someone else named before the exception's person is asked about first, in the order written ("text my 3rd
                 // graders …, and call their parents").
                 parts.Insert(elsewhere < main.Evidence[factId].Min(c => c.Start) ? 0 : parts.Count, rest);
@@ -221,7 +223,28 @@ public sealed partial class SituationReader
             parts = told;
         }
         parts.AddRange(UnreadParts(text, stretches, scan, parts));
-        return parts.Take(Math.Max(2, maxParts)).ToList();
+        return AtMost(parts, Math.Max(2, maxParts));
+    }
+
+    /// <summary>
+    /// At most <paramref name="max"/> parts, in order. Over the limit, a part whose person is an exception already asked
+    /// about in an earlier part goes first ("follow my son and my foster daughter, and give their friends my number": the
+    /// foster daughter's number part goes, not the friends'), then the last ones.
+    /// </summary>
+    private List<Reading> AtMost(List<Reading> parts, int max)
+    {
+        var kept = new List<Reading>(parts);
+        var people = Lexicon.Activities.People;
+        for (var i = kept.Count - 1; i > 0 && kept.Count > max; i--)
+        {
+            var exception = kept[i].Facts.Where(f => f.Key != Lexicon.Activities.FactId && people?.Contains(f.Key) != false
+                && Policy.Fact(f.Key).FindValue(f.Value)?.Confirm == true).ToList();
+            if (exception.Count > 0 && kept.Take(i).Any(k => exception.All(f => k.Facts.TryGetValue(f.Key, out var v) && v == f.Value)))
+            {
+                kept.RemoveAt(i);
+            }
+        }
+        return kept.Take(max).ToList();
     }
 
     /// <summary>
