@@ -150,16 +150,17 @@ public sealed partial class SituationReader
             var elsewhere = pointsAtOthers ? null : NewPersonElsewhere(text, StretchOf, main, factId, value);
             if ((pointsAtOthers || elsewhere is not null) && !BothAreNamed(text, scan, factId))
             {
-                // A plain mention the exception overrode counts too when it is said in a stretch that does not name the
-                // exception's person, and not of that person ("my niece (she's a sophomore here)"): in a later sentence
-                // ("my nephew … a junior here. … the friend is in my 4th period class"), or not said of someone.
+                // A plain mention the exception overrode (never another exception: "my son and my foster daughter") counts
+                // too when it is said in a stretch that does not name the exception's person, and not of that person ("my
+                // niece (she's a sophomore here)"): in a later sentence ("my nephew … a junior here. … the friend is in my
+                // 4th period class"), or not said of someone.
                 var exception = main.Evidence[factId];
                 bool OfAnother(SetAsideCue a) => exception.All(c => StretchOf(c.Start) != StretchOf(a.Cue.Start))
                     && (!SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start))
                         || exception.All(c => c.Start < a.Cue.Start && SentenceEnd().IsMatch(text.AsSpan(c.Start, a.Cue.Start - c.Start))));
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value)
                     ?? main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId && a.Cue.ValueId != value
-                        && OfAnother(a));
+                        && Policy.Fact(factId).FindValue(a.Cue.ValueId)?.Confirm != true && OfAnother(a));
                 var rest = won.With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder);
                 // Someone else named before the exception's person is asked about first, in the order written ("text my 3rd
                 // graders …, and call their parents").

@@ -129,6 +129,8 @@ public class SituationReaderTests
     [InlineData("my daughter and my stepson both go to my school, ok to text both of them?", "activity=contact relationship=close-family")]
     // Over the three parts a message keeps, a repeated relative's part goes before the friends' (never the friends').
     [InlineData("my son and my foster daughter are both students here. can I follow them on Instagram and give their friends my number?", "activity=contact medium=friend-request relationship=close-family | activity=contact medium=friend-request relationship=legal | activity=contact medium=friend-request relationship=student")]
+    // ... and the friends are never given the son's exception when no words say who they are: asked.
+    [InlineData("my son and my foster daughter both go to my school. can I follow them on Instagram and give their friends my number?", "activity=contact medium=friend-request relationship=close-family | activity=contact medium=friend-request relationship=legal | activity=contact medium=friend-request")]
     [InlineData("I'm the legal guardian of my grandson, he's a freshman here. Can I be his friend on instagram?", "activity=contact relationship=legal")]
     // Snaps sent beside asking to reply at lunch at school: the use of Snapchat at school is a part of its own.
     [InlineData("my nephew is in 7th grade here. we send each other snaps. is that ok, and can I answer him during my lunch at school?", "activity=contact relationship=close-family | activity=personal-use time=school-day")]
