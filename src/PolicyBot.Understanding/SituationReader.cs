@@ -132,18 +132,19 @@ public sealed partial class SituationReader
         // too"): the others are a part of their own, so the exception never covers them silently.
         // Who the others are is what a plain mention says ("students"), else asked.
         foreach (var (factId, value) in main.Facts.Where(f => f.Key != settings.FactId && settings.People?.Contains(f.Key) != false
-                     && Policy.Fact(f.Key).FindValue(f.Value)!.Confirm).ToList())
+                     && OpensException(f.Key, f.Value)).ToList())
         {
             // The others' part is made from the part the exception won (before any listed one is put ahead of it).
             var won = parts[0];
+            var named = main.Evidence[factId];
             // Two exceptions listed for two people ("my daughter and my foster son"): the one the other overrode is its
             // own part, in the order written, never swallowed by it.
             var listed = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId
-                && a.Cue.ValueId != value && !a.Cue.Weak && Policy.Fact(factId).FindValue(a.Cue.ValueId)?.Confirm == true
-                && main.Evidence[factId].Any(c => ListedWith(text, a.Cue, c)));
+                && a.Cue.ValueId != value && !a.Cue.Weak && OpensException(factId, a.Cue.ValueId)
+                && named.Any(c => ListedWith(text, a.Cue, c)));
             if (listed is not null)
             {
-                parts.Insert(listed.Cue.Start < main.Evidence[factId].Min(c => c.Start) ? 0 : parts.Count,
+                parts.Insert(listed.Cue.Start < named.Min(c => c.Start) ? 0 : parts.Count,
                     parts[0].With(factId, listed.Cue.ValueId, _factOrder));
             }
             var pointsAtOthers = PointsAtOthers(scan);
@@ -154,17 +155,16 @@ public sealed partial class SituationReader
                 // too when it is said in a stretch that does not name the exception's person, and not of that person ("my
                 // niece (she's a sophomore here)"): in a later sentence ("my nephew … a junior here. … the friend is in my
                 // 4th period class"), or not said of someone.
-                var exception = main.Evidence[factId];
-                bool OfAnother(SetAsideCue a) => exception.All(c => StretchOf(c.Start) != StretchOf(a.Cue.Start))
+                bool OfAnother(SetAsideCue a) => named.All(c => StretchOf(c.Start) != StretchOf(a.Cue.Start))
                     && (!SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start))
-                        || exception.All(c => c.Start < a.Cue.Start && SentenceEnd().IsMatch(text.AsSpan(c.Start, a.Cue.Start - c.Start))));
+                        || named.All(c => c.Start < a.Cue.Start && SentenceEnd().IsMatch(text.AsSpan(c.Start, a.Cue.Start - c.Start))));
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value)
                     ?? main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId && a.Cue.ValueId != value
-                        && Policy.Fact(factId).FindValue(a.Cue.ValueId)?.Confirm != true && OfAnother(a));
+                        && !OpensException(factId, a.Cue.ValueId) && OfAnother(a));
                 var rest = won.With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder);
                 // Someone else named before the exception's person is asked about first, in the order written ("text my 3rd
                 // graders …, and call their parents").
-                parts.Insert(elsewhere < main.Evidence[factId].Min(c => c.Start) ? 0 : parts.Count, rest);
+                parts.Insert(elsewhere < named.Min(c => c.Start) ? 0 : parts.Count, rest);
             }
         }
 
@@ -239,7 +239,7 @@ public sealed partial class SituationReader
         for (var i = kept.Count - 1; i > 0 && kept.Count > max; i--)
         {
             var exception = kept[i].Facts.Where(f => f.Key != Lexicon.Activities.FactId && people?.Contains(f.Key) != false
-                && Policy.Fact(f.Key).FindValue(f.Value)?.Confirm == true).ToList();
+                && OpensException(f.Key, f.Value)).ToList();
             if (exception.Count > 0 && kept.Take(i).Any(k => exception.All(f => k.Facts.TryGetValue(f.Key, out var v) && v == f.Value)))
             {
                 kept.RemoveAt(i);
@@ -807,9 +807,12 @@ public sealed partial class SituationReader
     /// themselves ("my daughter … and my son … can I text them both?"): the two are the ones named, no one else.
     /// </summary>
     private bool BothAreNamed(string text, Scan scan, string factId) =>
-        scan.Claims.Count(c => c.FactId == factId && !c.Weak && !scan.Negated.Contains(c) && Policy.Fact(factId).FindValue(c.ValueId)?.Confirm == true) >= 2
+        scan.Claims.Count(c => c.FactId == factId && !c.Weak && !scan.Negated.Contains(c) && OpensException(factId, c.ValueId)) >= 2
         && scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup)
             .All(c => BothWords.Contains(text[c.Start..c.End]));
+
+    /// <summary>True when the value is one the person confirms before a go-ahead rests on it: an exception ("my niece").</summary>
+    private bool OpensException(string factId, string valueId) => Policy.Fact(factId).FindValue(valueId)?.Confirm == true;
 
     /// <summary>Words that point at the people already named, two of them, and no one else.</summary>
     private static readonly HashSet<string> BothWords = new(StringComparer.OrdinalIgnoreCase) { "both", "both of them", "them both", "the two of them" };
