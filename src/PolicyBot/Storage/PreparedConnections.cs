@@ -29,10 +29,10 @@ internal sealed class PreparedConnections : IDisposable
         _maxIdle = maxIdle;
     }
 
-    /// <summary>An idle connection, or a new one when none is idle. Give it back with <see cref="Return"/>.</summary>
+    /// <summary>An idle connection, or a new one when none is idle; given back by <see cref="Return"/>.</summary>
     /// <exception cref="ObjectDisposedException">After <see cref="Dispose"/>.</exception>
     /// <exception cref="SqliteException">A new connection cannot be opened.</exception>
-    public PreparedConnection Rent()
+    private PreparedConnection Rent()
     {
         lock (_lock)
         {
@@ -51,7 +51,7 @@ internal sealed class PreparedConnections : IDisposable
     /// </summary>
     /// <param name="connection">A connection from <see cref="Rent"/>, no longer used by the caller.</param>
     /// <param name="reusable">False when its use threw.</param>
-    public void Return(PreparedConnection connection, bool reusable)
+    private void Return(PreparedConnection connection, bool reusable)
     {
         if (reusable)
         {
@@ -65,6 +65,29 @@ internal sealed class PreparedConnections : IDisposable
             }
         }
         connection.Dispose();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a lent connection and gives it back: kept when the work went through, closed when
+    /// it threw (whatever state it left the connection in).
+    /// </summary>
+    /// <param name="work">One use of the connection; it must not keep the connection or its commands.</param>
+    /// <returns>What the work returned.</returns>
+    public async Task<T> UseAsync<T>(Func<PreparedConnection, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var connection = Rent();
+        var reusable = false;
+        try
+        {
+            var result = await work(connection).ConfigureAwait(false);
+            reusable = true;
+            return result;
+        }
+        finally
+        {
+            Return(connection, reusable);
+        }
     }
 
     /// <summary>Closes the idle connections; those still lent out are closed when given back.</summary>

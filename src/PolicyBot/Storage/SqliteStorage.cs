@@ -224,9 +224,7 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = _prepared.Rent();
-        var reusable = false;
-        try
+        return await _prepared.UseAsync(async connection =>
         {
             var command = connection.Command(SelectJsonSql, "$key");
             command.Parameters[0].Value = key;
@@ -239,13 +237,8 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
                     : null;
             }
             command.Parameters[0].Value = null;
-            reusable = true;
             return stored;
-        }
-        finally
-        {
-            _prepared.Return(connection, reusable);
-        }
+        }).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -320,23 +313,17 @@ public sealed class SqliteStorage : IJsonTextStorage, IDisposable
     /// <summary>Inserts or replaces one item with a new ETag, on a kept connection with the statement prepared (outside any transaction).</summary>
     private async Task UpsertPreparedAsync(string key, string json, string updated, CancellationToken cancellationToken)
     {
-        var connection = _prepared.Rent();
-        var reusable = false;
-        try
+        await _prepared.UseAsync(async connection =>
         {
             var upsert = connection.Command(UpsertSql, "$key", "$json", "$etag", "$updated");
             upsert.Parameters[0].Value = key;
             upsert.Parameters[1].Value = json;
             upsert.Parameters[2].Value = Guid.NewGuid().ToString("N");
             upsert.Parameters[3].Value = updated;
-            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var changed = await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             upsert.Parameters[0].Value = upsert.Parameters[1].Value = null;
-            reusable = true;
-        }
-        finally
-        {
-            _prepared.Return(connection, reusable);
-        }
+            return changed;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Inserts or replaces one item with a new ETag.</summary>
