@@ -258,7 +258,7 @@ class Client {
     const all = await until(`the page to show ${sent} new bot message(s)`, async () => {
       const a = await this.botMessages();
       return a.length >= mark.shown + sent ? a : null;
-    }, 10000);
+    }, TURN_TIMEOUT_MS).catch(async (e) => { throw new Error(`${e.message}; ${await this.whereShown()}`); });
     this.assertHealthy();
     return all.slice(mark.shown);
   }
@@ -271,31 +271,49 @@ class Client {
   /** Types a message and sends it with Enter. In a channel without a thread it starts a new post. */
   async send(text, opts = {}) {
     const newThread = this.view === 'channel' && !this.thread;
+    const earlier = newThread ? await this.postsWith(text).count() : 0;
     return this.turn(async () => {
       await this.typeInto(this.composer(), text);
       await this.page.keyboard.press('Enter');
-      await this.followNewPost(text);
+      await this.followNewPost(text, earlier);
     }, { ...opts, newThread });
   }
 
   /** "@PolicyBot <text>": types "@", picks the bot from the Playground's mention menu, types the rest. */
   async mention(text, opts = {}) {
     const newThread = this.view === 'channel' && !this.thread;
+    const earlier = newThread ? await this.postsWith(text).count() : 0;
     return this.turn(async () => {
       const box = this.composer();
       await this.typeInto(box, `@${BOT.name.slice(0, 3)}`);
       await this.page.locator('#typeahead-menu [role=menuitem]', { hasText: BOT.name }).click();
       await this.page.keyboard.type(` ${text}`);
       await this.page.keyboard.press('Enter');
-      await this.followNewPost(text);
+      await this.followNewPost(text, earlier);
     }, { ...opts, newThread });
   }
 
-  async followNewPost(text) {
+  /** The channel's posts (not the "Start a new post" composer, which has no header) whose text contains `text`. */
+  postsWith(text) {
+    return this.page.locator('.fui-Card[role=group]').filter({ has: this.page.locator('.fui-CardHeader') }).filter({ hasText: text });
+  }
+
+  /**
+   * After sending a new post: waits until one more post than the `earlier` count holds `text`, then follows the
+   * newest (the top one), whose thread holds the bot's answers. Waiting for the count, not for any match, keeps an
+   * earlier post whose text contains this one ("Can I text this student? (no mention)") from being taken for it.
+   */
+  async followNewPost(text, earlier) {
     if (this.view !== 'channel' || this.thread) return;
-    // A new post becomes the top post; its replies (the bot's answers) are in its thread.
-    this.thread = this.page.locator('.fui-Card[role=group]').filter({ hasText: text }).first();
-    await this.thread.waitFor();
+    await until(`the new post "${text}" to show`, async () => (await this.postsWith(text).count()) > earlier, TURN_TIMEOUT_MS);
+    this.thread = this.postsWith(text).first();
+  }
+
+  /** For a time-out's message: how many bot messages the page shows in the current scope and in the whole page. */
+  async whereShown() {
+    const all = (await this.page.locator('body').evaluate(readMessages)).filter((m) => m.author === BOT.name);
+    const scoped = this.thread ? (await this.botMessages().catch(() => [])).length : all.length;
+    return `the page shows ${scoped} bot message(s) ${this.thread ? 'in the followed thread' : 'here'} and ${all.length} in all; last: ${JSON.stringify((all.at(-1) || {}).text || '').slice(0, 120)}`;
   }
 
   /** Starts a new post in the channel (leaves the current thread). */
