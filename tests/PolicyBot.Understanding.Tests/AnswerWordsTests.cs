@@ -236,6 +236,15 @@ public class AnswerWordsTests
     [InlineData("account-stage", "a new team server I'd moderate", "new")]
     [InlineData("account-use", "answering family questions on the district page", "school-news")]
     [InlineData("access-reason", "answering parent questions on the school page", "asked-by-administration")]
+    [InlineData("relationship", "my husband", "not-student")]
+    [InlineData("relationship", "my colleague's class, no relation to the kids", "student")]
+    [InlineData("relationship", "the moms on my bus route, not the kids", "not-student")]
+    [InlineData("purpose", "her dad asked me to keep an eye on her posts", "personal")]
+    [InlineData("purpose", "so she comes down for her inhaler", "operations")]
+    [InlineData("content", "what happened at her 504 meeting", "confidential")]
+    [InlineData("content", "what happened to him in class, no names", "confidential")]
+    [InlineData("content", "pics of my teacher friends at a dinner", "own-content")]
+    [InlineData("account-stage", "a booster group, not a school account", "no-district-admin")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -74,7 +74,10 @@ public class FalseReadingsTests
     [InlineData("He works for me. Can I text him?", "activity=contact relationship=employment")]
     [InlineData("I pay her to babysit. Can I text her?", "activity=contact relationship=employment")]
     [InlineData("She is my cousin. Can I text her?", "activity=contact relationship=distant-relative")]
-    [InlineData("My wife's niece is in my class. Can I text her?", "activity=contact relationship=distant-relative")]
+    [InlineData("My wife's cousin is in my class. Can I text her?", "activity=contact relationship=distant-relative")]
+    // Family by marriage: a spouse's niece is one's niece, a spouse's son one's stepson.
+    [InlineData("My wife's niece is in my class. Can I text her?", "activity=contact relationship=close-family")]
+    [InlineData("My husband's nephew is a freshman in my PE class. Can I text him?", "activity=contact relationship=close-family")]
     public void Exceptions_need_the_staff_members_own_tie(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>5. "Former student" alone does not say they left the district.</summary>

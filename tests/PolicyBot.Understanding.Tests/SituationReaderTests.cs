@@ -165,6 +165,10 @@ public class SituationReaderTests
     [InlineData("I got two follow requests. One from a former student who is at college now, the other from the 7th grader next door. Can I accept?", "activity=contact relationship=former-student | activity=contact medium=accept-request purpose=personal relationship=student")]
     // A second person brought in with "and": the relative's exception does not cover the girl from class.
     [InlineData("My nephew and a girl from my class both added me on snapchat. ok to accept?", "activity=contact relationship=close-family | activity=contact medium=accept-request purpose=personal relationship=student")]
+    // Texting one's wife and shopping online: two acts, two parts.
+    [InlineData("During lunch I text my wife and order groceries online on my own phone.", "activity=contact relationship=not-student | activity=personal-use site-kind=other-site")]
+    // A typo of "friends" still points at others beside the niece.
+    [InlineData("can i text my niece and her freinds about the sleepover", "activity=contact relationship=close-family | activity=contact medium=text purpose=personal")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -284,6 +288,20 @@ public class SituationReaderTests
     [InlineData("A student wants me on her Snapchat. Can I join?", "activity=contact medium=accept-request relationship=student")]
     // A relative in the staff member's legal care is one situation under one exception, not two parts.
     [InlineData("My grandson lives with me and I'm his legal guardian. Can I text him?", "activity=contact relationship=legal")]
+    // Watching an app's videos is using it; a dinner break is a break in the working day.
+    [InlineData("Can I watch TikTok on my phone during my dinner break?", "activity=personal-use site-kind=social-networking time=school-day")]
+    // Errands on other sites: not social networking.
+    [InlineData("Is it ok to do my online banking on my district laptop during lunch?", "activity=personal-use site-kind=other-site")]
+    // A system out of service is no way of contacting, and the district putting updates on its page is no posting of one's own.
+    [InlineData("The office phones and email are down and the district is putting updates on its Facebook page. Can I check it on my phone?", "activity=personal-use site-kind=social-networking")]
+    // What a special-education meeting holds is confidential, even told without a name.
+    [InlineData("Can I post on X about an IEP meeting that went badly?", "activity=posting content=confidential")]
+    // Where one once had a student is no time of the question.
+    [InlineData("I loved having her in class. She just sent me a friend request on Facebook, can I accept?", "activity=contact medium=accept-request purpose=personal")]
+    // One's spouse, written to, is an adult.
+    [InlineData("During lunch I text my husband. Is that ok?", "activity=contact relationship=not-student")]
+    // The school's own number given to students is a school channel, not a personal number.
+    [InlineData("Can I put my office phone number on the syllabus for my students?", "activity=contact medium=school-platform relationship=student")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
