@@ -118,9 +118,12 @@ public sealed class Reading
 
     /// <summary>
     /// This reading with the facts set aside as irrelevant to it put back, each where its words give one value: for a part
-    /// about another person, what was irrelevant to the first ("a graduate" needs no medium) may decide theirs.
+    /// about another person, what was irrelevant to the first ("a graduate" needs no medium) may decide theirs. Where
+    /// <paramref name="saidOfTheFirst"/> tells which cues were said of the first person, a value said only of them gives way
+    /// to one value said of the others that it overrode ("email my students from my school account to their school
+    /// accounts, and also email my own kid at her personal Gmail": the students' part is by school email).
     /// </summary>
-    internal Reading WithIrrelevantRestored(IReadOnlyDictionary<string, int> factOrder)
+    internal Reading WithIrrelevantRestored(IReadOnlyDictionary<string, int> factOrder, Func<Cue, bool>? saidOfTheFirst = null)
     {
         var restored = SetAside
             .Where(a => a.Reason == SetAsideReason.Irrelevant && !Facts.ContainsKey(a.Cue.FactId))
@@ -135,6 +138,14 @@ public sealed class Reading
         var evidence = new Dictionary<string, IReadOnlyList<Cue>>(Evidence, StringComparer.Ordinal);
         foreach (var group in restored)
         {
+            var ofOthers = saidOfTheFirst is null || !group.All(a => saidOfTheFirst(a.Cue)) ? []
+                : SetAside.Where(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == group.Key && !saidOfTheFirst(a.Cue)).ToList();
+            if (ofOthers.Select(a => a.Cue.ValueId).Distinct(StringComparer.Ordinal).Count() == 1)
+            {
+                facts[group.Key] = ofOthers[0].Cue.ValueId;
+                evidence[group.Key] = ofOthers.Select(a => a.Cue).ToList();
+                continue;
+            }
             facts[group.Key] = group.First().Cue.ValueId;
             evidence[group.Key] = group.Select(a => a.Cue).ToList();
         }

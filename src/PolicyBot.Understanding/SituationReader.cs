@@ -161,7 +161,8 @@ public sealed partial class SituationReader
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value)
                     ?? main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId && a.Cue.ValueId != value
                         && !OpensException(factId, a.Cue.ValueId) && OfAnother(a));
-                var rest = won.With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder);
+                var namedIn = named.Select(c => StretchOf(c.Start)).ToHashSet();
+                var rest = won.With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder, c => namedIn.Contains(StretchOf(c.Start)));
                 // Someone else named before the exception's person is asked about first, in the order written ("text my 3rd
                 // graders …, and call their parents").
                 parts.Insert(elsewhere < named.Min(c => c.Start) ? 0 : parts.Count, rest);

@@ -165,6 +165,10 @@ public class SituationReaderTests
     [InlineData("I got two follow requests. One from a former student who is at college now, the other from the 7th grader next door. Can I accept?", "activity=contact relationship=former-student | activity=contact medium=accept-request purpose=personal relationship=student")]
     // A second person brought in with "and": the relative's exception does not cover the girl from class.
     [InlineData("My nephew and a girl from my class both added me on snapchat. ok to accept?", "activity=contact relationship=close-family | activity=contact medium=accept-request purpose=personal relationship=student")]
+    // The way of contacting said of each person is theirs: the students by school email, the own kid by Gmail; and one said
+    // of both is both's.
+    [InlineData("Can I email my students from my school account to their school accounts, and also email my own kid at her personal Gmail?", "activity=contact relationship=close-family | activity=contact medium=school-email relationship=student")]
+    [InlineData("can I email my nephew at his gmail and a girl from my class too?", "activity=contact relationship=close-family | activity=contact medium=personal-email relationship=student")]
     // Texting one's wife and shopping online: two acts, two parts.
     [InlineData("During lunch I text my wife and order groceries online on my own phone.", "activity=contact relationship=not-student | activity=personal-use site-kind=other-site")]
     // A typo of "friends" still points at others beside the niece.
