@@ -65,6 +65,12 @@ public enum SetAsideReason
 
     /// <summary>No rule that the other facts leave open depends on it: it cannot change the verdict.</summary>
     Irrelevant,
+
+    /// <summary>
+    /// A tie of someone the question's act does not reach, while the act reaches a student named plainly ("can I snapchat a
+    /// kid in my class, my sister babysits him": the sister's tie, not the kid's).
+    /// </summary>
+    OfAThirdParty,
 }
 
 /// <summary>A cue that did not become a fact, and why.</summary>

@@ -494,6 +494,66 @@ public sealed partial class SituationReader
         }
     }
 
+    /// <summary>
+    /// Where the exception <paramref name="value"/> of <paramref name="factId"/> was read from words no act reaches, while an
+    /// act reaches a plain mention of someone the exception overrode: that mention, else null. "Can I snapchat a kid in my
+    /// class, my sister babysits him", "message students on Remind to sell cookies for my daughter", "text a student that is
+    /// dating my cousin": the act is done to the student, and the tie is someone else's. An act reaches a mention when one of
+    /// its words (the activity's, or a fact's that establishes one) ends at most 12 characters before it in the same stretch.
+    /// The exception stands when said of the person ("… a kid in my class? he's my nephew") or put beside the mention ("a
+    /// student of mine, my niece").
+    /// </summary>
+    private Cue? ThirdPartyTie(string text, List<Cue> cues, string factId, string value, Dictionary<string, IReadOnlyList<Cue>> evidence, List<SetAsideCue> setAside)
+    {
+        // Only a relative or other person named as one's own ("my sister"), not a tie stated as the staff member's own ("I'm the
+        // foster parent of two kids", "I hired him").
+        if (!OpensException(factId, value) || !evidence.TryGetValue(factId, out var named)
+            || !named.All(c => OwnPersonNamed().IsMatch(c.Text)))
+        {
+            return null;
+        }
+        var settings = Lexicon.Activities;
+        var stretches = Stretches(text);
+        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+        var acts = cues.Where(c => c.FactId == settings.FactId || settings.StrongAnchors.Contains(c.FactId)).ToList();
+        bool Reached(Cue cue) => acts.Any(a => a.Start + a.Length <= cue.Start && cue.Start - (a.Start + a.Length) <= 12
+                && StretchOf(a.Start) == StretchOf(cue.Start))
+            || (StretchOf(cue.Start) is var at and >= 0 && ContactVerbBefore().IsMatch(text.AsSpan(stretches[at].Start, cue.Start - stretches[at].Start)));
+        // The mention is one the tie won over (the lexicon's overrides: a relative over a plain student), never a parent or
+        // colleague kept apart.
+        var mention = _overrides.TryGetValue((factId, value), out var over) ? setAside.FirstOrDefault(a => a.Reason is SetAsideReason.Overridden or SetAsideReason.Outweighed
+            && a.Cue.FactId == factId && over.Contains(a.Cue.ValueId) && Reached(a.Cue))?.Cue : null;
+        // Said of the person, put beside the mention, or listed as another one the act reaches ("my students … and my daughter").
+        bool OfThePerson(Cue c) => SaidOf().IsMatch(text.AsSpan(0, c.Start)) || ListedAfter().IsMatch(text.AsSpan(0, c.Start))
+            || (mention is not null && mention.Start + mention.Length <= c.Start
+                && Apposition().IsMatch(text.AsSpan(mention.Start + mention.Length, c.Start - mention.Start - mention.Length)));
+        // ... and said in the same sentence as the mention: a relative in a sentence of their own is someone the message is
+        // about too ("the legal guardian of my little brother … so I text him. I'd also like to text the kids in my group").
+        bool SameSentence(Cue c) => mention is not null
+            && !SentenceEnd().IsMatch(text.AsSpan(Math.Min(c.Start, mention.Start), Math.Max(c.Start, mention.Start) - Math.Min(c.Start, mention.Start)));
+        return mention is null || named.Any(c => Reached(c) || OfThePerson(c) || !SameSentence(c)) ? null : mention;
+    }
+
+    /// <summary>A way of contacting said as a verb just before a mention: "message students", "add a student", "text the kid".</summary>
+    [GeneratedRegex(@"(?<!\b(?:my|her|his|their|our|your|a|the|best|good)\s+)\b(?:text|texting|message|messaging|dm|dming|email|emailing|e-mail|call|calling|snap|snapchat|add|adding|friend|friending|follow|following|contact|contacting|reach\s+out\s+to)\s+(?:(?:a|an|the|my|our|this|that|one|some|all)\s+)?(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContactVerbBefore();
+
+    /// <summary>Just before an exception's words, what says them of someone named: "he's my nephew", "who is also my niece".</summary>
+    [GeneratedRegex(@"\b(?:is|was|are|were|be|'s|’s|as|like)\s+(?:also\s+|actually\s+|really\s+|technically\s+|literally\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SaidOf();
+
+    /// <summary>Words that name a person as one's own: "my sister", "our son".</summary>
+    [GeneratedRegex(@"^(?:my|our)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnPersonNamed();
+
+    /// <summary>Just before an exception's words, what lists them as one more person: "and my daughter", "or my nephew".</summary>
+    [GeneratedRegex(@"\b(?:and|or|&|plus)\s+(?:also\s+|then\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListedAfter();
+
+    /// <summary>Between a mention and an exception's words, an apposition: "a student of mine, my niece", "a kid (my nephew)".</summary>
+    [GeneratedRegex(@"^(?:\s+of\s+mine)?\s*[,(–-]\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Apposition();
+
     /// <summary>The lexicon's neutral group of words that point to more people than the one named ("both", "her friend too").</summary>
     private const string OthersGroup = "others";
 
@@ -557,6 +617,17 @@ public sealed partial class SituationReader
                 facts[group.Key] = value;
                 evidence[group.Key] = used;
             }
+        }
+
+        // 2b. An exception the act does not reach: the tie is someone else's (see ThirdPartyTie).
+        if (facts.TryGetValue(settings.People is { Count: > 0 } ? settings.People.First() : "", out var tie)
+            && ThirdPartyTie(text, cues, settings.People!.First(), tie, evidence, setAside) is { } reached)
+        {
+            var factId = settings.People!.First();
+            setAside.AddRange(evidence[factId].Select(c => new SetAsideCue(c, SetAsideReason.OfAThirdParty)));
+            setAside.RemoveAll(a => a.Cue == reached);
+            facts[factId] = reached.ValueId;
+            evidence[factId] = [reached];
         }
 
         // 3. Facts that cannot change the verdict are dropped.

@@ -69,7 +69,17 @@ public class FalseReadingsTests
     [InlineData("can I text a kid in my class whose cousin is on my team", "activity=contact medium=text relationship=student")]
     [InlineData("can I text my student's cousin", "activity=contact medium=text relationship=student")]
     [InlineData("Can I text my cousin's friend from my class?", "activity=contact medium=text relationship=student")]
+    // A relative's tie, or a job, of someone the act does not reach: the student the act reaches is a student.
+    [InlineData("can I snapchat a kid in my class, my sister babysits him", "activity=contact medium=other-app relationship=student")]
+    [InlineData("can I add a student on facebook, she goes to church with my sister", "activity=contact medium=friend-request relationship=student")]
+    [InlineData("can I text a student that is dating my cousin about a party", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("can I text a student whose mom works for me", "activity=contact medium=text relationship=student")]
+    [InlineData("My husband employs a student at his shop, can I add her on snapchat", "activity=contact medium=friend-request relationship=student")]
+    [InlineData("can I text a student whose dad is my brother in law's coworker", "activity=contact medium=text")]
     // The staff member's own tie.
+    [InlineData("can I snapchat a kid in my class? he's my nephew", "activity=contact relationship=close-family")]
+    [InlineData("can I text a student of mine, my niece, about dinner", "activity=contact relationship=close-family")]
+    [InlineData("can I friend a student who is also my niece on facebook", "activity=contact relationship=close-family")]
     [InlineData("Can I text my foster daughter?", "activity=contact relationship=legal")]
     [InlineData("He works for me. Can I text him?", "activity=contact relationship=employment")]
     [InlineData("I pay her to babysit. Can I text her?", "activity=contact relationship=employment")]

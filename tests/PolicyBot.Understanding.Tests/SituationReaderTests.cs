@@ -169,6 +169,12 @@ public class SituationReaderTests
     // of both is both's.
     [InlineData("Can I email my students from my school account to their school accounts, and also email my own kid at her personal Gmail?", "activity=contact relationship=close-family | activity=contact medium=school-email relationship=student")]
     [InlineData("can I email my nephew at his gmail and a girl from my class too?", "activity=contact relationship=close-family | activity=contact medium=personal-email relationship=student")]
+    // What crosses the line between staff and student is a personal purpose beside the school one, each part answered.
+    [InlineData("can I text a student about the assignment and ask what she's wearing", "activity=contact medium=text purpose=educational relationship=student | activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("can I send a student a message in schoology about the quiz and tell her she's my favorite and to keep it between us", "activity=contact medium=school-platform purpose=educational relationship=student | activity=contact medium=school-platform purpose=personal relationship=student")]
+    [InlineData("can I text a student that school is cancelled and that I love her", "activity=contact medium=text purpose=emergency relationship=student | activity=contact medium=text purpose=personal relationship=student")]
+    // Posting in the class's Google Classroom is reaching the students through the school's tool.
+    [InlineData("Can I email the study guide to my students' school accounts and also post it in our Google Classroom?", "activity=contact medium=school-email purpose=educational relationship=student | activity=contact medium=school-platform purpose=educational relationship=student")]
     // Texting one's wife and shopping online: two acts, two parts.
     [InlineData("During lunch I text my wife and order groceries online on my own phone.", "activity=contact relationship=not-student | activity=personal-use site-kind=other-site")]
     // A typo of "friends" still points at others beside the niece.
@@ -292,6 +298,17 @@ public class SituationReaderTests
     [InlineData("A student wants me on her Snapchat. Can I join?", "activity=contact medium=accept-request relationship=student")]
     // A relative in the staff member's legal care is one situation under one exception, not two parts.
     [InlineData("My grandson lives with me and I'm his legal guardian. Can I text him?", "activity=contact relationship=legal")]
+    // Students' contact details posted on one's blog are confidential, not one's own number given out.
+    [InlineData("can I put the team roster with kids' phone numbers on my blog so parents can set up carpools for practice", "activity=posting content=confidential")]
+    // The news read on a social site is the site.
+    [InlineData("can I read the news on twitter during my lunch break", "activity=personal-use site-kind=social-networking time=school-day")]
+    // "Emergency" denied, or in the name of a thing, is no emergency.
+    [InlineData("can I text a student for non emergency stuff like how her weekend was", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("can I check facebook during my break, I'm in the middle of an emergency room bill dispute", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
+    // Last year's seniors have graduated.
+    [InlineData("One of last year's seniors texted asking if I'd be a job reference for her. Can I text back?", "activity=contact relationship=former-student")]
+    // A student named by what one does with them is no colleague.
+    [InlineData("Can I accept a friend request from a student I coach? its just for team stuff", "activity=contact medium=accept-request purpose=personal relationship=student")]
     // Watching an app's videos is using it; a dinner break is a break in the working day.
     [InlineData("Can I watch TikTok on my phone during my dinner break?", "activity=personal-use site-kind=social-networking time=school-day")]
     // Errands on other sites: not social networking.
