@@ -237,6 +237,8 @@ public class AnswerWordsTests
     [InlineData("account-use", "answering family questions on the district page", "school-news")]
     [InlineData("access-reason", "answering parent questions on the school page", "asked-by-administration")]
     [InlineData("relationship", "my husband", "not-student")]
+    [InlineData("relationship", "the neighbor's daughter, she goes to the high school", "student")]
+    [InlineData("relationship", "a parent at the middle school", "not-student")]
     [InlineData("relationship", "my colleague's class, no relation to the kids", "student")]
     [InlineData("relationship", "the moms on my bus route, not the kids", "not-student")]
     [InlineData("purpose", "her dad asked me to keep an eye on her posts", "personal")]

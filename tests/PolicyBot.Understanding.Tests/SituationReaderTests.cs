@@ -175,6 +175,8 @@ public class SituationReaderTests
     [InlineData("can I text a student that school is cancelled and that I love her", "activity=contact medium=text purpose=emergency relationship=student | activity=contact medium=text purpose=personal relationship=student")]
     // Posting in the class's Google Classroom is reaching the students through the school's tool.
     [InlineData("Can I email the study guide to my students' school accounts and also post it in our Google Classroom?", "activity=contact medium=school-email purpose=educational relationship=student | activity=contact medium=school-platform purpose=educational relationship=student")]
+    // The graduates' younger brothers and sisters in one's class are others, asked about in a part of their own.
+    [InlineData("Can I stay Snapchat friends with the kids who graduated last year and add their younger brothers and sisters who are in my class now?", "activity=contact relationship=former-student | activity=contact medium=friend-request relationship=student")]
     // Texting one's wife and shopping online: two acts, two parts.
     [InlineData("During lunch I text my wife and order groceries online on my own phone.", "activity=contact relationship=not-student | activity=personal-use site-kind=other-site")]
     // A typo of "friends" still points at others beside the niece.
