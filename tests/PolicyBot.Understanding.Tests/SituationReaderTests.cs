@@ -177,6 +177,11 @@ public class SituationReaderTests
     [InlineData("Can I email the study guide to my students' school accounts and also post it in our Google Classroom?", "activity=contact medium=school-email purpose=educational relationship=student | activity=contact medium=school-platform purpose=educational relationship=student")]
     // The graduates' younger brothers and sisters in one's class are others, asked about in a part of their own.
     [InlineData("Can I stay Snapchat friends with the kids who graduated last year and add their younger brothers and sisters who are in my class now?", "activity=contact relationship=former-student | activity=contact medium=friend-request relationship=student")]
+    // A personal meeting beside a school word is a personal purpose, a part of its own.
+    [InlineData("Can I text my player to meet me for a movie after practice?", "activity=contact medium=text purpose=personal relationship=student | activity=contact medium=text purpose=operations relationship=student")]
+    // A daughter's friend group is others; the student beside the parents or a colleague is a part of their own.
+    [InlineData("hey quick q my daughter is a junior and her whole friend group is in my chem class they want to follow my private insta can i let them", "activity=contact relationship=close-family | activity=contact medium=accept-request purpose=personal relationship=student")]
+    [InlineData("Can I accept friend requests from my colleague and her daughter who is my student?", "activity=contact relationship=not-student | activity=contact medium=accept-request purpose=personal relationship=student")]
     // Texting one's wife and shopping online: two acts, two parts.
     [InlineData("During lunch I text my wife and order groceries online on my own phone.", "activity=contact relationship=not-student | activity=personal-use site-kind=other-site")]
     // A typo of "friends" still points at others beside the niece.
@@ -311,6 +316,14 @@ public class SituationReaderTests
     [InlineData("One of last year's seniors texted asking if I'd be a job reference for her. Can I text back?", "activity=contact relationship=former-student")]
     // A student named by what one does with them is no colleague.
     [InlineData("Can I accept a friend request from a student I coach? its just for team stuff", "activity=contact medium=accept-request purpose=personal relationship=student")]
+    // A relative's or foster child's friend, even without the apostrophe, is no relative.
+    [InlineData("can i text my sons gf shes my student", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text my foster son's girlfriend? she's in my class", "activity=contact medium=text purpose=personal relationship=student")]
+    // An emergency team or drill is no emergency; administration asking for something else is no request to use the site.
+    [InlineData("I'm on the emergency response team. Can I check Facebook during my prep period?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Administration asked me to chaperone the dance; can I scroll instagram during school hours?", "activity=personal-use site-kind=social-networking time=school-day")]
+    // "Teaching" in a colleague's role is no purpose.
+    [InlineData("Can I text my teaching partner and a few of my 7th graders to see if they want to go bowling with me Saturday?", "activity=contact medium=text relationship=student")]
     // Watching an app's videos is using it; a dinner break is a break in the working day.
     [InlineData("Can I watch TikTok on my phone during my dinner break?", "activity=personal-use site-kind=social-networking time=school-day")]
     // Errands on other sites: not social networking.

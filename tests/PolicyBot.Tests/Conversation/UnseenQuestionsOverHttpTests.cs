@@ -129,6 +129,27 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
         await AssertLevelKeptAsync("unseen-sealed4.tsv", "fourth sealed part", Sealed4Floor, "AN023", 1);
     }
 
+    /// <summary>
+    /// The fifth sealed part (written on 2026-12-05, held out while the fourth was tuned on), scored once on 2026-12-05 at
+    /// the end of that session's work on understanding; from then on it guards its level like the others.
+    /// </summary>
+    [Fact]
+    public async Task Fifth_sealed_part_keeps_the_level_of_its_one_scoring()
+    {
+        await AssertLevelKeptAsync("unseen-sealed5.tsv", "fifth sealed part", Sealed5Floor, Sealed5FalseAllowed, 1);
+    }
+
+    // Scored once (main at the commit that adds this test, after fresh30's, fresh31's and two break-it helpers' fixes): 93/110 =
+    // 84.5 %, 2 false allowed, 10 with no verdict, taps median 1, max 7 (4 rows over 4); singles 59/70, multi 22/28, off-topic
+    // 12/12. Both false allowed go through the purpose "a mix of school and personal things", whose verdict for texting is
+    // allowed with conditions ("only for the school part", as public staff question 13 has it): AP036, a daughter and her
+    // teammate texted about a ride home from practice, whose typed purpose "rides home from practice, personal" is read as
+    // mixed for the teammate; AQ037, a team text about practice and then a one-on-one chat about the NBA, read as one
+    // situation whose purpose is mixed, where the writer answers the chat on its own (forbidden). Named here, not fixed: the
+    // way out is reading the second act as a part of its own, not changing the mixed verdict the public question anchors.
+    private const double Sealed5Floor = 84;
+    private const string Sealed5FalseAllowed = "AP036,AQ037";
+
     // Scored once (main at 6a96a9c): 86/110 = 78.2 %, 3 false allowed (AM044: the niece's snaps beside replying during lunch
     // at school; AN002: a rubric sent to some kids' personal emails and the rest by school email; AN023: a daughter's friend
     // sleeping over, texted about pickup), 11 with no verdict, taps median 1, max 8. AM044 and AN002 fixed the same day.
