@@ -272,8 +272,7 @@ public sealed partial class SituationReader
         var acts = Lexicon.Activities.Apart?.Contains((factId, value)) != true ? []
             : main.Evidence.Values.SelectMany(c => c).Concat(main.SetAside.Select(x => x.Cue))
                 .Where(c => c.FactId == Lexicon.Activities.FactId || Lexicon.Activities.StrongAnchors.Contains(c.FactId)).ToList();
-        bool ActedOn(Cue cue) => acts.Any(c => c.Start + c.Length <= cue.Start && cue.Start - (c.Start + c.Length) <= 12
-            && stretchOf(c.Start) == stretchOf(cue.Start));
+        bool ActedOn(Cue cue) => EndsJustBefore(acts, cue, stretchOf);
         return main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value
             && !namedIn.Contains(stretchOf(a.Cue.Start))
             && !NotAPerson().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length))
@@ -516,8 +515,7 @@ public sealed partial class SituationReader
         var stretches = Stretches(text);
         int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
         var acts = cues.Where(c => c.FactId == settings.FactId || settings.StrongAnchors.Contains(c.FactId)).ToList();
-        bool Reached(Cue cue) => acts.Any(a => a.Start + a.Length <= cue.Start && cue.Start - (a.Start + a.Length) <= 12
-                && StretchOf(a.Start) == StretchOf(cue.Start))
+        bool Reached(Cue cue) => EndsJustBefore(acts, cue, StretchOf)
             || (StretchOf(cue.Start) is var at and >= 0 && ContactVerbBefore().IsMatch(text.AsSpan(stretches[at].Start, cue.Start - stretches[at].Start)));
         // The mention is one the tie won over (the lexicon's overrides: a relative over a plain student), never a parent or
         // colleague kept apart.
@@ -533,6 +531,10 @@ public sealed partial class SituationReader
             && !SentenceEnd().IsMatch(text.AsSpan(Math.Min(c.Start, mention.Start), Math.Max(c.Start, mention.Start) - Math.Min(c.Start, mention.Start)));
         return mention is null || named.Any(c => Reached(c) || OfThePerson(c) || !SameSentence(c)) ? null : mention;
     }
+
+    /// <summary>Whether one of <paramref name="acts"/> ends at most 12 characters before <paramref name="cue"/>, in its stretch: the act reaches it.</summary>
+    private static bool EndsJustBefore(IEnumerable<Cue> acts, Cue cue, Func<int, int> stretchOf) =>
+        acts.Any(a => a.Start + a.Length <= cue.Start && cue.Start - (a.Start + a.Length) <= 12 && stretchOf(a.Start) == stretchOf(cue.Start));
 
     /// <summary>A way of contacting said as a verb just before a mention: "message students", "add a student", "text the kid".</summary>
     [GeneratedRegex(@"(?<!\b(?:my|her|his|their|our|your|a|the|best|good)\s+)\b(?:text|texting|message|messaging|dm|dming|email|emailing|e-mail|call|calling|snap|snapchat|add|adding|friend|friending|follow|following|contact|contacting|reach\s+out\s+to)\s+(?:(?:a|an|the|my|our|this|that|one|some|all)\s+)?(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -620,10 +622,12 @@ public sealed partial class SituationReader
         }
 
         // 2b. An exception the act does not reach: the tie is someone else's (see ThirdPartyTie).
-        if (facts.TryGetValue(settings.People is { Count: > 0 } ? settings.People.First() : "", out var tie)
-            && ThirdPartyTie(text, cues, settings.People!.First(), tie, evidence, setAside) is { } reached)
+        foreach (var factId in settings.People ?? Enumerable.Empty<string>())
         {
-            var factId = settings.People!.First();
+            if (!facts.TryGetValue(factId, out var tie) || ThirdPartyTie(text, cues, factId, tie, evidence, setAside) is not { } reached)
+            {
+                continue;
+            }
             setAside.AddRange(evidence[factId].Select(c => new SetAsideCue(c, SetAsideReason.OfAThirdParty)));
             setAside.RemoveAll(a => a.Cue == reached);
             facts[factId] = reached.ValueId;
