@@ -8,6 +8,7 @@
 const path = require('node:path');
 const { readMessages, playgroundWarnings } = require('./dom');
 const { messageProblems } = require('./cards');
+const { PostFrameOrder } = require('./post-order');
 const { ARTIFACTS, slug } = require('./paths');
 const { BOT, GROUP_CHAT, TEAM, CHANNEL } = require('./tenant');
 
@@ -63,6 +64,7 @@ class Client {
     // No internet here: the Playground's web fonts and animations come from a CDN. Fail them fast.
     await page.route((url) => !/^(https?|wss?):\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url.toString()), (r) => r.abort());
     page.on('pageerror', (e) => this.problems.push(`page error: ${e.message}`));
+    await new PostFrameOrder().install(page); // a bot reply must not reach the page before its own new post does
     page.on('websocket', (ws) => {
       ws.on('framereceived', (f) => {
         let data;

@@ -44,3 +44,23 @@ scenario(h, 'the same checks hold in a group chat, on an @mention', async () => 
   assert.equal(card.firstText, 'A good card');
   await assert.rejects(tess.mention('version-1.6'), /version 1\.6 is above 1\.5/);
 });
+
+// The Playground page drops a bot reply in a new post's thread when the reply reaches it before the page has handled
+// its own post's answer (lib/post-order.js). Here that answer is held back 1.5 s, as a busy page on a loaded machine
+// would be late with it: the reply must still show in the post's thread.
+scenario(h, "a reply that comes before the page's own new post is answered still shows in its thread", async () => {
+  const tess = await h.as('Tess Teacher');
+  await tess.openChannel();
+  const late = /\/_conversation\/v1\/conversations\/[^/]+\/messages$/;
+  await tess.page.route(late, async (route) => {
+    const answer = await route.fetch();
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ response: answer });
+  });
+  try {
+    const [card] = await tess.mention('good');
+    assert.equal(card.firstText, 'A good card');
+  } finally {
+    await tess.page.unroute(late);
+  }
+});
