@@ -68,10 +68,15 @@ internal static class CorpusFiles
     /// Every field of every corpus file but the held-out ones and of the staff questions, and each "key: line" part of the
     /// fact columns (the line alone): the texts the equivalence tests read both ways.
     /// </summary>
-    public static IEnumerable<string> EveryText()
+    public static IEnumerable<string> EveryText() => Sources().SelectMany(TextsOf);
+
+    /// <summary>The files <see cref="EveryText"/> reads (full paths): the open corpus files and the staff questions.</summary>
+    public static IEnumerable<string> Sources() => Open().Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
+
+    /// <summary>Every field of one file's rows, and each "key: line" part of its fact columns (the line alone).</summary>
+    public static IEnumerable<string> TextsOf(string file)
     {
-        var files = Open().Append(Path.Combine(AppContext.BaseDirectory, "Data", "staff-questions.tsv"));
-        foreach (var line in files.SelectMany(f => File.ReadAllLines(f).Skip(1)))
+        foreach (var line in File.ReadAllLines(file).Skip(1))
         {
             foreach (var field in line.Split('\t'))
             {
