@@ -268,11 +268,14 @@ public sealed partial class SituationReader
         var namedIn = named.Select(c => stretchOf(c.Start)).ToHashSet();
         var lastNamed = named.Max(c => c.Start);
         // The mention is what a way of contacting acts on ("txt my chem students"), not whose parent one is ("his kids go
-        // here"): a cue of the activity or of how, ending a few characters before it in the same stretch.
-        var acts = Lexicon.Activities.Apart?.Contains((factId, value)) != true ? []
+        // here"): a cue of the activity or of how, ending a few characters before it in the same stretch, or the one given
+        // one's number ("give the students my cell").
+        var apart = Lexicon.Activities.Apart?.Contains((factId, value)) == true;
+        var acts = !apart ? []
             : main.Evidence.Values.SelectMany(c => c).Concat(main.SetAside.Select(x => x.Cue))
                 .Where(c => c.FactId == Lexicon.Activities.FactId || Lexicon.Activities.StrongAnchors.Contains(c.FactId)).ToList();
-        bool ActedOn(Cue cue) => EndsJustBefore(acts, cue, stretchOf);
+        bool ActedOn(Cue cue) => EndsJustBefore(acts, cue, stretchOf)
+            || (apart && GiveBefore().IsMatch(text.AsSpan(0, cue.Start)) && OwnNumberAfter().IsMatch(text.AsSpan(cue.Start + cue.Length)));
         return main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value
             && !namedIn.Contains(stretchOf(a.Cue.Start))
             && !NotAPerson().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length))
@@ -281,6 +284,14 @@ public sealed partial class SituationReader
                     && (NewPersonBefore().IsMatch(text.AsSpan(0, a.Cue.Start))
                         || (NewPersonAt().IsMatch(text.AsSpan(a.Cue.Start)) && !SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start)))))))?.Cue.Start;
     }
+
+    /// <summary>Just before a mention, giving something to them: "give the", "hand out to my".</summary>
+    [GeneratedRegex(@"\b(?:give|gave|giving|send|sent|sending|share|shared|sharing|pass\s+out|hand\s+out)\s+(?:to\s+)?(?:(?:the|my|our|a|an|some|all|all\s+the|each)\s+)?(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GiveBefore();
+
+    /// <summary>Just after a mention, one's own number as what is given: " my cell", " my personal number".</summary>
+    [GeneratedRegex(@"^\s+(?:my|our)\s+(?:own\s+|personal\s+|private\s+)?(?:cell|cellphone|cell\s+phone|cell\s+number|phone\s+number|number|mobile|digits)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnNumberAfter();
 
     /// <summary>After a mention, words that make it someone else's or a thing's: "another kid's mom", "a kid phone".</summary>
     [GeneratedRegex(@"^(?:'s|’s|s'|\s+(?:phone|watch|tablet|account|email|e-mail|number|parent|parents|mom|dad|mother|father|guardian)s?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

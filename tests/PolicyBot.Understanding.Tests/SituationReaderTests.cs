@@ -186,6 +186,10 @@ public class SituationReaderTests
     [InlineData("During lunch I text my wife and order groceries online on my own phone.", "activity=contact relationship=not-student | activity=personal-use site-kind=other-site")]
     // A typo of "friends" still points at others beside the niece.
     [InlineData("can i text my niece and her freinds about the sleepover", "activity=contact relationship=close-family | activity=contact medium=text purpose=personal")]
+    // The students given one's number are someone other than the parents texted after them: a part each, in the order written.
+    [InlineData("Science trip on Friday. Can I give the students my cell and text them where to meet? And I'd text the parent chaperones the same.", "activity=contact purpose=operations relationship=student | activity=contact relationship=not-student")]
+    // Running the district's page is what the principal asked for; checking one's own Facebook meanwhile is one's own use.
+    [InlineData("My principal asked me to manage the district's Facebook page during my planning period. Can I also check my own Facebook while I'm logged in?", "account-stage=approved activity=school-account | access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -730,6 +734,12 @@ public class SituationReaderTests
     [InlineData("is it a problem if I'm on instagram at home at night?", "activity=personal-use site-kind=social-networking time=outside-school")]
     // Pictures near "my own kids" are the staff member's family's, not the class's.
     [InlineData("On weekends I post pics and stuff about my own kids on my Instagram. Nothing about school. ok?", "activity=posting content=own-content")]
+    // Home from work is one's own time; a class period named by its number is the school day ("in my 6th period" says who).
+    [InlineData("Is it ok to check Facebook on my phone after I get home from work?", "activity=personal-use site-kind=social-networking time=outside-school")]
+    [InlineData("Can I check Twitter during 6th period?", "activity=personal-use site-kind=social-networking time=school-day")]
+    // A district person who is an admin on it makes the account approved; one run for a group of students is a school account.
+    [InlineData("The district set up a Twitter for our library and the tech director is an admin on it.", "account-stage=approved activity=school-account")]
+    [InlineData("I want to run a college-app Instagram for our seniors.", "account-stage=new activity=school-account")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
