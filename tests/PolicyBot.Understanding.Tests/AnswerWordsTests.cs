@@ -16,6 +16,7 @@ public class AnswerWordsTests
     }
 
     [Theory]
+    [InlineData("account-use", "deadlines, scholarship info, FAFSA tips", "school-news")]
     [InlineData("account-stage", "approved, our principal is an admin on it", "approved")]
     [InlineData("account-stage", "it's official, run by the district office", "approved")]
     [InlineData("account-stage", "brand new, nothing set up", "new")]

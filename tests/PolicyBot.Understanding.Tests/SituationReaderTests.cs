@@ -190,6 +190,9 @@ public class SituationReaderTests
     [InlineData("Science trip on Friday. Can I give the students my cell and text them where to meet? And I'd text the parent chaperones the same.", "activity=contact purpose=operations relationship=student | activity=contact relationship=not-student")]
     // Running the district's page is what the principal asked for; checking one's own Facebook meanwhile is one's own use.
     [InlineData("My principal asked me to manage the district's Facebook page during my planning period. Can I also check my own Facebook while I'm logged in?", "account-stage=approved activity=school-account | access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
+    // A messaging-app group made for the choir is a school account; the personal Instagram "where I post my concerts" is what
+    // is shared with them, not a posting of its own.
+    [InlineData("I'd like to start a WhatsApp group for the choir for schedule changes, and also give them my personal Instagram where I post my concerts.", "account-stage=new activity=school-account | activity=contact medium=personal-accounts purpose=personal")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 

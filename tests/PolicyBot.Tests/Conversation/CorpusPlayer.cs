@@ -132,9 +132,9 @@ public sealed class CorpusPlayer(TeamsChatClient teams)
         var question = new Question(fact, fact.Values);
         // A line naming several people (or several of whatever the fact is) objects to none of them, nor does one
         // answering for several parts of the question, piece by piece ("the email is a project reminder; the friend
-        // request is just social").
+        // request is just social", "posting to the library Twitter, and texting students").
         if (reader.ReadAnswerParts(question, line).Any(v => v?.Id == value)
-            || line.Split(';').Any(piece => reader.ReadAnswer(question, piece)?.Value.Id == value))
+            || line.Split([";", ", and ", ", plus ", ", but "], StringSplitOptions.None).Any(piece => reader.ReadAnswer(question, piece)?.Value.Id == value))
         {
             return false;
         }
