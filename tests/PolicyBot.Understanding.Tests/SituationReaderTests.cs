@@ -193,6 +193,16 @@ public class SituationReaderTests
     // A messaging-app group made for the choir is a school account; the personal Instagram "where I post my concerts" is what
     // is shared with them, not a posting of its own.
     [InlineData("I'd like to start a WhatsApp group for the choir for schedule changes, and also give them my personal Instagram where I post my concerts.", "account-stage=new activity=school-account | activity=contact medium=personal-accounts purpose=personal")]
+    // Picking up one's own child is the family's errand, and a ride home in one's car is personal: the teammate's part is
+    // personal contact, not the team's business.
+    [InlineData("I pick up my son from soccer most days. Can I text him and his teammate, who's in my 3rd period, that I'm giving them a ride home?", "activity=contact relationship=close-family | activity=contact medium=text purpose=personal relationship=student")]
+    // Pro sports talk beside the team's practice: two purposes, two parts.
+    [InlineData("My cheer girls text me about practice, and one of them keeps texting me about the NFL draft. ok?", "activity=contact medium=text purpose=operations relationship=student | activity=contact medium=text purpose=personal relationship=student")]
+    // Being reachable if a student is separated on a trip is the trip's business; checking on the bus is no checking on a
+    // person; a counselor's title is no purpose.
+    [InlineData("Can I give the kids on the trip my cell in case anyone gets separated?", "activity=contact medium=phone-number purpose=operations relationship=student")]
+    [InlineData("A few riders gave me their numbers so they could check on the bus. Can I text them that we're running late?", "activity=contact medium=text")]
+    [InlineData("I'm a high school counselor. Can my seniors call my cell about their college applications?", "activity=contact medium=phone-number purpose=educational relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
