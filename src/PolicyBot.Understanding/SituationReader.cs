@@ -282,7 +282,8 @@ public sealed partial class SituationReader
             && (ActedOn(a.Cue)
                 || (a.Cue.Start > lastNamed
                     && (NewPersonBefore().IsMatch(text.AsSpan(0, a.Cue.Start))
-                        || (NewPersonAt().IsMatch(text.AsSpan(a.Cue.Start)) && !SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start)))))))?.Cue.Start;
+                        || (NewPersonAt().IsMatch(text.AsSpan(a.Cue.Start))
+                            && (!SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start)) || TheOtherOne().IsMatch(text.AsSpan(0, a.Cue.Start))))))))?.Cue.Start;
     }
 
     /// <summary>Just before a mention, giving something to them: "give the", "hand out to my".</summary>
@@ -308,6 +309,13 @@ public sealed partial class SituationReader
     /// <summary>A mention said of someone already named: "she's ", "who is ", "as ".</summary>
     [GeneratedRegex(@"\b(?:is|was|are|were|be|'s|’s|as|like)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidOfSomeone();
+
+    /// <summary>
+    /// Said of the second of two people counted off one by one: "one graduated last yr and one's a junior", ", the other is
+    /// a freshman" (someone new, though the words say it of someone).
+    /// </summary>
+    [GeneratedRegex(@"(?:\band|\bbut|,)\s+(?:the\s+other(?:\s+one)?|one|another(?:\s+one)?|the\s+second(?:\s+one)?)\s*(?:'s|’s|\s+is|\s+was)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TheOtherOne();
 
     /// <summary>Words that bring in someone new just before a mention: "giving a 9th grader", "and another student".</summary>
     [GeneratedRegex(@"(?<!\b(?:is|was|are|were|be|'s|’s|as|like|of)\s+)\b(?:a|an|another|one\s+of\s+(?:my|our|the)|two|three|several|a\s+few)\s+(?:(?!(?:is|was|who|that)\b)[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -203,6 +203,17 @@ public class SituationReaderTests
     [InlineData("Can I give the kids on the trip my cell in case anyone gets separated?", "activity=contact medium=phone-number purpose=operations relationship=student")]
     [InlineData("A few riders gave me their numbers so they could check on the bus. Can I text them that we're running late?", "activity=contact medium=text")]
     [InlineData("I'm a high school counselor. Can my seniors call my cell about their college applications?", "activity=contact medium=phone-number purpose=educational relationship=student")]
+    // Two people counted off one by one: the graduate and the junior are a part each.
+    [InlineData("want to follow 2 kids on insta, one graduated last yr and one's a junior now. ok?", "activity=contact relationship=former-student | activity=contact relationship=student")]
+    // Errands, favors, invitations and dates asked of students are personal, beside a practice reminder a part of their own;
+    // a relative's "bestie" is someone else (a break-it helper's list, 2026-12-06).
+    [InlineData("can i text my players to ask one of them to pick up my dry cleaning", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("Can I text my team to see if anyone wants to go to the Griz game with me saturday?", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("can I text the kids on my team to remind them of practice and ask one of them out for coffee", "activity=contact medium=text purpose=operations relationship=student | activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("can i text my players about practice and also see if any of them want to help me move this weekend", "activity=contact medium=text purpose=operations relationship=student | activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("can i snap my daughter and her bestie who's on my volleyball team, just silly stuff", "activity=contact relationship=close-family | activity=contact relationship=student")]
+    // A personal DM to a player from the approved team account is a use of its own beside the schedule posted there.
+    [InlineData("Our team instagram is approved by the principal. Can I post our game schedule on it and DM a player about his girlfriend drama?", "account-stage=approved account-use=school-news activity=school-account | account-stage=approved account-use=personal-contact activity=school-account")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
