@@ -29,6 +29,39 @@ internal static class StoredFile
         return keys;
     }
 
+    /// <summary>
+    /// Waits (real time, up to 10 s) until the stored situations of <paramref name="user"/> have not changed for half a
+    /// second: a turn may write its state more than once, and a write after a test moves a fake clock is stamped with the
+    /// moved time.
+    /// </summary>
+    public static async Task SettledAsync(BotHost host, TeamsUser user)
+    {
+        var (last, since) = (Fingerprint(host, user), DateTime.UtcNow);
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && DateTime.UtcNow - since < TimeSpan.FromMilliseconds(500); await Task.Delay(50))
+        {
+            var now = Fingerprint(host, user);
+            if (now != last)
+            {
+                (last, since) = (now, DateTime.UtcNow);
+            }
+        }
+    }
+
+    private static string Fingerprint(BotHost host, TeamsUser user)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(host.DataFolder, SqliteStorage.FileName),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(key || ':' || etag || ':' || updated, '|') FROM store_items WHERE key LIKE '%/users/' || $user";
+        command.Parameters.AddWithValue("$user", user.Id);
+        return command.ExecuteScalar() as string ?? "";
+    }
+
     /// <summary>Waits (real time, up to 10 s) until <paramref name="condition"/> holds; false if it never does.</summary>
     public static async Task<bool> EventuallyAsync(Func<bool> condition)
     {

@@ -37,11 +37,13 @@ public class RetentionTests
         // The turn saves its state after the reply is sent: wait for the write before moving the clock, or the
         // situation is stamped with the moved time (on a loaded machine the open one below was, so it outlived day 56).
         Assert.True(await StoredFile.EventuallyAsync(() => StoredFile.SituationKeys(host, decided).Count == 1), "the decided situation was not stored");
+        await StoredFile.SettledAsync(host, decided);
 
         clock.Advance(TimeSpan.FromDays(25));
         var question = await teams.SayAsync(TeamsConversation.Personal(), open, "can I text this student?");
         Assert.Equal("purpose", AskedFact(LastCard(question)));
         Assert.True(await StoredFile.EventuallyAsync(() => StoredFile.SituationKeys(host, open).Count == 1), "the open situation was not stored");
+        await StoredFile.SettledAsync(host, open);
         Assert.True(await StoredFile.EventuallyAsync(() => RetentionRuns(host) >= 2), "the daily run on day 25 did not happen");
         Assert.Single(StoredFile.SituationKeys(host, decided));   // 25 days unchanged: kept
 
