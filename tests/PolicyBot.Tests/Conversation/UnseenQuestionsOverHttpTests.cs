@@ -139,6 +139,24 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
         await AssertLevelKeptAsync("unseen-sealed5.tsv", "fifth sealed part", Sealed5Floor, Sealed5FalseAllowed, 1);
     }
 
+    /// <summary>
+    /// The sixth sealed part (written on 2026-12-06, held out while the fifth was tuned on), scored once on 2026-12-06 at
+    /// the end of that session's work on understanding; from then on it guards its level like the others.
+    /// </summary>
+    [Fact]
+    public async Task Sixth_sealed_part_keeps_the_level_of_its_one_scoring()
+    {
+        await AssertLevelKeptAsync("unseen-sealed6.tsv", "sixth sealed part", Sealed6Floor, Sealed6FalseAllowed, 1);
+    }
+
+    // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
+    // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
+    // understand, or a question the row has no line for), taps median 1, max 6 (4 rows over 4); singles 51/70, multi 21/28,
+    // off-topic 11/12. One row, AT036, was seen by accident before the scoring (a search of the corpus folder for "ride
+    // home" printed it); it scored yes, and without it the part is 82/109 = 75.2 %.
+    private const double Sealed6Floor = 75;
+    private const string Sealed6FalseAllowed = "";
+
     // Scored once (main at the commit that adds this test, after fresh30's, fresh31's and two break-it helpers' fixes): 93/110 =
     // 84.5 %, 2 false allowed, 10 with no verdict, taps median 1, max 7 (4 rows over 4); singles 59/70, multi 22/28, off-topic
     // 12/12. Both false allowed go through the purpose "a mix of school and personal things", whose verdict for texting is
