@@ -156,6 +156,7 @@ public sealed partial class SituationReader
                 // niece (she's a sophomore here)"): in a later sentence ("my nephew … a junior here. … the friend is in my
                 // 4th period class"), or not said of someone.
                 bool OfAnother(SetAsideCue a) => named.All(c => StretchOf(c.Start) != StretchOf(a.Cue.Start))
+                    && !SaidOfHerOrHim().IsMatch(text.AsSpan(0, a.Cue.Start))
                     && (!SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start))
                         || named.All(c => c.Start < a.Cue.Start && SentenceEnd().IsMatch(text.AsSpan(c.Start, a.Cue.Start - c.Start))));
                 var other = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId == factId && a.Cue.ValueId != value)
@@ -316,6 +317,13 @@ public sealed partial class SituationReader
     /// </summary>
     [GeneratedRegex(@"(?:\band|\bbut|,)\s+(?:the\s+other(?:\s+one)?|one|another(?:\s+one)?|the\s+second(?:\s+one)?)\s*(?:'s|’s|\s+is|\s+was)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TheOtherOne();
+
+    /// <summary>
+    /// Said of "she" or "he" just before a mention: the person already named, told more of in a later sentence ("… legal
+    /// guardian for a 15 yr old girl the court placed with me. She's a freshman here").
+    /// </summary>
+    [GeneratedRegex(@"(?:^|[.!?;]\s+|\b(?:and|but)\s+)(?:she|he)(?:'s|’s|\s+is|\s+was)\s+(?:also\s+|now\s+|actually\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SaidOfHerOrHim();
 
     /// <summary>Words that bring in someone new just before a mention: "giving a 9th grader", "and another student".</summary>
     [GeneratedRegex(@"(?<!\b(?:is|was|are|were|be|'s|’s|as|like|of)\s+)\b(?:a|an|another|one\s+of\s+(?:my|our|the)|two|three|several|a\s+few)\s+(?:(?!(?:is|was|who|that)\b)[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -17,6 +17,10 @@ public class AnswerWordsTests
 
     [Theory]
     [InlineData("account-use", "deadlines, scholarship info, FAFSA tips", "school-news")]
+    [InlineData("purpose", "she just wants to follow my runs, not team business", "personal")]
+    [InlineData("purpose", "to tell him when the lawn needs mowing", "personal")]
+    [InlineData("purpose", "just to say hope you feel better", "support")]
+    [InlineData("relationship", "the class I'm subbing for", "student")]
     [InlineData("account-stage", "approved, our principal is an admin on it", "approved")]
     [InlineData("account-stage", "it's official, run by the district office", "approved")]
     [InlineData("account-stage", "brand new, nothing set up", "new")]

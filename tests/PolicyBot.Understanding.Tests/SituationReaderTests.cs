@@ -214,6 +214,8 @@ public class SituationReaderTests
     [InlineData("can i snap my daughter and her bestie who's on my volleyball team, just silly stuff", "activity=contact relationship=close-family | activity=contact relationship=student")]
     // A personal DM to a player from the approved team account is a use of its own beside the schedule posted there.
     [InlineData("Our team instagram is approved by the principal. Can I post our game schedule on it and DM a player about his girlfriend drama?", "account-stage=approved account-use=school-news activity=school-account | account-stage=approved account-use=personal-contact activity=school-account")]
+    // Named legal guardian before saying of whom, and "he's a freshman here" in the next sentence is the same boy: one part.
+    [InlineData("Since March I've been legal guardian for a 14 yr old boy the court placed with me. He's a freshman here. Can I text him?", "activity=contact relationship=legal")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
