@@ -10,13 +10,7 @@ internal static class StoredFile
     /// <summary>The per-user conversation state keys (situations) of <paramref name="user"/> in the file.</summary>
     public static List<string> SituationKeys(BotHost host, TeamsUser user)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(host.DataFolder, SqliteStorage.FileName),
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
+        using var connection = OpenReadOnly(host);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT key FROM store_items WHERE key LIKE '%/conversations/%' AND key LIKE '%/users/' || $user ORDER BY key";
         command.Parameters.AddWithValue("$user", user.Id);
@@ -49,17 +43,24 @@ internal static class StoredFile
 
     private static string Fingerprint(BotHost host, TeamsUser user)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        using var connection = OpenReadOnly(host);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(key || ':' || etag || ':' || updated, '|') FROM store_items WHERE key LIKE '%/users/' || $user";
+        command.Parameters.AddWithValue("$user", user.Id);
+        return command.ExecuteScalar() as string ?? "";
+    }
+
+    /// <summary>The bot's SQLite file, opened read-only and unpooled (so the bot's own writes are never held up).</summary>
+    private static SqliteConnection OpenReadOnly(BotHost host)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(host.DataFolder, SqliteStorage.FileName),
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString());
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(key || ':' || etag || ':' || updated, '|') FROM store_items WHERE key LIKE '%/users/' || $user";
-        command.Parameters.AddWithValue("$user", user.Id);
-        return command.ExecuteScalar() as string ?? "";
+        return connection;
     }
 
     /// <summary>Waits (real time, up to 10 s) until <paramref name="condition"/> holds; false if it never does.</summary>
