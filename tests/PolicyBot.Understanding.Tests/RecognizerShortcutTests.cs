@@ -34,24 +34,35 @@ public class RecognizerShortcutTests
     public static TheoryData<string> Sources()
     {
         var data = new TheoryData<string>();
-        foreach (var source in SourceNames())
+        foreach (var source in TextsBySource.Value.Keys)
         {
             data.Add(source);
         }
         return data;
     }
 
-    private static List<string> SourceNames() => [Written, .. CorpusFiles.Sources().Select(f => Path.GetFileName(f))];
-
     private const string Written = "(the sentences written in this file)";
 
-    private static IEnumerable<string> TextsOf(string source) => source == Written
-        ? [
+    /// <summary>
+    /// Each source's texts, trimmed, in the order of the sources, without those an earlier source holds ("my cell", "text"
+    /// are in most files): every file read once per run.
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, List<string>>> TextsBySource = new(() =>
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var map = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string source, IEnumerable<string> texts) => map[source] = texts.Select(t => t.Trim()).Where(t => t.Length > 0 && seen.Add(t)).ToList();
+        Add(Written, [
             "can I text her at 9pm on a school night?", "I call students at ten thirty during class", "Saturday morning practice texts",
             "email me at coach.smith@gmail.com", "my number is 406-555-0142", "my blog is www.mrsmithteaches.com", "tonight after the game",
             .. TimesBesideNumbers, .. NumbersThatAreNoTime,
-        ]
-        : CorpusFiles.TextsOf(CorpusFiles.Sources().Single(f => Path.GetFileName(f) == source));
+        ]);
+        foreach (var file in CorpusFiles.Sources())
+        {
+            Add(Path.GetFileName(file), CorpusFiles.TextsOf(file));
+        }
+        return map;
+    });
 
     /// <summary>Numbers the date-time model reads as a time or a date (each must open the shortcut).</summary>
     private static readonly string[] TimesBesideNumbers =
@@ -90,12 +101,9 @@ public class RecognizerShortcutTests
     [MemberData(nameof(Sources))]
     public void Every_text_reads_the_same_with_every_recognizer_forced_to_run(string source)
     {
-        // A text an earlier source holds too was read there ("my cell", "text" are in most files).
-        var earlier = SourceNames().TakeWhile(s => s != source).SelectMany(TextsOf).Select(t => t.Trim()).ToHashSet(StringComparer.Ordinal);
         // The reader serves concurrent turns in the bot; reading the texts in parallel keeps this case to the machine's cores.
         var differ = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var texts = TextsOf(source).Select(t => t.Trim()).Where(t => t.Length > 0 && !earlier.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
-        Parallel.ForEach(texts, text =>
+        Parallel.ForEach(TextsBySource.Value[source], text =>
         {
             foreach (var (fast, full) in Readers)
             {
