@@ -625,7 +625,8 @@ public class SituationReaderTests
     [InlineData("I'd post a screenshot of the BIP in a teacher Facebook group", "activity=posting content=confidential")]
     // The school's own page is understood as run by the district (confirmed before a go-ahead).
     [InlineData("I've got about 3k followers on my personal insta. Could I start a broadcast channel off it for my AP Bio kids?", "account-stage=new activity=school-account")]
-    [InlineData("Our AD set up the official Yellowjackets basketball Instagram and he's the admin. Can I post final scores after games?", "activity=school-account")]
+    // The athletic director, "AD" for short, said to be its admin: an approved district person (understood, then confirmed).
+    [InlineData("Our AD set up the official Yellowjackets basketball Instagram and he's the admin. Can I post final scores after games?", "account-stage=approved activity=school-account")]
     // A club that wants an account of its own.
     [InlineData("the chess club wants an insta for tournament news", "activity=school-account")]
     // A server or group on a messaging app made for a class or club is a class account.
