@@ -99,12 +99,14 @@ public sealed partial class SituationReader
         var split = main.SetAside
             .Where(a => a.Reason == SetAsideReason.Conflict && !a.Cue.Weak && !main.Facts.ContainsKey(a.Cue.FactId))
             .GroupBy(a => a.Cue.FactId)
-            .Select(g => (Fact: g.Key, Values: g.OrderBy(a => a.Cue.Start).Select(a => a.Cue.ValueId).Distinct(StringComparer.Ordinal).ToList()))
-            .FirstOrDefault(g => g.Values.Count >= 2 && !Lexicon.Combinations.Any(k => k.Gives is null && k.Covers(g.Fact, g.Values)));
+            .Select(g => (Fact: (string?)g.Key, Values: g.OrderBy(a => a.Cue.Start).Select(a => a.Cue.ValueId).Distinct(StringComparer.Ordinal).ToList()))
+            .FirstOrDefault(g => g.Values.Count >= 2 && !Lexicon.Combinations.Any(k => k.Gives is null && k.Covers(g.Fact!, g.Values)));
+        split = split.Fact is not null ? split : SplitByPeople(text, main);
         if (split.Fact is not null)
         {
             parts.AddRange(split.Values.Select(v => main.With(split.Fact, v, _factOrder)));
             BindBetween(main, split.Fact, split.Values, parts);
+            BindPeople(text, main, split.Fact, split.Values, parts);
         }
         else
         {
@@ -498,9 +500,7 @@ public sealed partial class SituationReader
         {
             return;
         }
-        var starts = values
-            .Select(v => main.SetAside.Where(a => a.Cue.FactId == splitFact && a.Cue.ValueId == v).Min(a => a.Cue.Start))
-            .ToList();
+        var starts = values.Select(v => StartOf(main, splitFact, v)).ToList();
         foreach (var factId in bound.Where(main.Facts.ContainsKey))
         {
             var cues = main.Evidence[factId];
@@ -515,6 +515,79 @@ public sealed partial class SituationReader
                             parts[j] = parts[j].With(factId, null, _factOrder);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>Where a value of a fact is first said: its earliest cue, won or set aside.</summary>
+    private static int StartOf(Reading main, string factId, string value) =>
+        main.SetAside.Where(a => a.Cue.FactId == factId && a.Cue.ValueId == value).Select(a => a.Cue.Start)
+            .Concat(main.Facts.GetValueOrDefault(factId) == value ? main.Evidence[factId].Select(c => c.Start) : [])
+            .Min();
+
+    /// <summary>
+    /// Two people named (who the person is left open) and two values of a fact that says the act (a strong anchor: the
+    /// medium) where one overrides the other, each said in a stretch of its own, neither in the other's: two acts, a part
+    /// per value in the order written (the people are bound to them by <see cref="BindPeople"/>). "Email a student through school email …, and also email his dad from my
+    /// gmail": one's Gmail overrides school email for one act, not for two. Else no split.
+    /// </summary>
+    private (string? Fact, List<string> Values) SplitByPeople(string text, Reading main)
+    {
+        var settings = Lexicon.Activities;
+        if (settings.People is not { Count: > 0 } people
+            || !people.Any(f => !main.Facts.ContainsKey(f) && main.SetAside.Any(a => a.Cue.FactId == f && a.Reason == SetAsideReason.Conflict)))
+        {
+            return (null, []);
+        }
+        var stretches = Stretches(text);
+        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+        var over = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && !a.Cue.Weak
+            && a.Cue.FactId != settings.FactId && settings.StrongAnchors.Contains(a.Cue.FactId)
+            && main.Facts.TryGetValue(a.Cue.FactId, out var won) && won != a.Cue.ValueId
+            && StretchOf(a.Cue.Start) >= 0
+            && main.Evidence[a.Cue.FactId].All(e => StretchOf(e.Start) != StretchOf(a.Cue.Start)));
+        if (over is null)
+        {
+            return (null, []);
+        }
+        var factId = over.Cue.FactId;
+        var winner = main.Facts[factId];
+        return (factId, StartOf(main, factId, over.Cue.ValueId) < StartOf(main, factId, winner)
+            ? [over.Cue.ValueId, winner]
+            : [winner, over.Cue.ValueId]);
+    }
+
+    /// <summary>
+    /// Two parts split by two values of a strong anchor (two media), while who the person is was left open because the
+    /// message names two people: each part takes the person named in its own stretch, when that stretch names only one.
+    /// "Email a student through school email about a makeup test, and also email his dad from my gmail" is the student by
+    /// school email and the dad by Gmail, not both people asked about both ways.
+    /// </summary>
+    private void BindPeople(string text, Reading main, string splitFact, List<string> values, List<Reading> parts)
+    {
+        // Only parts that are two acts (two media), not two purposes of one act.
+        if (Lexicon.Activities.People is not { Count: > 0 } people || !Lexicon.Activities.StrongAnchors.Contains(splitFact))
+        {
+            return;
+        }
+        var stretches = Stretches(text);
+        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+        var at = values.Select(v => StretchOf(StartOf(main, splitFact, v))).ToList();
+        if (at.Contains(-1) || at.Distinct().Count() != at.Count)
+        {
+            return;
+        }
+        foreach (var factId in people.Where(f => !main.Facts.ContainsKey(f)))
+        {
+            var cues = main.SetAside.Where(a => a.Cue.FactId == factId && a.Reason != SetAsideReason.Negated).Select(a => a.Cue).ToList();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var here = cues.Where(c => StretchOf(c.Start) == at[i]).ToList();
+                var named = (here.Any(c => !c.Weak) ? here.Where(c => !c.Weak) : here).Select(c => c.ValueId).Distinct(StringComparer.Ordinal).ToList();
+                if (named.Count == 1)
+                {
+                    parts[i] = parts[i].With(factId, named[0], _factOrder);
                 }
             }
         }

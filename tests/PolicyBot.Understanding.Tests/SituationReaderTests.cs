@@ -216,6 +216,14 @@ public class SituationReaderTests
     [InlineData("Our team instagram is approved by the principal. Can I post our game schedule on it and DM a player about his girlfriend drama?", "account-stage=approved account-use=school-news activity=school-account | account-stage=approved account-use=personal-contact activity=school-account")]
     // Named legal guardian before saying of whom, and "he's a freshman here" in the next sentence is the same boy: one part.
     [InlineData("Since March I've been legal guardian for a 14 yr old boy the court placed with me. He's a freshman here. Can I text him?", "activity=contact relationship=legal")]
+    // Two people and two media, each said in its own stretch: the student by school email, the dad by Gmail (the Gmail does
+    // not override the school email of another act); a graduate's sister who is a sophomore now is a part of her own (fresh
+    // batches 34-37, 2026-12-06).
+    [InlineData("Two things: I want to email a student through school email about a makeup test, and also email his dad from my gmail since he never checks the school one. Both ok?", "activity=contact medium=school-email relationship=student | activity=contact medium=personal-email relationship=not-student")]
+    [InlineData("can i follow a grad from last yr on insta and her sister whos a soph now", "activity=contact relationship=former-student | activity=contact medium=friend-request relationship=student")]
+    // The friend whose son one is guardian of is no one else; what a coworker says the rule is, is no act asked.
+    [InlineData("My best friend moved overseas for work last year and I'm now the legal guardian of her son, who's in 6th grade at the school where I teach. He wants us to follow each other on Instagram.", "activity=contact relationship=legal")]
+    [InlineData("my son's a sophomore at the high school. can I text him during the day? a coworker said we're not allowed to text students at all which seems nuts", "activity=contact relationship=close-family")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
