@@ -150,6 +150,19 @@ public class FalseReadingsTests
     [InlineData("Can I follow a student on insta?", "activity=contact medium=friend-request relationship=student")]
     public void Negation_and_short_forms(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
+    /// <summary>
+    /// 13. A break-it helper's list (2026-12-06), against that day's new readings: a tie is the staff member's own, at a
+    /// job, and a graduate leaves high school; what a colleague says the rule is hides only that clause.
+    /// </summary>
+    [Theory]
+    [InlineData("one of my juniors just graduated from drivers ed, can I friend him on facebook to congratulate him?", "activity=contact medium=friend-request purpose=personal relationship=student")]
+    [InlineData("I'm her supervisor on the yearbook committee, can I text her about non school stuff?", "activity=contact medium=text")]
+    [InlineData("he works with me at the youth group, can I text him about hanging out?", "activity=contact medium=text purpose=personal")]
+    [InlineData("she used to work with me at Safeway but quit last year, can I friend her?", "activity=contact medium=friend-request")]
+    [InlineData("can I text my student to move our appointment for a haircut at my salon?", "activity=contact medium=text relationship=student")]
+    [InlineData("my coworker said we're not allowed to follow students on insta, so I'll use my finsta to follow a few of my sophomores. ok?", "activity=contact medium=friend-request relationship=student")]
+    public void Ties_of_ones_own_at_a_job(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
+
     [Theory]
     [InlineData("purpose", "no its not for school its personal", "personal")]
     [InlineData("purpose", "not school", "personal")]

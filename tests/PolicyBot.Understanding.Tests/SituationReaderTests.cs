@@ -221,8 +221,7 @@ public class SituationReaderTests
     // batches 34-37, 2026-12-06).
     [InlineData("Two things: I want to email a student through school email about a makeup test, and also email his dad from my gmail since he never checks the school one. Both ok?", "activity=contact medium=school-email relationship=student | activity=contact medium=personal-email relationship=not-student")]
     [InlineData("can i follow a grad from last yr on insta and her sister whos a soph now", "activity=contact relationship=former-student | activity=contact medium=friend-request relationship=student")]
-    // The friend whose son one is guardian of is no one else; what a coworker says the rule is, is no act asked.
-    [InlineData("My best friend moved overseas for work last year and I'm now the legal guardian of her son, who's in 6th grade at the school where I teach. He wants us to follow each other on Instagram.", "activity=contact relationship=legal")]
+    // What a coworker says the rule is, is no act asked.
     [InlineData("my son's a sophomore at the high school. can I text him during the day? a coworker said we're not allowed to text students at all which seems nuts", "activity=contact relationship=close-family")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));

@@ -40,9 +40,10 @@ public static class UnseenCorpus
         ["access-reason"] = ["why"],
         ["device"] = ["device"],
         ["content"] = ["what"],
-        // Writers give the place posted to under `how` as often as under `where` ("how: my personal twitter"): the corpus
-        // README's keys overlap there (`how`: the medium, app or account; `where`: which site or account).
-        ["site"] = ["where", "how"],
+        // Writers give the place posted to under `how` as often as under `where` ("how: my personal twitter"), or under
+        // `account` ("account: my own Facebook"): the corpus README's keys overlap there (`how`: the medium, app or account;
+        // `where`: which site or account; `account`: own personal account, or a class account approved or not).
+        ["site"] = ["where", "how", "account"],
         ["account-stage"] = ["account"],
         ["account-use"] = ["what", "why"],
     };
