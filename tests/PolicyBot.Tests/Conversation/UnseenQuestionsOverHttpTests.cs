@@ -140,6 +140,24 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     }
 
     /// <summary>
+    /// The seventh sealed part (written on 2026-12-06, held out while the sixth and fresh batches 32-37 were tuned on),
+    /// scored once on 2026-12-06 at the end of that session's work on understanding; from then on it guards its level.
+    /// </summary>
+    [Fact]
+    public async Task Seventh_sealed_part_keeps_the_level_of_its_one_scoring()
+    {
+        await AssertLevelKeptAsync("unseen-sealed7.tsv", "seventh sealed part", Sealed7Floor, Sealed7FalseAllowed, 1);
+    }
+
+    // Scored once (main at 91d3272, after fresh34-37's and a break-it helper's fixes): 94/110 = 85.5 %, 1 false allowed
+    // (AY008: a son and his buddy from the 4th period texted that one is picking them both up after practice; the typed
+    // purpose "a ride home after practice" was read as school and personal, and the buddy's part took it), 11 with no
+    // verdict, taps median 1, max 8 (2 rows over 4); singles 61/70, multi 22/28, off-topic 11/12. AY008 mended the same
+    // day (a ride home after practice is personal): 95/110, none named.
+    private const double Sealed7Floor = 86;
+    private const string Sealed7FalseAllowed = "";
+
+    /// <summary>
     /// The sixth sealed part (written on 2026-12-06, held out while the fifth was tuned on), scored once on 2026-12-06 at
     /// the end of that session's work on understanding; from then on it guards its level like the others.
     /// </summary>
