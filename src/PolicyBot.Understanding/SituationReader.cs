@@ -529,8 +529,9 @@ public sealed partial class SituationReader
     /// <summary>
     /// Two people named (who the person is left open) and two values of a fact that says the act (a strong anchor: the
     /// medium) where one overrides the other, each said in a stretch of its own, neither in the other's: two acts, a part
-    /// per value in the order written (the people are bound to them by <see cref="BindPeople"/>). "Email a student through school email …, and also email his dad from my
-    /// gmail": one's Gmail overrides school email for one act, not for two. Else no split.
+    /// per value in the order written (the people are bound to them by <see cref="BindPeople"/>). "Email a student
+    /// through school email …, and also email his dad from my gmail": one's Gmail overrides school email for one act, not
+    /// for two. Else no split.
     /// </summary>
     private (string? Fact, List<string> Values) SplitByPeople(string text, Reading main)
     {
