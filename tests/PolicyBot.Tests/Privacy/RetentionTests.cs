@@ -48,13 +48,26 @@ public class RetentionTests
         Assert.Single(StoredFile.SituationKeys(host, decided));   // 25 days unchanged: kept
 
         clock.Advance(TimeSpan.FromDays(6));   // day 31: the decided one is 31 days old, the open one 6
-        Assert.True(await StoredFile.EventuallyAsync(() => StoredFile.SituationKeys(host, decided).Count == 0), "the 31-day-old situation was not deleted");
+        Assert.True(await StoredFile.EventuallyAsync(() => Deleted(decided)), "the 31-day-old situation was not deleted");
         Assert.Single(StoredFile.SituationKeys(host, open));
         Assert.Contains(host.Logs, l => l.Message == "Retention: 1 expired situation(s) deleted.");
         Assert.Contains(conversationWide, (await host.Services.GetRequiredService<IStorage>().ReadAsync([conversationWide])).Keys);
 
         clock.Advance(TimeSpan.FromDays(25));  // day 56: the open one is 31 days old too
-        Assert.True(await StoredFile.EventuallyAsync(() => StoredFile.SituationKeys(host, open).Count == 0), "the left-open situation was not deleted");
+        Assert.True(await StoredFile.EventuallyAsync(() => Deleted(open)), "the left-open situation was not deleted");
+
+        // The durable timer waits on the fake clock: a wait it begins just after the clock moved (the previous run still
+        // scheduling the next) is due after that move, so while waiting the clock is nudged a minute at a time (the
+        // situation is then the days above and some minutes old). Seen on a loaded CI machine: the day-56 run never came.
+        bool Deleted(TeamsUser person)
+        {
+            if (StoredFile.SituationKeys(host, person).Count == 0)
+            {
+                return true;
+            }
+            clock.Advance(TimeSpan.FromMinutes(1));
+            return false;
+        }
     }
 
     [Fact]
