@@ -95,18 +95,22 @@ public sealed partial class SituationReader
         var parts = new List<Reading>();
         var settings = Lexicon.Activities;
 
+        // The message's stretches, read once for every step below.
+        var stretches = Stretches(text);
+        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+
         // Two values of one fact, each said specifically: a part per value (the rest of the facts shared).
         var split = main.SetAside
             .Where(a => a.Reason == SetAsideReason.Conflict && !a.Cue.Weak && !main.Facts.ContainsKey(a.Cue.FactId))
             .GroupBy(a => a.Cue.FactId)
             .Select(g => (Fact: (string?)g.Key, Values: g.OrderBy(a => a.Cue.Start).Select(a => a.Cue.ValueId).Distinct(StringComparer.Ordinal).ToList()))
             .FirstOrDefault(g => g.Values.Count >= 2 && !Lexicon.Combinations.Any(k => k.Gives is null && k.Covers(g.Fact!, g.Values)));
-        split = split.Fact is not null ? split : SplitByPeople(text, main);
+        split = split.Fact is not null ? split : SplitByPeople(stretches, main);
         if (split.Fact is not null)
         {
             parts.AddRange(split.Values.Select(v => main.With(split.Fact, v, _factOrder)));
             BindBetween(main, split.Fact, split.Values, parts);
-            BindPeople(text, main, split.Fact, split.Values, parts);
+            BindPeople(stretches, main, split.Fact, split.Values, parts);
         }
         else
         {
@@ -117,8 +121,6 @@ public sealed partial class SituationReader
         // stretch, none of whose cues is in the plain one's stretch: two situations, not one ("on my lunch I check Facebook on
         // my work computer, and during the flood I checked the county's emergency page": the lunch is one's own use, the
         // flood an emergency), in the order written. Who a person is has its own rule below.
-        var stretches = Stretches(text);
-        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
         foreach (var apart in split.Fact is not null ? [] : main.SetAside
                      .Where(a => a.Reason == SetAsideReason.Outweighed && a.Cue.FactId != settings.FactId
                          && settings.People?.Contains(a.Cue.FactId) != true
@@ -533,7 +535,7 @@ public sealed partial class SituationReader
     /// through school email …, and also email his dad from my gmail": one's Gmail overrides school email for one act, not
     /// for two. Else no split.
     /// </summary>
-    private (string? Fact, List<string> Values) SplitByPeople(string text, Reading main)
+    private (string? Fact, List<string> Values) SplitByPeople(List<(int Start, int End)> stretches, Reading main)
     {
         var settings = Lexicon.Activities;
         if (settings.People is not { Count: > 0 } people
@@ -541,7 +543,6 @@ public sealed partial class SituationReader
         {
             return (null, []);
         }
-        var stretches = Stretches(text);
         int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
         var over = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && !a.Cue.Weak
             && a.Cue.FactId != settings.FactId && settings.StrongAnchors.Contains(a.Cue.FactId)
@@ -565,14 +566,13 @@ public sealed partial class SituationReader
     /// "Email a student through school email about a makeup test, and also email his dad from my gmail" is the student by
     /// school email and the dad by Gmail, not both people asked about both ways.
     /// </summary>
-    private void BindPeople(string text, Reading main, string splitFact, List<string> values, List<Reading> parts)
+    private void BindPeople(List<(int Start, int End)> stretches, Reading main, string splitFact, List<string> values, List<Reading> parts)
     {
         // Only parts that are two acts (two media), not two purposes of one act.
         if (Lexicon.Activities.People is not { Count: > 0 } people || !Lexicon.Activities.StrongAnchors.Contains(splitFact))
         {
             return;
         }
-        var stretches = Stretches(text);
         int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
         var at = values.Select(v => StretchOf(StartOf(main, splitFact, v))).ToList();
         if (at.Contains(-1) || at.Distinct().Count() != at.Count)
