@@ -141,11 +141,14 @@ public sealed partial class SituationReader
             // The others' part is made from the part the exception won (before any listed one is put ahead of it).
             var won = parts[0];
             var named = main.Evidence[factId];
-            // Two exceptions listed for two people ("my daughter and my foster son"): the one the other overrode is its
-            // own part, in the order written, never swallowed by it.
+            // Two exceptions listed for two people ("my daughter and my foster son"), or named in stretches of their own and
+            // then pointed at as both ("my niece is in 7th grade here, and I'm the legal guardian of my foster son … I text
+            // both of them"): the one the other overrode is its own part, in the order written, never swallowed by it.
+            var bothNamed = scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup && BothWords.Contains(text[c.Start..c.End]));
             var listed = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId
                 && a.Cue.ValueId != value && !a.Cue.Weak && OpensException(factId, a.Cue.ValueId)
-                && named.Any(c => ListedWith(text, a.Cue, c)));
+                && (named.Any(c => ListedWith(text, a.Cue, c))
+                    || (bothNamed && named.All(c => StretchOf(c.Start) != StretchOf(a.Cue.Start)))));
             if (listed is not null)
             {
                 parts.Insert(listed.Cue.Start < named.Min(c => c.Start) ? 0 : parts.Count,
@@ -153,7 +156,7 @@ public sealed partial class SituationReader
             }
             var pointsAtOthers = PointsAtOthers(scan);
             var elsewhere = pointsAtOthers ? null : NewPersonElsewhere(text, StretchOf, main, factId, value);
-            if ((pointsAtOthers || elsewhere is not null) && !BothAreNamed(text, scan, factId))
+            if ((pointsAtOthers || elsewhere is not null) && !BothAreNamed(text, scan, factId, StretchOf))
             {
                 // A plain mention the exception overrode (never another exception: "my son and my foster daughter") counts
                 // too when it is said in a stretch that does not name the exception's person, and not of that person ("my
@@ -167,6 +170,15 @@ public sealed partial class SituationReader
                     ?? main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId && a.Cue.ValueId != value
                         && !OpensException(factId, a.Cue.ValueId) && OfAnother(a));
                 var namedIn = named.Select(c => StretchOf(c.Start)).ToHashSet();
+                // Two acts split by a way of contacting each said in a stretch of its own: the others pointed at in one act's
+                // stretch, where the exception's person is not named, are that act's people ("text my granddaughter about
+                // dinner, and email her lab partner from my school email"): that part becomes theirs, none is added.
+                var theirs = OthersPart(scan, StretchOf, main, split.Fact, split.Values, namedIn, parts, factId, value);
+                if (theirs >= 0)
+                {
+                    parts[theirs] = parts[theirs].With(factId, other?.Cue.ValueId, _factOrder);
+                    continue;
+                }
                 var rest = won.With(factId, other?.Cue.ValueId, _factOrder).WithIrrelevantRestored(_factOrder, c => namedIn.Contains(StretchOf(c.Start)));
                 // Someone else named before the exception's person is asked about first, in the order written ("text my 3rd
                 // graders …, and call their parents").
@@ -561,6 +573,29 @@ public sealed partial class SituationReader
     }
 
     /// <summary>
+    /// Of parts split by two values of a strong anchor (two media), the index of the one whose value is said in a stretch that
+    /// points at others (the lexicon's <c>others</c> group: "her lab partner") and does not name the exception's person
+    /// (<paramref name="namedIn"/>: the stretches that do), while the part still carries that exception; else -1.
+    /// </summary>
+    private int OthersPart(Scan scan, Func<int, int> stretchOf, Reading main, string? splitFact, List<string>? values,
+        HashSet<int> namedIn, List<Reading> parts, string factId, string exception)
+    {
+        if (splitFact is null || values is not { Count: >= 2 } || !Lexicon.Activities.StrongAnchors.Contains(splitFact))
+        {
+            return -1;
+        }
+        var othersIn = scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup).Select(c => stretchOf(c.Start)).ToHashSet();
+        var at = values.Select(v => stretchOf(StartOf(main, splitFact, v))).ToList();
+        // Each value in a stretch of its own, and exactly one of them beside the others.
+        var beside = values.Where((v, i) => at[i] >= 0 && othersIn.Contains(at[i]) && !namedIn.Contains(at[i])).ToList();
+        if (at.Distinct().Count() != at.Count || beside.Count != 1)
+        {
+            return -1;
+        }
+        return parts.FindIndex(p => p.Facts.GetValueOrDefault(splitFact) == beside[0] && p.Facts.GetValueOrDefault(factId) == exception);
+    }
+
+    /// <summary>
     /// Two parts split by two values of a strong anchor (two media), while who the person is was left open because the
     /// message names two people: each part takes the person named in its own stretch, when that stretch names only one.
     /// "Email a student through school email about a makeup test, and also email his dad from my gmail" is the student by
@@ -579,12 +614,20 @@ public sealed partial class SituationReader
         {
             return;
         }
+        // A stretch naming no one takes the one just before it in the same sentence, when that is no other act's ("One of my
+        // riders left his jacket on the bus, and I'd like to text him … His mom also sent me a friend request").
+        bool Joined(int stretch) => stretch > 0 && !at.Contains(stretch - 1)
+            && !SentenceEnd().IsMatch(main.Text.AsSpan(stretches[stretch - 1].End, stretches[stretch].Start - stretches[stretch - 1].End));
         foreach (var factId in people.Where(f => !main.Facts.ContainsKey(f)))
         {
             var cues = main.SetAside.Where(a => a.Cue.FactId == factId && a.Reason != SetAsideReason.Negated).Select(a => a.Cue).ToList();
             for (var i = 0; i < parts.Count; i++)
             {
                 var here = cues.Where(c => StretchOf(c.Start) == at[i]).ToList();
+                if (here.Count == 0 && Joined(at[i]))
+                {
+                    here = cues.Where(c => StretchOf(c.Start) == at[i] - 1).ToList();
+                }
                 var named = (here.Any(c => !c.Weak) ? here.Where(c => !c.Weak) : here).Select(c => c.ValueId).Distinct(StringComparer.Ordinal).ToList();
                 if (named.Count == 1)
                 {
@@ -644,6 +687,14 @@ public sealed partial class SituationReader
     /// <summary>Just before an exception's words, what says them of someone named: "he's my nephew", "who is also my niece".</summary>
     [GeneratedRegex(@"\b(?:is|was|are|were|be|'s|’s|as|like)\s+(?:also\s+|actually\s+|really\s+|technically\s+|literally\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidOf();
+
+    /// <summary>
+    /// Just after a relative of one's own, words that give them a tie to the person asked about other than family: "is his
+    /// boss", "'s her coach", "coaches him", "babysits them". A parent's or relative's role ("my brother is his dad") is
+    /// family still, and is not matched.
+    /// </summary>
+    [GeneratedRegex(@"^\s+(?:(?:is|was|'s|’s)\s+(?:also\s+|actually\s+)?(?:his|her|their)\s+(?!(?:dad|father|mom|mother|parents?|step[\w-]*|guardians?|uncle|aunt|auntie|grand[\w-]*|god[\w-]*|brother|sister|sibling|cousin|own)\b)[a-z]|(?:coaches|babysits|babysat|tutors|teaches|taught|dates|is\s+dating|works\s+with|worked\s+with|employs|hired|pays|is\s+friends\s+with|plays\s+with)\s+(?:him|her|them)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TiedToSomeoneElse();
 
     /// <summary>Words that name a person as one's own: "my sister", "our son".</summary>
     [GeneratedRegex(@"^(?:my|our)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -708,6 +759,15 @@ public sealed partial class SituationReader
         {
             facts[settings.FactId] = activity;
             evidence[settings.FactId] = anchors;
+        }
+
+        // 1b. A relative of one's own said to stand in a tie to the person ("my brother is his boss", "my sister coaches her")
+        // names someone else's tie: set aside before the facts are resolved, so the person's own tie is asked or read.
+        foreach (var cue in remaining.Where(c => settings.People?.Contains(c.FactId) == true && OpensException(c.FactId, c.ValueId)
+            && OwnPersonNamed().IsMatch(c.Text) && TiedToSomeoneElse().IsMatch(text.AsSpan(c.Start + c.Length))).ToList())
+        {
+            remaining.Remove(cue);
+            setAside.Add(new SetAsideCue(cue, SetAsideReason.OfAThirdParty));
         }
 
         // 2. Each fact: one value, or open.
@@ -983,10 +1043,21 @@ public sealed partial class SituationReader
     /// True when the only words pointing at others are "both" ("both of them") and the exceptions name two people or more
     /// themselves ("my daughter … and my son … can I text them both?"): the two are the ones named, no one else.
     /// </summary>
-    private bool BothAreNamed(string text, Scan scan, string factId) =>
-        scan.Claims.Count(c => c.FactId == factId && !c.Weak && !scan.Negated.Contains(c) && OpensException(factId, c.ValueId)) >= 2
-        && scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup)
-            .All(c => BothWords.Contains(text[c.Start..c.End]));
+    private bool BothAreNamed(string text, Scan scan, string factId, Func<int, int> stretchOf)
+    {
+        var exceptions = scan.Claims.Where(c => c.FactId == factId && !c.Weak && !scan.Negated.Contains(c) && OpensException(factId, c.ValueId)).ToList();
+        // "Also" in the stretch of an exception adds that person ("and I'm also the legal guardian of my foster son"), no one else.
+        // ("Also" joins stretches, so it belongs to the one it opens.)
+        bool AddsANamedOne(Claim c) => AlsoWords.Contains(text[c.Start..c.End])
+            && (stretchOf(c.Start) is >= 0 and var at ? at : stretchOf(c.End)) is var said
+            && exceptions.Any(e => stretchOf(e.Start) == said);
+        return exceptions.Count >= 2
+            && scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup)
+                .All(c => BothWords.Contains(text[c.Start..c.End]) || AddsANamedOne(c));
+    }
+
+    /// <summary>Words that add one more to what is named ("also", "too", "as well").</summary>
+    private static readonly HashSet<string> AlsoWords = new(StringComparer.OrdinalIgnoreCase) { "also", "too", "as well" };
 
     /// <summary>True when the value is one the person confirms before a go-ahead rests on it: an exception ("my niece").</summary>
     private bool OpensException(string factId, string valueId) => Policy.Fact(factId).FindValue(valueId)?.Confirm == true;

@@ -128,10 +128,25 @@ public class SituationReaderTests
     // "Both of them" after two relatives points at the two, no one else; being someone's friend names no one else.
     [InlineData("my daughter and my stepson both go to my school, ok to text both of them?", "activity=contact relationship=close-family")]
     // Over the three parts a message keeps, a repeated relative's part goes before the friends' (never the friends').
-    [InlineData("my son and my foster daughter are both students here. can I follow them on Instagram and give their friends my number?", "activity=contact medium=friend-request relationship=close-family | activity=contact medium=friend-request relationship=legal | activity=contact medium=friend-request relationship=student")]
-    // ... and the friends are never given the son's exception when no words say who they are: asked.
-    [InlineData("my son and my foster daughter both go to my school. can I follow them on Instagram and give their friends my number?", "activity=contact medium=friend-request relationship=close-family | activity=contact medium=friend-request relationship=legal | activity=contact medium=friend-request")]
+    [InlineData("my son and my foster daughter are both students here. can I follow them on Instagram and give their friends my number?", "activity=contact medium=friend-request relationship=close-family | activity=contact medium=friend-request relationship=legal | activity=contact medium=phone-number relationship=student")]
+    // ... and the friends are never given the son's exception when no words say who they are: asked, about the number given
+    // them (the act said beside them).
+    [InlineData("my son and my foster daughter both go to my school. can I follow them on Instagram and give their friends my number?", "activity=contact medium=friend-request relationship=close-family | activity=contact medium=friend-request relationship=legal | activity=contact medium=phone-number")]
     [InlineData("I'm the legal guardian of my grandson, he's a freshman here. Can I be his friend on instagram?", "activity=contact relationship=legal")]
+    // Two ways of contacting, each in a stretch of its own: the others pointed at beside one are its people, not the relative's.
+    [InlineData("My granddaughter is in my 2nd-hour biology class. I'd like to text her about Sunday dinner at my house, and I also need to email her lab partner about a missing lab sheet, from my school email to his school email.", "activity=contact medium=text relationship=close-family | activity=contact medium=school-email relationship=student")]
+    // Two exceptions in sentences of their own, then "both of them" ("also" adding the second): a part each, no one else.
+    [InlineData("My niece is in 7th grade here, and I'm also the legal guardian of my foster son, who's in 8th grade here. I text both of them about family things like rides and weekend plans.", "activity=contact relationship=close-family | activity=contact relationship=legal")]
+    // A stretch naming no one takes the person of the stretch before it in the same sentence.
+    [InlineData("One of my high school riders left his jacket on the bus, and I'd like to text him to let him know I have it. His mom also sent me a Facebook friend request. Are both okay?", "activity=contact medium=text purpose=operations relationship=student | activity=contact medium=accept-request purpose=operations relationship=not-student")]
+    // A relative said to stand in another tie to the person is someone else's tie: who the person is, asked.
+    [InlineData("my brother is his boss at Safeway, can I follow him?", "activity=contact medium=friend-request")]
+    [InlineData("my sister coaches her travel team. can I text her about practice?", "activity=contact medium=text purpose=operations")]
+    // ... but a relative who is the person's parent makes the person family.
+    [InlineData("my brother is his dad, can I follow him?", "activity=contact relationship=close-family")]
+    // "The rest of the family" points at no one else; keeping someone posted is no posting.
+    [InlineData("my nephew is in 7th grade here. I'd like to send him a friend request on Facebook so I can see his pictures like the rest of the family does", "activity=contact relationship=close-family")]
+    [InlineData("Her mom asked if I could keep her posted on what she's missing. Can I text the student from my cell with the reading?", "activity=contact medium=text")]
     // Snaps sent beside asking to reply at lunch at school: the use of Snapchat at school is a part of its own.
     [InlineData("my nephew is in 7th grade here. we send each other snaps. is that ok, and can I answer him during my lunch at school?", "activity=contact relationship=close-family | activity=personal-use time=school-day")]
     // Some students at their personal email, the rest by school email: the personal email decides.
