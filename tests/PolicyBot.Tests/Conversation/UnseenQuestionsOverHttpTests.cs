@@ -271,6 +271,8 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh35.tsv", 100)]
     [InlineData("unseen-fresh36.tsv", 96)]
     [InlineData("unseen-fresh37.tsv", 85)]
+    [InlineData("unseen-fresh38.tsv", 91)]
+    [InlineData("unseen-fresh39.tsv", 88)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
