@@ -158,6 +158,24 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     private const string Sealed7FalseAllowed = "";
 
     /// <summary>
+    /// The eighth sealed part (written on 2026-12-06, held out while fresh batches 38-39 were tuned on), scored once on
+    /// 2026-12-06 at the end of that session's work on understanding; from then on it guards its level.
+    /// </summary>
+    [Fact]
+    public async Task Eighth_sealed_part_keeps_the_level_of_its_one_scoring()
+    {
+        await AssertLevelKeptAsync("unseen-sealed8.tsv", "eighth sealed part", Sealed8Floor, Sealed8FalseAllowed, 1);
+    }
+
+    // Scored once (main at c82454f, after fresh38-39's fixes): 97/110 = 88.2 %, 1 false allowed (BD029: a wrestler and
+    // the coach texting about the Griz games on Saturdays; the typed purpose "just chatting about griz games, nothing about
+    // the team" was read as school and personal, "games" as the team's), 7 with no verdict, taps median 1, max 8 (3 rows
+    // over 4); singles 64/70, multi 21/28, off-topic 12/12; BC 50/55, BD 47/55. BD029 mended the same day (a college's
+    // or the pros' games are personal talk): 98/110, none named.
+    private const double Sealed8Floor = 89;
+    private const string Sealed8FalseAllowed = "";
+
+    /// <summary>
     /// The sixth sealed part (written on 2026-12-06, held out while the fifth was tuned on), scored once on 2026-12-06 at
     /// the end of that session's work on understanding; from then on it guards its level like the others.
     /// </summary>
