@@ -572,9 +572,22 @@ public sealed partial class SituationReader
             : [winner, over.Cue.ValueId]);
     }
 
+    /// <summary>Just after a relative of one's own, words that make them the one telling or bringing someone in: "told me", "says", "invited".</summary>
+    [GeneratedRegex(@"^\s+(?:told|tells|said|says|mentioned|mentions|noticed|heard|warned|showed|invited|invites|introduced|brought)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReportsOf();
+
+    /// <summary>A plain mention of one new person: "a senior", "an 8th grader", "one of my students".</summary>
+    [GeneratedRegex(@"^(?:a|an|one)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IndefinitePerson();
+
+    /// <summary>What cuts a clause between its subject and its verb: "also", "plus".</summary>
+    [GeneratedRegex(@"^\s*(?:also|plus)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InsideAClause();
+
     /// <summary>
     /// Of parts split by two values of a strong anchor (two media), the index of the one whose value is said in a stretch that
-    /// points at others (the lexicon's <c>others</c> group: "her lab partner") and does not name the exception's person
+    /// points at others (the lexicon's <c>others</c> group: "her lab partner") or names someone plainly ("a senior"), and
+    /// does not name the exception's person
     /// (<paramref name="namedIn"/>: the stretches that do), while the part still carries that exception; else -1.
     /// </summary>
     private int OthersPart(Scan scan, Func<int, int> stretchOf, Reading main, string? splitFact, List<string>? values,
@@ -584,7 +597,12 @@ public sealed partial class SituationReader
         {
             return -1;
         }
-        var othersIn = scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup).Select(c => stretchOf(c.Start)).ToHashSet();
+        // Others pointed at, or someone named plainly whom the exception outweighed ("I text my daughter …, and I emailed a
+        // senior about his transcript from my school email to his"); one new person ("a senior"), not a word like "kids".
+        var othersIn = scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup).Select(c => stretchOf(c.Start))
+            .Concat(main.SetAside.Where(a => a.Reason is SetAsideReason.Outweighed or SetAsideReason.Overridden && a.Cue.FactId == factId
+                && a.Cue.ValueId != exception && (!a.Cue.Weak || IndefinitePerson().IsMatch(a.Cue.Text)) && !OpensException(factId, a.Cue.ValueId)).Select(a => stretchOf(a.Cue.Start)))
+            .ToHashSet();
         var at = values.Select(v => stretchOf(StartOf(main, splitFact, v))).ToList();
         // Each value in a stretch of its own, and exactly one of them beside the others.
         var beside = values.Where((v, i) => at[i] >= 0 && othersIn.Contains(at[i]) && !namedIn.Contains(at[i])).ToList();
@@ -614,10 +632,11 @@ public sealed partial class SituationReader
         {
             return;
         }
-        // A stretch naming no one takes the one just before it in the same sentence, when that is no other act's ("One of my
-        // riders left his jacket on the bus, and I'd like to text him … His mom also sent me a friend request").
+        // A stretch naming no one takes the one just before it when only "also" or "plus" cuts them, a subject from its verb
+        // ("His mom also sent me a friend request"), and that is no other act's. Not across "and" or a sentence end, where
+        // a pronoun may be anyone's ("His mom sent me a request, and I'd like to text him").
         bool Joined(int stretch) => stretch > 0 && !at.Contains(stretch - 1)
-            && !SentenceEnd().IsMatch(main.Text.AsSpan(stretches[stretch - 1].End, stretches[stretch].Start - stretches[stretch - 1].End));
+            && InsideAClause().IsMatch(main.Text.AsSpan(stretches[stretch - 1].End, stretches[stretch].Start - stretches[stretch - 1].End));
         foreach (var factId in people.Where(f => !main.Facts.ContainsKey(f)))
         {
             var cues = main.SetAside.Where(a => a.Cue.FactId == factId && a.Reason != SetAsideReason.Negated).Select(a => a.Cue).ToList();
@@ -690,10 +709,11 @@ public sealed partial class SituationReader
 
     /// <summary>
     /// Just after a relative of one's own, words that give them a tie to the person asked about other than family: "is his
-    /// boss", "'s her coach", "coaches him", "babysits them". A parent's or relative's role ("my brother is his dad") is
-    /// family still, and is not matched.
+    /// boss", "is the coach of", "is on his team", "coaches him", "is friends w him". A parent's or relative's role ("my
+    /// brother is his dad") is family still, and is not matched; a godparent's, or one's own to the parent ("is his dad's
+    /// boss"), is not family.
     /// </summary>
-    [GeneratedRegex(@"^\s+(?:(?:is|was|'s|’s)\s+(?:also\s+|actually\s+)?(?:his|her|their)\s+(?!(?:dad|father|mom|mother|parents?|step[\w-]*|guardians?|uncle|aunt|auntie|grand[\w-]*|god[\w-]*|brother|sister|sibling|cousin|own)\b)[a-z]|(?:coaches|babysits|babysat|tutors|teaches|taught|dates|is\s+dating|works\s+with|worked\s+with|employs|hired|pays|is\s+friends\s+with|plays\s+with)\s+(?:him|her|them)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s+(?:(?:is|was|'s|’s)\s+(?:also\s+|actually\s+)?(?:his|her|their)\s+(?!(?:dad|father|mom|mother|parents?|step[\w-]*|guardians?|uncle|aunt|auntie|grand[\w-]*|brother|sister|sibling|cousin|own)\b(?!['’]))[a-z]|(?:is|was|'s|’s)\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:coach|boss|manager|teacher|tutor|babysitter|nanny|sitter|friend|neighbou?r|pastor|mentor|employer)\s+(?:of|for)\b|(?:is|was|'s|’s|plays|played)\s+(?:in|on)\s+(?:his|her|their)\b|(?:is\s+|was\s+)?(?:coaches|coaching|babysits|babysitting|babysat|tutors|tutoring|teaches|teaching|taught|mentors|mentoring|dates|dating|works\s+with|worked\s+with|employs|hired|pays|plays\s+with|going\s+out\s+with|friends\s+(?:with|w/?))\s+(?:him|her|them)\b|babysits\s+for\s+(?:him|her|them|his|her|their)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TiedToSomeoneElse();
 
     /// <summary>Words that name a person as one's own: "my sister", "our son".</summary>
@@ -763,8 +783,14 @@ public sealed partial class SituationReader
 
         // 1b. A relative of one's own said to stand in a tie to the person ("my brother is his boss", "my sister coaches her")
         // names someone else's tie: set aside before the facts are resolved, so the person's own tie is asked or read.
+        // So is a relative who only tells of someone else named later in the sentence ("My granddaughter told me a boy on my
+        // bus is getting picked on").
+        bool TellsOfAnother(Cue c) => ReportsOf().IsMatch(text.AsSpan(c.Start + c.Length))
+            && remaining.Any(o => o.FactId == c.FactId && !OpensException(o.FactId, o.ValueId) && o.Start > c.Start + c.Length
+                && !SentenceEnd().IsMatch(text.AsSpan(c.Start + c.Length, o.Start - c.Start - c.Length)));
         foreach (var cue in remaining.Where(c => settings.People?.Contains(c.FactId) == true && OpensException(c.FactId, c.ValueId)
-            && OwnPersonNamed().IsMatch(c.Text) && TiedToSomeoneElse().IsMatch(text.AsSpan(c.Start + c.Length))).ToList())
+            && OwnPersonNamed().IsMatch(c.Text)
+            && (TiedToSomeoneElse().IsMatch(text.AsSpan(c.Start + c.Length)) || TellsOfAnother(c))).ToList())
         {
             remaining.Remove(cue);
             setAside.Add(new SetAsideCue(cue, SetAsideReason.OfAThirdParty));

@@ -135,13 +135,29 @@ public class SituationReaderTests
     [InlineData("I'm the legal guardian of my grandson, he's a freshman here. Can I be his friend on instagram?", "activity=contact relationship=legal")]
     // Two ways of contacting, each in a stretch of its own: the others pointed at beside one are its people, not the relative's.
     [InlineData("My granddaughter is in my 2nd-hour biology class. I'd like to text her about Sunday dinner at my house, and I also need to email her lab partner about a missing lab sheet, from my school email to his school email.", "activity=contact medium=text relationship=close-family | activity=contact medium=school-email relationship=student")]
+    // ... or someone named plainly beside one of them, the relative named beside the other.
+    [InlineData("I text my daughter who's a freshman here, and I emailed a senior about his transcript from my school email to his school email. Both fine?", "activity=contact medium=text relationship=close-family | activity=contact medium=school-email relationship=student")]
     // Two exceptions in sentences of their own, then "both of them" ("also" adding the second): a part each, no one else.
     [InlineData("My niece is in 7th grade here, and I'm also the legal guardian of my foster son, who's in 8th grade here. I text both of them about family things like rides and weekend plans.", "activity=contact relationship=close-family | activity=contact relationship=legal")]
-    // A stretch naming no one takes the person of the stretch before it in the same sentence.
-    [InlineData("One of my high school riders left his jacket on the bus, and I'd like to text him to let him know I have it. His mom also sent me a Facebook friend request. Are both okay?", "activity=contact medium=text purpose=operations relationship=student | activity=contact medium=accept-request purpose=operations relationship=not-student")]
+    // A stretch naming no one takes the person said just before it when only "also" cuts them; after "and" a pronoun may be
+    // anyone's, so who it is, asked.
+    [InlineData("One of my high school riders left his jacket on the bus, and I'd like to text him to let him know I have it. His mom also sent me a Facebook friend request. Are both okay?", "activity=contact medium=text purpose=operations | activity=contact medium=accept-request purpose=operations relationship=not-student")]
     // A relative said to stand in another tie to the person is someone else's tie: who the person is, asked.
     [InlineData("my brother is his boss at Safeway, can I follow him?", "activity=contact medium=friend-request")]
     [InlineData("my sister coaches her travel team. can I text her about practice?", "activity=contact medium=text purpose=operations")]
+    [InlineData("Can I text one of my freshmen? my brother is his dad's boss", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I add one of my 8th graders on snapchat? my brother is his godfather", "activity=contact medium=other-app relationship=student")]
+    [InlineData("can I text one of my freshmen? my nephew is friends w him", "activity=contact medium=text relationship=student")]
+    [InlineData("can I friend a student on facebook? my daughter is in his class", "activity=contact medium=friend-request relationship=student")]
+    [InlineData("my cousin is the coach of one of my students, can I text him?", "activity=contact medium=text relationship=student")]
+    // A group the relative works with is other people: "her lab group" is no part of the daughter's.
+    [InlineData("Can I text my daughter about dinner, and email her lab group from my gmail?", "activity=contact medium=text relationship=close-family | activity=contact medium=personal-email")]
+    // A social site checked beside one's email is the social site at school; going on it with a district laptop is using it.
+    [InlineData("Is it ok to go on Facebook with my district laptop on weekends?", "activity=personal-use device=district-device site-kind=social-networking time=outside-school")]
+    [InlineData("Can I check my gmail and facebook during my prep?", "activity=personal-use site-kind=social-networking time=school-day")]
+    // A relative who only tells of, or brings in, someone named later in the sentence is not the person.
+    [InlineData("My granddaughter told me a boy on my bus is getting picked on. Can I text the boy?", "activity=contact medium=text relationship=student")]
+    [InlineData("my son invited a kid from my class to his party, and I'd like to text him the address", "activity=contact medium=text purpose=personal relationship=student")]
     // ... but a relative who is the person's parent makes the person family.
     [InlineData("my brother is his dad, can I follow him?", "activity=contact relationship=close-family")]
     // "The rest of the family" points at no one else; keeping someone posted is no posting.
