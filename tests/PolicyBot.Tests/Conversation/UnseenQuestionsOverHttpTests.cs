@@ -171,8 +171,8 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // the coach texting about the Griz games on Saturdays; the typed purpose "just chatting about griz games, nothing about
     // the team" was read as school and personal, "games" as the team's), 7 with no verdict, taps median 1, max 8 (3 rows
     // over 4); singles 64/70, multi 21/28, off-topic 12/12; BC 50/55, BD 47/55. BD029 mended the same day (a college's
-    // or the pros' games are personal talk): 98/110, none named.
-    private const double Sealed8Floor = 89;
+    // or the pros' games are personal talk): 98/110, none named; 101/110 after the same session's later fixes.
+    private const double Sealed8Floor = 91;
     private const string Sealed8FalseAllowed = "";
 
     /// <summary>
@@ -289,8 +289,10 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh35.tsv", 100)]
     [InlineData("unseen-fresh36.tsv", 96)]
     [InlineData("unseen-fresh37.tsv", 85)]
-    [InlineData("unseen-fresh38.tsv", 91)]
+    [InlineData("unseen-fresh38.tsv", 95)]
     [InlineData("unseen-fresh39.tsv", 88)]
+    [InlineData("unseen-fresh40.tsv", 85)]
+    [InlineData("unseen-fresh41.tsv", 93)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
