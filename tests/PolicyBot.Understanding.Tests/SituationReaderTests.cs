@@ -155,6 +155,9 @@ public class SituationReaderTests
     // A social site checked beside one's email is the social site at school; going on it with a district laptop is using it.
     [InlineData("Is it ok to go on Facebook with my district laptop on weekends?", "activity=personal-use device=district-device site-kind=social-networking time=outside-school")]
     [InlineData("Can I check my gmail and facebook during my prep?", "activity=personal-use site-kind=social-networking time=school-day")]
+    // A school purpose and a personal one each in a clause of its own: two parts ("and while I'm at it ask how his weekend
+    // at the lake was" is a personal text of its own).
+    [InlineData("Can I text one of my students to remind him to bring his permission slip, and while I'm at it ask how his weekend at the lake was?", "activity=contact medium=text purpose=operations relationship=student | activity=contact medium=text purpose=personal relationship=student")]
     // A relative who only tells of, or brings in, someone named later in the sentence is not the person.
     [InlineData("My granddaughter told me a boy on my bus is getting picked on. Can I text the boy?", "activity=contact medium=text relationship=student")]
     [InlineData("my son invited a kid from my class to his party, and I'd like to text him the address", "activity=contact medium=text purpose=personal relationship=student")]
