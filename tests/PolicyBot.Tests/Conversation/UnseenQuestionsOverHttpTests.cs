@@ -176,6 +176,25 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     private const string Sealed8FalseAllowed = "";
 
     /// <summary>
+    /// The ninth sealed part (written on 2026-12-06, held out while fresh batches 40-41 and a break-it helper's findings were
+    /// tuned on), scored once on 2026-12-06 at the end of that session's work on understanding; from then on it guards its
+    /// level.
+    /// </summary>
+    [Fact]
+    public async Task Ninth_sealed_part_keeps_the_level_of_its_one_scoring()
+    {
+        await AssertLevelKeptAsync("unseen-sealed9.tsv", "ninth sealed part", Sealed9Floor, Sealed9FalseAllowed, 1);
+    }
+
+    // Scored once (main at ccf6318, after fresh40-41's and a break-it helper's fixes): 92/110 = 83.6 %, 1 false allowed
+    // (BH039: a text to remind a student of his permission slip "and while I'm at it ask how his weekend at the lake was";
+    // the question about the weekend was not read, so only the reminder was answered), 11 with no verdict, taps median 1,
+    // max 6 (4 rows over 4); singles 60/70, multi 22/28, off-topic 10/12; BG 50/55, BH 42/55. BH039 mended the same day
+    // (asking how a student's weekend somewhere was is personal, a part of its own): 93/110, none named.
+    private const double Sealed9Floor = 84;
+    private const string Sealed9FalseAllowed = "";
+
+    /// <summary>
     /// The sixth sealed part (written on 2026-12-06, held out while the fifth was tuned on), scored once on 2026-12-06 at
     /// the end of that session's work on understanding; from then on it guards its level like the others.
     /// </summary>
