@@ -97,7 +97,7 @@ public sealed partial class SituationReader
 
         // The message's stretches, read once for every step below.
         var stretches = Stretches(text);
-        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+        int StretchOf(int at) => StretchAt(stretches, at);
 
         // Two values of one fact, each said specifically: a part per value (the rest of the facts shared).
         var split = main.SetAside
@@ -144,7 +144,7 @@ public sealed partial class SituationReader
             // Two exceptions listed for two people ("my daughter and my foster son"), or named in stretches of their own and
             // then pointed at as both ("my niece is in 7th grade here, and I'm the legal guardian of my foster son … I text
             // both of them"): the one the other overrode is its own part, in the order written, never swallowed by it.
-            var bothNamed = scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup && BothWords.Contains(text[c.Start..c.End]));
+            var bothNamed = scan.Claims.Any(c => c.FactId is null && c.ValueId == OthersGroup && IsBothWord(text, c));
             var listed = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && a.Cue.FactId == factId
                 && a.Cue.ValueId != value && !a.Cue.Weak && OpensException(factId, a.Cue.ValueId)
                 && (named.Any(c => ListedWith(text, a.Cue, c))
@@ -492,6 +492,9 @@ public sealed partial class SituationReader
         return stretches;
     }
 
+    /// <summary>The index of the stretch (<see cref="Stretches"/>) holding character <paramref name="at"/>; -1 inside a cut.</summary>
+    private static int StretchAt(List<(int Start, int End)> stretches, int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+
     /// <summary>
     /// An act told as done or not done already ("IT hasn't set up my school email"), or told of the thing it was done to
     /// ("the page was set up through the district office"): backstory, not a question.
@@ -555,7 +558,7 @@ public sealed partial class SituationReader
         {
             return (null, []);
         }
-        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+        int StretchOf(int at) => StretchAt(stretches, at);
         var over = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && !a.Cue.Weak
             && a.Cue.FactId != settings.FactId && settings.StrongAnchors.Contains(a.Cue.FactId)
             && main.Facts.TryGetValue(a.Cue.FactId, out var won) && won != a.Cue.ValueId
@@ -626,7 +629,7 @@ public sealed partial class SituationReader
         {
             return;
         }
-        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+        int StretchOf(int at) => StretchAt(stretches, at);
         var at = values.Select(v => StretchOf(StartOf(main, splitFact, v))).ToList();
         if (at.Contains(-1) || at.Distinct().Count() != at.Count)
         {
@@ -676,7 +679,7 @@ public sealed partial class SituationReader
         }
         var settings = Lexicon.Activities;
         var stretches = Stretches(text);
-        int StretchOf(int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
+        int StretchOf(int at) => StretchAt(stretches, at);
         var acts = cues.Where(c => c.FactId == settings.FactId || settings.StrongAnchors.Contains(c.FactId)).ToList();
         bool Reached(Cue cue) => EndsJustBefore(acts, cue, StretchOf)
             || (StretchOf(cue.Start) is var at and >= 0 && ContactVerbBefore().IsMatch(text.AsSpan(stretches[at].Start, cue.Start - stretches[at].Start)));
@@ -1079,7 +1082,7 @@ public sealed partial class SituationReader
             && exceptions.Any(e => stretchOf(e.Start) == said);
         return exceptions.Count >= 2
             && scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup)
-                .All(c => BothWords.Contains(text[c.Start..c.End]) || AddsANamedOne(c));
+                .All(c => IsBothWord(text, c) || AddsANamedOne(c));
     }
 
     /// <summary>Words that add one more to what is named ("also", "too", "as well").</summary>
@@ -1087,6 +1090,9 @@ public sealed partial class SituationReader
 
     /// <summary>True when the value is one the person confirms before a go-ahead rests on it: an exception ("my niece").</summary>
     private bool OpensException(string factId, string valueId) => Policy.Fact(factId).FindValue(valueId)?.Confirm == true;
+
+    /// <summary>Whether the claim's words are one of <see cref="BothWords"/> ("both of them").</summary>
+    private static bool IsBothWord(string text, Claim claim) => BothWords.Contains(text[claim.Start..claim.End]);
 
     /// <summary>Words that point at the people already named, two of them, and no one else.</summary>
     private static readonly HashSet<string> BothWords = new(StringComparer.OrdinalIgnoreCase) { "both", "both of them", "them both", "the two of them" };
