@@ -88,65 +88,24 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     }
 
     /// <summary>
-    /// The sealed part (110 rows split off at random before any tuning), scored once on 2026-12-04 at the end of the work
-    /// on understanding (see the corpus README for the figures). From then on it guards the level it reached, like the
-    /// fresh batches: no false allowed beyond those named, the score and the taps kept. The issue's bars are judged on that
-    /// one run; <c>unseen-sealed3.tsv</c> is the sealed part for later work.
+    /// A sealed part (110 rows by helpers who read only the policy text, held out from every test and search until then),
+    /// scored once at the end of a session's work on understanding (the figures of that run are beside each part's floor
+    /// below and in the corpus README). From then on it guards the level it reached, like the fresh batches: no false
+    /// allowed beyond those named, the score and the taps kept. The issue's bars are judged on that one run.
     /// </summary>
-    [Fact]
-    public async Task Sealed_part_keeps_the_level_of_its_one_scoring()
+    [Theory]
+    [InlineData("unseen-sealed.tsv", "sealed part", SealedFloor, SealedFalseAllowed)]
+    [InlineData("unseen-sealed2.tsv", "second sealed part", Sealed2Floor, "")]
+    [InlineData("unseen-sealed3.tsv", "third sealed part", Sealed3Floor, "")]
+    [InlineData("unseen-sealed4.tsv", "fourth sealed part", Sealed4Floor, "AN023")]
+    [InlineData("unseen-sealed5.tsv", "fifth sealed part", Sealed5Floor, Sealed5FalseAllowed)]
+    [InlineData("unseen-sealed6.tsv", "sixth sealed part", Sealed6Floor, Sealed6FalseAllowed)]
+    [InlineData("unseen-sealed7.tsv", "seventh sealed part", Sealed7Floor, Sealed7FalseAllowed)]
+    [InlineData("unseen-sealed8.tsv", "eighth sealed part", Sealed8Floor, Sealed8FalseAllowed)]
+    [InlineData("unseen-sealed9.tsv", "ninth sealed part", Sealed9Floor, Sealed9FalseAllowed)]
+    public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
-        await AssertLevelKeptAsync("unseen-sealed.tsv", "sealed part", SealedFloor, SealedFalseAllowed, 1);
-    }
-
-    /// <summary>
-    /// The second sealed part (written after the first was scored), scored once on 2026-12-05 at the end of that session's
-    /// work on understanding; from then on it guards its level like the first.
-    /// </summary>
-    [Fact]
-    public async Task Second_sealed_part_keeps_the_level_of_its_one_scoring()
-    {
-        await AssertLevelKeptAsync("unseen-sealed2.tsv", "second sealed part", Sealed2Floor, "", 1);
-    }
-
-    /// <summary>
-    /// The third sealed part (written on 2026-12-05, held out while the second was tuned on), scored once on 2026-12-05 at
-    /// the end of that session's work on understanding; from then on it guards its level like the others.
-    /// </summary>
-    [Fact]
-    public async Task Third_sealed_part_keeps_the_level_of_its_one_scoring()
-    {
-        await AssertLevelKeptAsync("unseen-sealed3.tsv", "third sealed part", Sealed3Floor, "", 1);
-    }
-
-    /// <summary>
-    /// The fourth sealed part (written on 2026-12-05, held out while the third was tuned on), scored once on 2026-12-05 at
-    /// the end of that session's work on understanding; from then on it guards its level like the others.
-    /// </summary>
-    [Fact]
-    public async Task Fourth_sealed_part_keeps_the_level_of_its_one_scoring()
-    {
-        await AssertLevelKeptAsync("unseen-sealed4.tsv", "fourth sealed part", Sealed4Floor, "AN023", 1);
-    }
-
-    /// <summary>
-    /// The fifth sealed part (written on 2026-12-05, held out while the fourth was tuned on), scored once on 2026-12-05 at
-    /// the end of that session's work on understanding; from then on it guards its level like the others.
-    /// </summary>
-    [Fact]
-    public async Task Fifth_sealed_part_keeps_the_level_of_its_one_scoring()
-    {
-        await AssertLevelKeptAsync("unseen-sealed5.tsv", "fifth sealed part", Sealed5Floor, Sealed5FalseAllowed, 1);
-    }
-
-    /// <summary>
-    /// The seventh sealed part (written on 2026-12-06, held out while the sixth and fresh batches 32-37 were tuned on),
-    /// scored once on 2026-12-06 at the end of that session's work on understanding; from then on it guards its level.
-    /// </summary>
-    [Fact]
-    public async Task Seventh_sealed_part_keeps_the_level_of_its_one_scoring()
-    {
-        await AssertLevelKeptAsync("unseen-sealed7.tsv", "seventh sealed part", Sealed7Floor, Sealed7FalseAllowed, 1);
+        await AssertLevelKeptAsync(file, title, floor, disputed, 1);
     }
 
     // Scored once (main at 91d3272, after fresh34-37's and a break-it helper's fixes): 94/110 = 85.5 %, 1 false allowed
@@ -157,16 +116,6 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     private const double Sealed7Floor = 86;
     private const string Sealed7FalseAllowed = "";
 
-    /// <summary>
-    /// The eighth sealed part (written on 2026-12-06, held out while fresh batches 38-39 were tuned on), scored once on
-    /// 2026-12-06 at the end of that session's work on understanding; from then on it guards its level.
-    /// </summary>
-    [Fact]
-    public async Task Eighth_sealed_part_keeps_the_level_of_its_one_scoring()
-    {
-        await AssertLevelKeptAsync("unseen-sealed8.tsv", "eighth sealed part", Sealed8Floor, Sealed8FalseAllowed, 1);
-    }
-
     // Scored once (main at c82454f, after fresh38-39's fixes): 97/110 = 88.2 %, 1 false allowed (BD029: a wrestler and
     // the coach texting about the Griz games on Saturdays; the typed purpose "just chatting about griz games, nothing about
     // the team" was read as school and personal, "games" as the team's), 7 with no verdict, taps median 1, max 8 (3 rows
@@ -175,17 +124,6 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     private const double Sealed8Floor = 91;
     private const string Sealed8FalseAllowed = "";
 
-    /// <summary>
-    /// The ninth sealed part (written on 2026-12-06, held out while fresh batches 40-41 and a break-it helper's findings were
-    /// tuned on), scored once on 2026-12-06 at the end of that session's work on understanding; from then on it guards its
-    /// level.
-    /// </summary>
-    [Fact]
-    public async Task Ninth_sealed_part_keeps_the_level_of_its_one_scoring()
-    {
-        await AssertLevelKeptAsync("unseen-sealed9.tsv", "ninth sealed part", Sealed9Floor, Sealed9FalseAllowed, 1);
-    }
-
     // Scored once (main at ccf6318, after fresh40-41's and a break-it helper's fixes): 92/110 = 83.6 %, 1 false allowed
     // (BH039: a text to remind a student of his permission slip "and while I'm at it ask how his weekend at the lake was";
     // the question about the weekend was not read, so only the reminder was answered), 11 with no verdict, taps median 1,
@@ -193,16 +131,6 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // (asking how a student's weekend somewhere was is personal, a part of its own): 93/110, none named.
     private const double Sealed9Floor = 84;
     private const string Sealed9FalseAllowed = "";
-
-    /// <summary>
-    /// The sixth sealed part (written on 2026-12-06, held out while the fifth was tuned on), scored once on 2026-12-06 at
-    /// the end of that session's work on understanding; from then on it guards its level like the others.
-    /// </summary>
-    [Fact]
-    public async Task Sixth_sealed_part_keeps_the_level_of_its_one_scoring()
-    {
-        await AssertLevelKeptAsync("unseen-sealed6.tsv", "sixth sealed part", Sealed6Floor, Sealed6FalseAllowed, 1);
-    }
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
