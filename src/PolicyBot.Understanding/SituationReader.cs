@@ -579,6 +579,17 @@ public sealed partial class SituationReader
     [GeneratedRegex(@"^\s+(?:told|tells|said|says|mentioned|mentions|noticed|heard|warned|showed|invited|invites|introduced|brought)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReportsOf();
 
+    /// <summary>
+    /// Around a relative of one's own, words that make them one's companion rather than the person asked about: "come
+    /// fishing with me and my son", "my daughter and I".
+    /// </summary>
+    [GeneratedRegex(@"\bme\s+(?:and|&|n)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CompanionBefore();
+
+    /// <summary>Just after a relative of one's own, "and I" or "and me": the two go together ("my daughter and I").</summary>
+    [GeneratedRegex(@"^\s+(?:and|&|n)\s+(?:I|me|myself)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CompanionAfter();
+
     /// <summary>A plain mention of one new person: "a senior", "an 8th grader", "one of my students".</summary>
     [GeneratedRegex(@"^(?:a|an|one)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IndefinitePerson();
@@ -791,9 +802,11 @@ public sealed partial class SituationReader
         bool TellsOfAnother(Cue c) => ReportsOf().IsMatch(text.AsSpan(c.Start + c.Length))
             && remaining.Any(o => o.FactId == c.FactId && !OpensException(o.FactId, o.ValueId) && o.Start > c.Start + c.Length
                 && !SentenceEnd().IsMatch(text.AsSpan(c.Start + c.Length, o.Start - c.Start - c.Length)));
+        // So is one who goes along with the staff member ("come fishing with me and my son"): the person asked about is another.
+        bool GoesAlong(Cue c) => CompanionBefore().IsMatch(text.AsSpan(0, c.Start)) || CompanionAfter().IsMatch(text.AsSpan(c.Start + c.Length));
         foreach (var cue in remaining.Where(c => settings.People?.Contains(c.FactId) == true && OpensException(c.FactId, c.ValueId)
             && OwnPersonNamed().IsMatch(c.Text)
-            && (TiedToSomeoneElse().IsMatch(text.AsSpan(c.Start + c.Length)) || TellsOfAnother(c))).ToList())
+            && (TiedToSomeoneElse().IsMatch(text.AsSpan(c.Start + c.Length)) || TellsOfAnother(c) || GoesAlong(c))).ToList())
         {
             remaining.Remove(cue);
             setAside.Add(new SetAsideCue(cue, SetAsideReason.OfAThirdParty));
@@ -1080,10 +1093,15 @@ public sealed partial class SituationReader
         bool AddsANamedOne(Claim c) => AlsoWords.Contains(text[c.Start..c.End])
             && (stretchOf(c.Start) is >= 0 and var at ? at : stretchOf(c.End)) is var said
             && exceptions.Any(e => stretchOf(e.Start) == said);
-        return exceptions.Count >= 2
+        // One exception's words may name two relatives ("my husband's nephew and niece").
+        return (exceptions.Count >= 2 || exceptions.Any(e => RelativeListedAfter().IsMatch(text.AsSpan(e.End))))
             && scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup)
                 .All(c => IsBothWord(text, c) || AddsANamedOne(c));
     }
+
+    /// <summary>Just after a relative named as one's own, a second relative listed with them: "my husband's nephew and niece".</summary>
+    [GeneratedRegex(@"^\s+(?:and|&|or)\s+(?:(?:his|her|their|my|our)\s+)?(?:son|daughter|nephew|niece|grandson|granddaughter|grandchild|brother|sister|cousin|stepson|stepdaughter)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeListedAfter();
 
     /// <summary>Words that add one more to what is named ("also", "too", "as well").</summary>
     private static readonly HashSet<string> AlsoWords = new(StringComparer.OrdinalIgnoreCase) { "also", "too", "as well" };

@@ -257,6 +257,12 @@ public class SituationReaderTests
     [InlineData("can i follow a grad from last yr on insta and her sister whos a soph now", "activity=contact relationship=former-student | activity=contact medium=friend-request relationship=student")]
     // What a coworker says the rule is, is no act asked.
     [InlineData("my son's a sophomore at the high school. can I text him during the day? a coworker said we're not allowed to text students at all which seems nuts", "activity=contact relationship=close-family")]
+    // A relative who goes along with the staff member is not the person asked about; "also" of one person's second role
+    // points at no one else; one relative's words may name two (fresh batches 42-43, 2026-12-06).
+    [InlineData("Can I text one of my runners to see if he wants to come fishing with me and my son on Saturday?", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("My daughter and I want to invite one of my students to her birthday party, can I text him?", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("One of our seniors works at my family's store and I'm also his government teacher. Can I text him about his shifts?", "activity=contact relationship=employment")]
+    [InlineData("my husband's nephew and niece both go here. can I add them on insta?", "activity=contact relationship=close-family")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -394,7 +400,7 @@ public class SituationReaderTests
     [InlineData("I'm on the emergency response team. Can I check Facebook during my prep period?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("Administration asked me to chaperone the dance; can I scroll instagram during school hours?", "activity=personal-use site-kind=social-networking time=school-day")]
     // "Teaching" in a colleague's role is no purpose.
-    [InlineData("Can I text my teaching partner and a few of my 7th graders to see if they want to go bowling with me Saturday?", "activity=contact medium=text relationship=student")]
+    [InlineData("Can I text my teaching partner and a few of my 7th graders to see if they want to go bowling with me Saturday?", "activity=contact medium=text purpose=personal relationship=student")]
     // Watching an app's videos is using it; a dinner break is a break in the working day.
     [InlineData("Can I watch TikTok on my phone during my dinner break?", "activity=personal-use site-kind=social-networking time=school-day")]
     // Errands on other sites: not social networking.
