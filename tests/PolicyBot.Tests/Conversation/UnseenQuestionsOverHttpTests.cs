@@ -240,6 +240,8 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh39.tsv", 88)]
     [InlineData("unseen-fresh40.tsv", 85)]
     [InlineData("unseen-fresh41.tsv", 93)]
+    [InlineData("unseen-fresh42.tsv", 88)]
+    [InlineData("unseen-fresh43.tsv", 91)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
