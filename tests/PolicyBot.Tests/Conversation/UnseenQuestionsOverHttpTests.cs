@@ -103,6 +103,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed7.tsv", "seventh sealed part", Sealed7Floor, Sealed7FalseAllowed)]
     [InlineData("unseen-sealed8.tsv", "eighth sealed part", Sealed8Floor, Sealed8FalseAllowed)]
     [InlineData("unseen-sealed9.tsv", "ninth sealed part", Sealed9Floor, Sealed9FalseAllowed)]
+    [InlineData("unseen-sealed10.tsv", "tenth sealed part", Sealed10Floor, Sealed10FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -131,6 +132,12 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // (asking how a student's weekend somewhere was is personal, a part of its own): 93/110, none named.
     private const double Sealed9Floor = 84;
     private const string Sealed9FalseAllowed = "";
+
+    // Scored once (main at ab5359c, after fresh42-43's fixes): 88/110 = 80.0 %, 0 false allowed, 15 with no verdict, taps
+    // median 1, max 10 (4 rows over 4); singles 59/70, multi 18/28, off-topic 11/12; BK 43/55, BL 45/55. The safety card
+    // fired once, wrongly (BL046: "storm knocked out school phones"), mended the same day; no verdict changed.
+    private const double Sealed10Floor = 80;
+    private const string Sealed10FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
