@@ -263,6 +263,11 @@ public class SituationReaderTests
     [InlineData("My daughter and I want to invite one of my students to her birthday party, can I text him?", "activity=contact medium=text purpose=personal relationship=student")]
     [InlineData("One of our seniors works at my family's store and I'm also his government teacher. Can I text him about his shifts?", "activity=contact relationship=employment")]
     [InlineData("my husband's nephew and niece both go here. can I add them on insta?", "activity=contact relationship=close-family")]
+    // A second act toward the relative named ("I also email her family pics") adds no one; a page others post on is where one
+    // reads; parents who keep calling the office are the story, not an act (the tenth sealed part's misses, 2026-12-06).
+    [InlineData("My niece is in my algebra class. I send her homework from my school email, and I also email her family pics from my Gmail. Any problem with either?", "activity=contact relationship=close-family")]
+    [InlineData("My daughter's daycare had a water main break and they're only posting pickup updates on their Facebook page. Can I check it on my phone between classes today?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Front office here. Parents keep calling about the late start tomorrow. Can I just post the district notice on my Facebook so more people see it?", "activity=posting content=district-material site=personal-site")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 

@@ -135,8 +135,9 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
 
     // Scored once (main at ab5359c, after fresh42-43's fixes): 88/110 = 80.0 %, 0 false allowed, 15 with no verdict, taps
     // median 1, max 10 (4 rows over 4); singles 59/70, multi 18/28, off-topic 11/12; BK 43/55, BL 45/55. The safety card
-    // fired once, wrongly (BL046: "storm knocked out school phones"), mended the same day; no verdict changed.
-    private const double Sealed10Floor = 80;
+    // fired once, wrongly (BL046: "storm knocked out school phones"), mended the same day; no verdict changed. After
+    // the same day's later fixes (none written for one row alone): 95/110.
+    private const double Sealed10Floor = 86;
     private const string Sealed10FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
