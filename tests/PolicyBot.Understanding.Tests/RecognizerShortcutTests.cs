@@ -102,11 +102,12 @@ public class RecognizerShortcutTests
     public void Every_text_reads_the_same_with_every_recognizer_forced_to_run(string source)
     {
         // Only the texts the shortcut skips the date-time model for can read differently: where it opens, both readers run
-        // the same code (the shortcut is the only difference the option makes, Scanner.Scan). The opening itself is tested
-        // above. The reader serves concurrent turns in the bot; reading the texts in parallel keeps this case to the cores.
+        // the same code (the shortcut is the only difference the option makes, Scanner.FindRecognized); the opening itself
+        // is tested above. Asked of the text as the scanner sees it, normalized, so no text the shortcut skips is left out.
+        // The reader serves concurrent turns in the bot; reading the texts in parallel keeps this case to the cores.
         var differ = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var skipped = TextsBySource.Value[source].Where(t => !Scanning.Scanner.MayHoldATime(t)).ToList();
-        Assert.True(skipped.Count > 0 || source == Written, $"the shortcut opens for every text of {source}: nothing to compare");
+        var skipped = TextsBySource.Value[source].Where(t => !Scanning.Scanner.MayHoldATime(Scanning.Words.Normalize(t))).ToList();
+        Assert.True(skipped.Count > 0, $"the shortcut opens for every text of {source}: nothing to compare");
         Parallel.ForEach(skipped, text =>
         {
             foreach (var (fast, full) in Readers)
