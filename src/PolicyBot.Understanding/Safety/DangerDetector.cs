@@ -167,13 +167,22 @@ public sealed partial class DangerDetector
         {
             return [];   // the text holds none of the texts every match of this cue holds: most cues, most messages
         }
-        try
+        // A timeout is tried once more, as the scanner does: the clock runs on through a garbage collection or a busy
+        // machine's pause, and a safety cue must not be lost to one. A text that times out twice is pathological for the
+        // cue, which then gives no signal rather than stalling the turn.
+        for (var attempt = 1; ; attempt++)
         {
-            return cue.Regex.Matches(text).ToList();
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return [];   // a pathological text: this cue gives no signal rather than stalling the turn
+            try
+            {
+                return cue.Regex.Matches(text).ToList();
+            }
+            catch (RegexMatchTimeoutException) when (attempt < 2)
+            {
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return [];
+            }
         }
     }
 
