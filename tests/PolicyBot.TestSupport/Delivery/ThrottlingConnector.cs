@@ -59,6 +59,8 @@ public sealed class ThrottlingConnector : IAsyncDisposable
     private long _failed;
     private long _abandoned;
     private long _nextId;
+    private long _holdAfter = long.MaxValue;
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
 
     private ThrottlingConnector(ThrottlingConnectorOptions options)
@@ -153,6 +155,20 @@ public sealed class ThrottlingConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A stalled service: once <paramref name="accepted"/> sends have been accepted, every send that arrives waits unanswered
+    /// until <see cref="Release"/> (one whose caller gives up first counts as abandoned). A test then acts at a point of its
+    /// own choosing (a kill with the delivery part-way), however slowly a loaded machine lets it react.
+    /// </summary>
+    public void HoldAfter(long accepted) => Interlocked.Exchange(ref _holdAfter, accepted);
+
+    /// <summary>Ends <see cref="HoldAfter"/>: the held sends and every later one are answered as usual.</summary>
+    public void Release()
+    {
+        Interlocked.Exchange(ref _holdAfter, long.MaxValue);
+        _released.TrySetResult();
+    }
+
     /// <summary>Waits until <paramref name="predicate"/> holds (checked on every answer), or throws <see cref="TimeoutException"/>.</summary>
     public async Task WaitUntilAsync(Func<ThrottlingConnector, bool> predicate, TimeSpan timeout, string what)
     {
@@ -200,6 +216,19 @@ public sealed class ThrottlingConnector : IAsyncDisposable
         // Read the body as a real service would (a malformed one fails here, not silently).
         var body = await JsonNode.ParseAsync(http.Request.Body).ConfigureAwait(false);
         Interlocked.Increment(ref _requests);
+        if (AcceptedTotal >= Interlocked.Read(ref _holdAfter))
+        {
+            try
+            {
+                await _released.Task.WaitAsync(http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref _abandoned);
+                Signal();
+                return Results.Empty;
+            }
+        }
         InjectedAnswer? answer;
         lock (_gate)
         {

@@ -21,6 +21,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     public async Task A_killed_host_finishes_after_a_restart_repeating_at_most_the_sends_in_flight()
     {
         await using var connector = await ThrottlingConnector.StartAsync(new ThrottlingConnectorOptions { AppLimits = [(200, TimeSpan.FromSeconds(1))] });
+        // The service stalls after a third of the sends, so the kill always comes part-way, however slowly a loaded machine
+        // lets this test notice the third (without the stall, the rest could go out first: the test would prove nothing).
+        connector.HoldAfter(Recipients / 3);
         var folder = Directory.CreateTempSubdirectory("policybot-crash-").FullName;
         try
         {
@@ -43,6 +46,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             }
 
             Assert.True(connector.AcceptedTotal < Recipients, "the kill came after the delivery finished; the test proves nothing");
+            connector.Release();
 
             await using (var second = await StartHostAsync(folder, connector.ServiceUrl))
             {
