@@ -43,27 +43,6 @@ public class RecognizerShortcutTests
 
     private const string Written = "(the sentences written in this file)";
 
-    /// <summary>
-    /// Each source's texts, trimmed, in the order of the sources, without those an earlier source holds ("my cell", "text"
-    /// are in most files): every file read once per run.
-    /// </summary>
-    private static readonly Lazy<Dictionary<string, List<string>>> TextsBySource = new(() =>
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var map = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string source, IEnumerable<string> texts) => map[source] = texts.Select(t => t.Trim()).Where(t => t.Length > 0 && seen.Add(t)).ToList();
-        Add(Written, [
-            "can I text her at 9pm on a school night?", "I call students at ten thirty during class", "Saturday morning practice texts",
-            "email me at coach.smith@gmail.com", "my number is 406-555-0142", "my blog is www.mrsmithteaches.com", "tonight after the game",
-            .. TimesBesideNumbers, .. NumbersThatAreNoTime,
-        ]);
-        foreach (var file in CorpusFiles.Sources())
-        {
-            Add(Path.GetFileName(file), CorpusFiles.TextsOf(file));
-        }
-        return map;
-    });
-
     /// <summary>Numbers the date-time model reads as a time or a date (each must open the shortcut).</summary>
     private static readonly string[] TimesBesideNumbers =
     [
@@ -84,6 +63,27 @@ public class RecognizerShortcutTests
         "I have about 250 student friends", "can I text a 10th grader?", "before an overnight trip can I collect numbers?",
         "holiday greetings and vacation photos",
     ];
+
+    /// <summary>
+    /// Each source's texts, trimmed, in the order of the sources, without those an earlier source holds ("my cell", "text"
+    /// are in most files): every file read once per run.
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, List<string>>> TextsBySource = new(() =>
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var map = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string source, IEnumerable<string> texts) => map[source] = texts.Select(t => t.Trim()).Where(t => t.Length > 0 && seen.Add(t)).ToList();
+        Add(Written, [
+            "can I text her at 9pm on a school night?", "I call students at ten thirty during class", "Saturday morning practice texts",
+            "email me at coach.smith@gmail.com", "my number is 406-555-0142", "my blog is www.mrsmithteaches.com", "tonight after the game",
+            .. TimesBesideNumbers, .. NumbersThatAreNoTime,
+        ]);
+        foreach (var file in CorpusFiles.Sources())
+        {
+            Add(Path.GetFileName(file), CorpusFiles.TextsOf(file));
+        }
+        return map;
+    });
 
     [Fact]
     public void The_shortcut_opens_for_every_time_beside_a_number_and_stays_shut_for_numbers_that_are_no_time()
