@@ -406,6 +406,17 @@ public sealed partial class SituationReader
         }
     }
 
+    /// <summary>The text with the spans of the topic's neutral groups set aside blanked out ("email the business office").</summary>
+    private static string WithoutAside(string text, Scan scan, TopicFacts topic)
+    {
+        var chars = text.ToCharArray();
+        foreach (var c in scan.Claims.Where(c => c.FactId is null && topic.Aside.Contains(c.ValueId)))
+        {
+            Array.Fill(chars, ' ', c.Start, Math.Min(c.End, chars.Length) - c.Start);
+        }
+        return new string(chars);
+    }
+
     /// <summary>The stretch [start, end) of the text with the spans of neutral claims blanked out.</summary>
     private static string WithoutNeutral(string text, int start, int end, Scan scan)
     {
@@ -497,9 +508,10 @@ public sealed partial class SituationReader
 
     /// <summary>
     /// An act told as done or not done already ("IT hasn't set up my school email"), or told of the thing it was done to
-    /// ("the page was set up through the district office"): backstory, not a question.
+    /// ("the page was set up through the district office"): backstory, not a question. So is one the person says they would
+    /// rather not do ("I'd rather not set up some app for one weekend").
     /// </summary>
-    [GeneratedRegex(@"\b(?:has|have|had|did|does|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t)\s+(?:\w+\s+)?(?:share|post|put|upload|set|create|start|make|run|add|invite|publish|tag|open|launch)\b|\b(?:was|were|been|got|is|are)\s+(?:already\s+|originally\s+|first\s+|just\s+)?(?:shared|posted|put\s+up|uploaded|set\s+up|created|started|made|run|added|invited|published|tagged|opened|launched)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:has|have|had|did|does|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t|rather\s+not|don'?t\s+want\s+to|do\s+not\s+want\s+to|not\s+going\s+to|no\s+need\s+to)\s+(?:\w+\s+)?(?:share|post|put|upload|set|create|start|make|run|add|invite|publish|tag|open|launch)\b|\b(?:was|were|been|got|is|are)\s+(?:already\s+|originally\s+|first\s+|just\s+)?(?:shared|posted|put\s+up|uploaded|set\s+up|created|started|made|run|added|invited|published|tagged|opened|launched)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DoneAlready();
 
     [GeneratedRegex(@"[.?!;]+(?=\s|$)|,\s+so\b|,?\s+(?:and\s+also|and\s+then|and|also|plus|as\s+well\s+as)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -848,7 +860,7 @@ public sealed partial class SituationReader
         var ordered = facts.OrderBy(f => _factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         // Without a lexicon (another district's policy served with buttons only) nothing can be called off topic.
         var onTopic = Lexicon.CueCount == 0 || (Lexicon.Activities.Topic is { } topic
-            ? scan.Claims.Any(c => c.FactId is not null && topic.OnTopic(c.FactId, c.ValueId, c.Weak)) || topic.Mentions(text)
+            ? scan.Claims.Any(c => c.FactId is not null && topic.OnTopic(c.FactId, c.ValueId, c.Weak)) || topic.Mentions(WithoutAside(text, scan, topic))
             : scan.Claims.Count > 0 || _scanner.KnowsAWordOf(text));
         return new Reading(text, ordered, evidence, setAside.OrderBy(a => a.Cue.Start).ToList(), onTopic);
     }

@@ -267,6 +267,7 @@ public class DangerDetectorTests(ITestOutputHelper output)
         "her mom asked if I could keep her posted on what she's missing while she is out sick",
         "he has been home after surgery, can I go over the math he's missing with him on Zoom?",
         "storm knocked out school phones, can I check the district page on my phone for closure news?",
+        "my mother-in-law was rushed to the hospital, can I keep my phone on during class?",
         "we beat them 42 to 7, can I post the score?",
         "in case of a medical emergency on the field trip, can I text students?",
         "can I post about suicide prevention week on my teacher page?",

@@ -79,6 +79,15 @@ public class LexiconTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Topic_setting_aside_a_neutral_group_the_file_does_not_have()
+    {
+        var yaml = Replace("    aside: [reporting-and-menus]\n", "    aside: [reporting-and-menu]\n");
+        var e = Broken(yaml);
+        Assert.Equal(LineOf(yaml, "aside: [reporting-and-menu]"), e.Line);
+        Assert.Contains("activities → topic → aside: 'reporting-and-menu' is no neutral group of this file", e.Message);
+    }
+
+    [Fact]
     public void Override_of_an_unknown_value()
     {
         var yaml = Replace("overrides: [school-email]", "overrides: [school-mail]");

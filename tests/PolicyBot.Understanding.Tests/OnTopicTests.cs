@@ -20,6 +20,8 @@ public class OnTopicTests
     [InlineData("one of my students DMed me on snap last night")]
     [InlineData("can I send the practice change to the team through Remind?")]
     [InlineData("can my kinders' families see my personal goodreads?")]
+    // An office named beside a way of contacting a student is still the policy's subject.
+    [InlineData("Can I email a student about her schedule, or should the counseling office do it?")]
     public void A_question_about_contact_sites_or_posting_is_on_topic(string text)
     {
         Assert.True(Stevensville.Reader.Read(text).OnTopic, text);
@@ -37,6 +39,9 @@ public class OnTopicTests
     [InlineData("is there a rule about how many students can ride in a school van?")]
     // "remind" is the Remind app only where the words say so ("on Remind", "the Remind app").
     [InlineData("could someone remind me how to reset the gym door code?")]
+    // Writing to a district office about one's own job ("email" alone would be the policy's subject).
+    [InlineData("how do I get my conference hotel paid back, or should I just email the business office?")]
+    [InlineData("Do I call HR or payroll about a missing stipend on my check?")]
     // An account at a bank is no account of the policy's subject.
     [InlineData("how do I switch my paycheck to a new bank account? who handles payroll")]
     // When staff paperwork is due is no question of posting it.

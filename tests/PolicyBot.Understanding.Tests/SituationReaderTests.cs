@@ -283,6 +283,8 @@ public class SituationReaderTests
     // A done act, and an act with no thing of the subject: no part.
     [InlineData("IT hasn't set up my school email yet, so can I text my students about homework?", "activity=contact medium=text purpose=educational relationship=student")]
     [InlineData("I'm making a poster for the bake sale, can I text my students about it?", "activity=contact medium=text relationship=student")]
+    // An act the person would rather not do: no part.
+    [InlineData("Can I text my students the homework? I'd rather not set up some app for one week.", "activity=contact medium=text purpose=educational relationship=student")]
     // A message none of whose acts was read is asked about as a whole.
     [InlineData("My friend wants me to start a page for our book club. Also can I share it?", "")]
     public void A_stretch_no_act_of_which_was_read_is_a_part_of_its_own(string utterance, string parts) =>

@@ -254,9 +254,11 @@ internal sealed class WordList
 /// What puts a message on the policy's subject: a cue of any of <see cref="Any"/> (a way of contacting, a site, something
 /// posted), or a specific (not weak) cue of one of <see cref="Specific"/> ("a boy in my class", not a bare "students"),
 /// except the values of <see cref="NotAlone"/> (one's own family: "my daughter is getting married, how many personal days
-/// do I get?"). A message with none — "can I wear my team jersey on Friday?" — is about something else.
+/// do I get?"). A message with none — "can I wear my team jersey on Friday?" — is about something else. The words of the
+/// neutral groups in <see cref="Aside"/> name no subject ("do I just email the business office?" asked about mileage).
 /// </summary>
-internal sealed record TopicFacts(IReadOnlySet<string> Any, IReadOnlySet<string> Specific, WordList Words, IReadOnlySet<(string Fact, string Value)> NotAlone)
+internal sealed record TopicFacts(IReadOnlySet<string> Any, IReadOnlySet<string> Specific, WordList Words, IReadOnlySet<(string Fact, string Value)> NotAlone,
+    IReadOnlySet<string> Aside)
 {
     /// <summary>True when <paramref name="text"/> names the subject in one of <see cref="Words"/> (an app, "online", "follow").</summary>
     public bool Mentions(string text) => Words.Mentions(text);

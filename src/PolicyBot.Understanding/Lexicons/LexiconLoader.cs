@@ -399,14 +399,29 @@ internal static partial class LexiconLoader
             if (map.Children.TryGetValue(new YamlScalarNode("topic"), out var topicNode))
             {
                 var topicMap = Mapping(topicNode, "activities → topic");
-                CheckKeys(topicMap, ["any", "specific", "not-alone", "words"], "activities → topic");
+                CheckKeys(topicMap, ["any", "specific", "not-alone", "words", "aside"], "activities → topic");
                 var words = new List<string>();
                 if (topicMap.Children.TryGetValue(new YamlScalarNode("words"), out var wordsNode))
                 {
                     words.AddRange(Sequence(wordsNode, "activities → topic → words").Select(w => Scalar(w, "activities → topic → words").ToLowerInvariant()));
                 }
+                // Neutral groups whose words name no subject: each must be a neutral group of this file.
+                var aside = new HashSet<string>(StringComparer.Ordinal);
+                if (topicMap.Children.TryGetValue(new YamlScalarNode("aside"), out var asideNode))
+                {
+                    foreach (var item in Sequence(asideNode, "activities → topic → aside"))
+                    {
+                        var group = Scalar(item, "activities → topic → aside");
+                        if (!root.Children.TryGetValue(new YamlScalarNode("neutral"), out var neutral)
+                            || !Mapping(neutral, "neutral").Children.ContainsKey(new YamlScalarNode(group)))
+                        {
+                            throw Error(item, $"activities → topic → aside: '{group}' is no neutral group of this file");
+                        }
+                        aside.Add(group);
+                    }
+                }
                 topic = new TopicFacts(FactList(topicMap, "any", "activities → topic"), FactList(topicMap, "specific", "activities → topic"), new WordList(words),
-                    FactValues(topicMap, "not-alone").ToHashSet());
+                    FactValues(topicMap, "not-alone").ToHashSet(), aside);
             }
             var precedence = new List<string>();
             foreach (var item in Sequence(Required(map, "precedence", "activities"), "activities → precedence"))

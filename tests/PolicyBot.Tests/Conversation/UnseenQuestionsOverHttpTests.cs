@@ -250,6 +250,14 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh41.tsv", 93)]
     [InlineData("unseen-fresh42.tsv", 88)]
     [InlineData("unseen-fresh43.tsv", 91)]
+    [InlineData("unseen-fresh44.tsv", 91)]
+    // BR020 ("A mom is paying me to tutor her son this summer. He's in my geometry class. Can he and I text to set up
+    // sessions?"): the writer expects needs administration (forbidden acceptable); the bot answers allowed with conditions
+    // (texts kept to the tutoring). The ban reaches only contact "not related to the delivery of educational services",
+    // "unless there exists a familial, employment, or legal relationship": tutoring is an educational service, and paid
+    // tutoring is an employment relationship besides; the policy sends nothing about it to administration. Q026's writer
+    // read the same situation as the bot does. Kept as the writer wrote it and counted in the table; see the corpus README.
+    [InlineData("unseen-fresh45.tsv", 91, "BR020")]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
