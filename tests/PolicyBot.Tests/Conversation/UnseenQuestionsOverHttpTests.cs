@@ -266,7 +266,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // "unless there exists a familial, employment, or legal relationship": tutoring is an educational service, and paid
     // tutoring is an employment relationship besides; the policy sends nothing about it to administration. Q026's writer
     // read the same situation as the bot does. Kept as the writer wrote it and counted in the table; see the corpus README.
-    [InlineData("unseen-fresh45.tsv", 91, "BR020")]
+    [InlineData("unseen-fresh45.tsv", 93, "BR020")]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
