@@ -406,21 +406,13 @@ public sealed partial class SituationReader
         }
     }
 
-    /// <summary>The text with the spans of the topic's neutral groups set aside blanked out ("email the business office").</summary>
-    private static string WithoutAside(string text, Scan scan, TopicFacts topic)
+    /// <summary>
+    /// The stretch [start, end) of the text with the spans of neutral claims blanked out: of every neutral group, or only of
+    /// <paramref name="groups"/> when given (the topic's groups set aside: "email the business office").
+    /// </summary>
+    private static string WithoutNeutral(string text, int start, int end, Scan scan, IReadOnlySet<string>? groups = null)
     {
-        var chars = text.ToCharArray();
-        foreach (var c in scan.Claims.Where(c => c.FactId is null && topic.Aside.Contains(c.ValueId)))
-        {
-            Array.Fill(chars, ' ', c.Start, Math.Min(c.End, chars.Length) - c.Start);
-        }
-        return new string(chars);
-    }
-
-    /// <summary>The stretch [start, end) of the text with the spans of neutral claims blanked out.</summary>
-    private static string WithoutNeutral(string text, int start, int end, Scan scan)
-    {
-        var neutral = scan.Claims.Where(c => c.FactId is null && c.Start < end && c.End > start).ToList();
+        var neutral = scan.Claims.Where(c => c.FactId is null && c.Start < end && c.End > start && groups?.Contains(c.ValueId) != false).ToList();
         if (neutral.Count == 0)
         {
             return text[start..end];
@@ -860,7 +852,7 @@ public sealed partial class SituationReader
         var ordered = facts.OrderBy(f => _factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         // Without a lexicon (another district's policy served with buttons only) nothing can be called off topic.
         var onTopic = Lexicon.CueCount == 0 || (Lexicon.Activities.Topic is { } topic
-            ? scan.Claims.Any(c => c.FactId is not null && topic.OnTopic(c.FactId, c.ValueId, c.Weak)) || topic.Mentions(WithoutAside(text, scan, topic))
+            ? scan.Claims.Any(c => c.FactId is not null && topic.OnTopic(c.FactId, c.ValueId, c.Weak)) || topic.Mentions(WithoutNeutral(text, 0, text.Length, scan, topic.Aside))
             : scan.Claims.Count > 0 || _scanner.KnowsAWordOf(text));
         return new Reading(text, ordered, evidence, setAside.OrderBy(a => a.Cue.Start).ToList(), onTopic);
     }
