@@ -167,23 +167,8 @@ public sealed partial class DangerDetector
         {
             return [];   // the text holds none of the texts every match of this cue holds: most cues, most messages
         }
-        // A timeout is tried once more, as the scanner does: the clock runs on through a garbage collection or a busy
-        // machine's pause, and a safety cue must not be lost to one. A text that times out twice is pathological for the
-        // cue, which then gives no signal rather than stalling the turn.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return cue.Regex.Matches(text).ToList();
-            }
-            catch (RegexMatchTimeoutException) when (attempt < 2)
-            {
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return [];
-            }
-        }
+        // A cue whose text times out twice gives no signal rather than stalling the turn.
+        return (IEnumerable<Match>?)TimedMatches.Of(cue.Regex, text) ?? [];
     }
 
     /// <summary>Typographic quotes and dashes as ASCII, lower case, every run of white space one space.</summary>

@@ -203,7 +203,7 @@ internal sealed partial class Scanner
                 {
                     continue;
                 }
-                if (Matches(pattern.Regex, text) is not { } matches)
+                if (TimedMatches.Of(pattern.Regex, text) is not { } matches)
                 {
                     continue;   // a pathological text: this pattern gives no cue rather than stalling the turn
                 }
@@ -217,31 +217,6 @@ internal sealed partial class Scanner
                         found.Add(new Claim(entry.FactId, entry.ValueId, start, end, source, $"{entry.Name}: /{pattern.Source}/{note}", pattern.Weak));
                     }
                 }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Every match of a lexicon pattern, or null when matching timed out twice. The patterns are compiled, and a pattern's
-    /// first match includes compiling its code (tens of milliseconds, more on a busy machine), which counts against the
-    /// timeout: a timeout is tried once more, so only a text that is pathological for the pattern loses its cue.
-    /// </summary>
-    private static MatchCollection? Matches(Regex regex, string text)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var matches = regex.Matches(text);
-                _ = matches.Count;
-                return matches;
-            }
-            catch (RegexMatchTimeoutException) when (attempt < 2)
-            {
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return null;
             }
         }
     }
