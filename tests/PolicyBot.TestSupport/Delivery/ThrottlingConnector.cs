@@ -60,7 +60,7 @@ public sealed class ThrottlingConnector : IAsyncDisposable
     private long _abandoned;
     private long _nextId;
     private long _holdAfter = long.MaxValue;
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
 
     private ThrottlingConnector(ThrottlingConnectorOptions options)
@@ -160,13 +160,18 @@ public sealed class ThrottlingConnector : IAsyncDisposable
     /// until <see cref="Release"/> (one whose caller gives up first counts as abandoned). A test then acts at a point of its
     /// own choosing (a kill with the delivery part-way), however slowly a loaded machine lets it react.
     /// </summary>
-    public void HoldAfter(long accepted) => Interlocked.Exchange(ref _holdAfter, accepted);
+    public void HoldAfter(long accepted)
+    {
+        // A fresh gate each time, so a hold after an earlier release holds again.
+        Volatile.Write(ref _released, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Interlocked.Exchange(ref _holdAfter, accepted);
+    }
 
     /// <summary>Ends <see cref="HoldAfter"/>: the held sends and every later one are answered as usual.</summary>
     public void Release()
     {
         Interlocked.Exchange(ref _holdAfter, long.MaxValue);
-        _released.TrySetResult();
+        Volatile.Read(ref _released).TrySetResult();
     }
 
     /// <summary>Waits until <paramref name="predicate"/> holds (checked on every answer), or throws <see cref="TimeoutException"/>.</summary>
@@ -220,7 +225,7 @@ public sealed class ThrottlingConnector : IAsyncDisposable
         {
             try
             {
-                await _released.Task.WaitAsync(http.RequestAborted).ConfigureAwait(false);
+                await Volatile.Read(ref _released).Task.WaitAsync(http.RequestAborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
