@@ -52,6 +52,9 @@ public class OnTopicTests
     // (and having a nephew in class is not what this policy governs; asking how to reach him is).
     [InlineData("My son is getting married in June. How many personal days can I take?")]
     [InlineData("My nephew is in my class this year, is that a problem?")]
+    // A course taken online names no site; one's spouse added to a plan is no friend request (fresh batch 46, 2026-12-06).
+    [InlineData("Does the district reimburse tuition for a master's program if it's online?")]
+    [InlineData("When's open enrollment for dental insurance? I want to add my husband.")]
     public void A_question_about_something_else_is_off_topic(string text)
     {
         Assert.False(Stevensville.Reader.Read(text).OnTopic, text);

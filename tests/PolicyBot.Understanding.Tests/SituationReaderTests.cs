@@ -268,6 +268,14 @@ public class SituationReaderTests
     [InlineData("My niece is in my algebra class. I send her homework from my school email, and I also email her family pics from my Gmail. Any problem with either?", "activity=contact relationship=close-family")]
     [InlineData("My daughter's daycare had a water main break and they're only posting pickup updates on their Facebook page. Can I check it on my phone between classes today?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("Front office here. Parents keep calling about the late start tomorrow. Can I just post the district notice on my Facebook so more people see it?", "activity=posting content=district-material site=personal-site")]
+    // A habit told before the question is no act asked ("I run a fishing channel"); its name asked for is access to it; posting
+    // in a group chat is messaging its members; the mail one reads at lunch is one's own use; whom a question is asked for
+    // is no one contacted (fresh batches 46-47, 2026-12-06).
+    [InlineData("I run a fishing channel on YouTube, mostly me out on the Bitterroot with my dog and my family. A few of my students asked what it's called. Can I tell them?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("A team mom started a group chat for the softball team and added me, the parents, and most of the players. I'd use it to post practice changes. Is that allowed with kids in it?", "activity=contact medium=text relationship=student")]
+    [InlineData("I'm in the attendance office. At lunch can I check Facebook and my personal Gmail on my phone?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("theres a girl in my dance elective who posts her dances on tiktok. would it be weird if i followed her? just want to cheer her on", "activity=contact medium=friend-request purpose=personal relationship=student")]
+    [InlineData("Asking for a colleague - she wants to put our district's 4th grade curriculum map up on her Teachers Pay Teachers store next to her own stuff. Allowed?", "activity=posting content=district-material site=personal-site")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 

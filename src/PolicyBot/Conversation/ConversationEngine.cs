@@ -237,9 +237,10 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             part[SituationState.StretchKey] = "1";
         }
         state.Clear();
-        if (!readings[0].OnTopic && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4)
+        if (!readings[0].OnTopic && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 1)
         {
-            // Not one word of the policy's subject: a plain reply, not a verdict on a clause that does not apply.
+            // Not one word of the policy's subject: a plain reply, not a verdict on a clause that does not apply. Short
+            // ones too ("Parking pass?"); a single word ("help") is narrowed down instead.
             return [new NoticeReply(OffTopic())];
         }
         state.Restart(parts[0]);
