@@ -276,6 +276,9 @@ public class SituationReaderTests
     [InlineData("I'm in the attendance office. At lunch can I check Facebook and my personal Gmail on my phone?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("theres a girl in my dance elective who posts her dances on tiktok. would it be weird if i followed her? just want to cheer her on", "activity=contact medium=friend-request purpose=personal relationship=student")]
     [InlineData("Asking for a colleague - she wants to put our district's 4th grade curriculum map up on her Teachers Pay Teachers store next to her own stuff. Allowed?", "activity=posting content=district-material site=personal-site")]
+    // Someone counted in beside the ones an exception covers ("a third senior who doesn't work there") is a part of their
+    // own (the twelfth sealed part's false allowed, 2026-12-06).
+    [InlineData("Two of my seniors work with me at the pizza place on weekends and we've got a group chat for shift swaps. Now a third senior who doesn't work there wants to be added so she can hang out with us. Is it fine having the two in it, and can I add her?", "activity=contact relationship=employment | activity=contact medium=text purpose=personal relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 

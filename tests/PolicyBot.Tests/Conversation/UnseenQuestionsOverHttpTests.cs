@@ -105,6 +105,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed9.tsv", "ninth sealed part", Sealed9Floor, Sealed9FalseAllowed)]
     [InlineData("unseen-sealed10.tsv", "tenth sealed part", Sealed10Floor, Sealed10FalseAllowed)]
     [InlineData("unseen-sealed11.tsv", "eleventh sealed part", Sealed11Floor, Sealed11FalseAllowed)]
+    [InlineData("unseen-sealed12.tsv", "twelfth sealed part", Sealed12Floor, Sealed12FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -148,6 +149,15 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // after practice is who they are, not why one writes; fishing spots are a hobby): 98/110, none named.
     private const double Sealed11Floor = 89;
     private const string Sealed11FalseAllowed = "";
+
+    // Scored once (main at c273069, after fresh46-47's fixes): 99/110 = 90.0 %, 1 false allowed (BT019: two seniors who
+    // work with the staff member at a pizza place, and "a third senior who doesn't work there wants to be added" to the
+    // shift group chat "so she can hang out with us"; the third senior was not read, so the employment exception answered
+    // for all), 8 with no verdict, taps median 1, max 7 (5 rows over 4); singles 60/70, multi 27/28, off-topic 12/12;
+    // BS 51/55, BT 48/55. BT019 mended the same day (someone counted in beside the others, "a third senior", is a part of
+    // their own): 101/110, none named.
+    private const double Sealed12Floor = 91;
+    private const string Sealed12FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
