@@ -503,9 +503,10 @@ public sealed partial class SituationReader
     /// ("the page was set up through the district office"): backstory, not a question. So is one the person says they would
     /// rather not do ("I'd rather not set up some app for one weekend"), and one the person says they do as a habit, in a
     /// stretch that is no question ("I run a fishing channel on YouTube, mostly me out on the river"): what they ask about
-    /// it comes after.
+    /// it comes after. So is an act someone else is doing ("a 7th grader in my class is always telling me about her dance
+    /// videos on TikTok").
     /// </summary>
-    [GeneratedRegex(@"^\W*(?:so\s+|but\s+|well\s+)?I\s+(?:already\s+|also\s+)?(?:run|write|host|keep|have|do|make|film|record)\s+(?:a|an|my|some)\b(?![^?]*\?)|\b(?:has|have|had|did|does|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t|rather\s+not|don'?t\s+want\s+to|do\s+not\s+want\s+to|not\s+going\s+to|no\s+need\s+to)\s+(?:\w+\s+)?(?:share|post|put|upload|set|create|start|make|run|add|invite|publish|tag|open|launch)\b|\b(?:was|were|been|got|is|are)\s+(?:already\s+|originally\s+|first\s+|just\s+)?(?:shared|posted|put\s+up|uploaded|set\s+up|created|started|made|run|added|invited|published|tagged|opened|launched)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:so\s+|but\s+|well\s+)?I\s+(?:already\s+|also\s+)?(?:run|write|host|keep|have|do|make|film|record)\s+(?:a|an|my|some)\b(?![^?]*\?)|(?<!\b(?:I|we|I'm|we're|I've|we've)\s+)\b(?:is|are|was|were|keeps|kept)\s+(?:always\s+|constantly\s+|just\s+|also\s+)?(?:telling|sharing|posting|showing|making|running|starting|adding|inviting|messaging|uploading)\b|\b(?:has|have|had|did|does|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t|rather\s+not|don'?t\s+want\s+to|do\s+not\s+want\s+to|not\s+going\s+to|no\s+need\s+to)\s+(?:\w+\s+)?(?:share|post|put|upload|set|create|start|make|run|add|invite|publish|tag|open|launch)\b|\b(?:was|were|been|got|is|are)\s+(?:already\s+|originally\s+|first\s+|just\s+)?(?:shared|posted|put\s+up|uploaded|set\s+up|created|started|made|run|added|invited|published|tagged|opened|launched)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DoneAlready();
 
     [GeneratedRegex(@"[.?!;]+(?=\s|$)|,\s+so\b|,?\s+(?:and\s+also|and\s+then|and|also|plus|as\s+well\s+as)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -279,6 +279,14 @@ public class SituationReaderTests
     // Someone counted in beside the ones an exception covers ("a third senior who doesn't work there") is a part of their
     // own (the twelfth sealed part's false allowed, 2026-12-06).
     [InlineData("Two of my seniors work with me at the pizza place on weekends and we've got a group chat for shift swaps. Now a third senior who doesn't work there wants to be added so she can hang out with us. Is it fine having the two in it, and can I add her?", "activity=contact relationship=employment | activity=contact medium=text purpose=personal relationship=student")]
+    // Someone else's act told before the question is no part; a page made for students to use is a class account; one's
+    // own children's daycare names no student; a district job's crew is the district's business; wanting only to text is
+    // personal (fresh batches 48-49, 2026-12-06).
+    [InlineData("A 7th grader in my class is always telling me about her dance videos on TikTok and wants me to follow her. Is it ok to follow?", "activity=contact medium=friend-request relationship=student")]
+    [InlineData("I'm the secretary and I also do the yearbook. I want to make a Facebook group where kids and parents can drop photos for the yearbook. I'd be the only admin. Do I need permission?", "account-stage=new activity=school-account")]
+    [InlineData("my kids daycare only posts closures on their fb and theres a water main break by them today, can i check it on my phone during my prep?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("custodian here. i supervise a high school kid the district hired for the summer cleaning crew. ok to text him about shift times?", "activity=contact medium=text purpose=operations relationship=student")]
+    [InlineData("a sophomore works in the front office w/ me as a student aide, ok to give her my cell? and another kid asked for it too just to text me", "activity=contact medium=phone-number purpose=personal relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
