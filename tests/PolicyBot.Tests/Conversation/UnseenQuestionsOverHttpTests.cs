@@ -285,6 +285,8 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // is school business for a coach or a bus driver and family business for a parent; the reader cannot tell which from
     // the line alone. Named here and in the closing note until the reader can.
     [InlineData("unseen-fresh47.tsv", 91, "BV004")]
+    [InlineData("unseen-fresh48.tsv", 91)]
+    [InlineData("unseen-fresh49.tsv", 91)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
