@@ -287,6 +287,11 @@ public class SituationReaderTests
     [InlineData("my kids daycare only posts closures on their fb and theres a water main break by them today, can i check it on my phone during my prep?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("custodian here. i supervise a high school kid the district hired for the summer cleaning crew. ok to text him about shift times?", "activity=contact medium=text purpose=operations relationship=student")]
     [InlineData("a sophomore works in the front office w/ me as a student aide, ok to give her my cell? and another kid asked for it too just to text me", "activity=contact medium=phone-number purpose=personal relationship=student")]
+    // Students' birth dates are private information, even on an approved class account; an account wanted for a school
+    // show is a new class account; being paid on one's own payment app is access to it (fresh batches 50-51, 2026-12-06).
+    [InlineData("Our class Instagram is approved and the principal is an admin on it. I post class projects, and I was going to start birthday shout-outs with each kid's name, photo and birth date. Is that okay?", "activity=posting content=confidential | account-stage=approved account-use=school-news activity=school-account")]
+    [InlineData("want to start an insta for our spring musical to hype ticket sales. can I just set it up myself?", "account-stage=new activity=school-account")]
+    [InlineData("cookie dough fundraiser for volleyball. can the girls just venmo me directly?", "activity=contact medium=personal-accounts purpose=operations")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
