@@ -287,6 +287,8 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh47.tsv", 91, "BV004")]
     [InlineData("unseen-fresh48.tsv", 91)]
     [InlineData("unseen-fresh49.tsv", 91)]
+    [InlineData("unseen-fresh50.tsv", 86)]
+    [InlineData("unseen-fresh51.tsv", 83)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
