@@ -106,6 +106,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed10.tsv", "tenth sealed part", Sealed10Floor, Sealed10FalseAllowed)]
     [InlineData("unseen-sealed11.tsv", "eleventh sealed part", Sealed11Floor, Sealed11FalseAllowed)]
     [InlineData("unseen-sealed12.tsv", "twelfth sealed part", Sealed12Floor, Sealed12FalseAllowed)]
+    [InlineData("unseen-sealed13.tsv", "thirteenth sealed part", Sealed13Floor, Sealed13FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -158,6 +159,12 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // their own): 101/110, none named.
     private const double Sealed12Floor = 91;
     private const string Sealed12FalseAllowed = "";
+
+    // Scored once (main at 1f48407, after fresh48-51's fixes): 97/110 = 88.2 %, 0 false allowed, 7 with no verdict (two
+    // a way typed as the app's name alone, "Facebook"), taps median 1, max 7 (5 rows over 4); singles 63/70, multi 22/28,
+    // off-topic 12/12; BW 50/55, BX 47/55; the safety card on no row. Not tuned on yet.
+    private const double Sealed13Floor = 88;
+    private const string Sealed13FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
