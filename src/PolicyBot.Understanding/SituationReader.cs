@@ -380,7 +380,7 @@ public sealed partial class SituationReader
             // Words the lexicon marks neutral are no act ("the district is posting updates on their facebook" is what the
             // district does, not a part to ask about).
             if (seen.Any(c => c.Start < end && c.Start + c.Length > start) || !unread.Acts.Mentions(WithoutNeutral(text, start, end, scan))
-                || DoneAlready().IsMatch(words))
+                || IsBackstory(words))
             {
                 continue;
             }
@@ -499,15 +499,32 @@ public sealed partial class SituationReader
     private static int StretchAt(List<(int Start, int End)> stretches, int at) => stretches.FindIndex(st => st.Start <= at && at < st.End);
 
     /// <summary>
-    /// An act told as done or not done already ("IT hasn't set up my school email"), or told of the thing it was done to
-    /// ("the page was set up through the district office"): backstory, not a question. So is one the person says they would
-    /// rather not do ("I'd rather not set up some app for one weekend"), and one the person says they do as a habit, in a
-    /// stretch that is no question ("I run a fishing channel on YouTube, mostly me out on the river"): what they ask about
-    /// it comes after. So is an act someone else is doing ("a 7th grader in my class is always telling me about her dance
-    /// videos on TikTok").
+    /// A stretch that tells backstory, not a question: an act done, not done or not to be done (<see cref="DoneAlready"/>),
+    /// a habit of the person's (<see cref="Habit"/>), or someone else's act in progress (<see cref="OthersActInProgress"/>).
     /// </summary>
-    [GeneratedRegex(@"^\W*(?:so\s+|but\s+|well\s+)?I\s+(?:already\s+|also\s+)?(?:run|write|host|keep|have|do|make|film|record)\s+(?:a|an|my|some)\b(?![^?]*\?)|(?<!\b(?:I|we|I'm|we're|I've|we've)\s+)\b(?:is|are|was|were|keeps|kept)\s+(?:always\s+|constantly\s+|just\s+|also\s+)?(?:telling|sharing|posting|showing|making|running|starting|adding|inviting|messaging|uploading)\b|\b(?:has|have|had|did|does|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t|rather\s+not|don'?t\s+want\s+to|do\s+not\s+want\s+to|not\s+going\s+to|no\s+need\s+to)\s+(?:\w+\s+)?(?:share|post|put|upload|set|create|start|make|run|add|invite|publish|tag|open|launch)\b|\b(?:was|were|been|got|is|are)\s+(?:already\s+|originally\s+|first\s+|just\s+)?(?:shared|posted|put\s+up|uploaded|set\s+up|created|started|made|run|added|invited|published|tagged|opened|launched)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static bool IsBackstory(string words) => DoneAlready().IsMatch(words) || Habit().IsMatch(words) || OthersActInProgress().IsMatch(words);
+
+    /// <summary>
+    /// An act told as done or not done already ("IT hasn't set up my school email"), or told of the thing it was done to
+    /// ("the page was set up through the district office"). So is one the person says they would rather not do ("I'd rather
+    /// not set up some app for one weekend").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:has|have|had|did|does|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t|rather\s+not|don'?t\s+want\s+to|do\s+not\s+want\s+to|not\s+going\s+to|no\s+need\s+to)\s+(?:\w+\s+)?(?:share|post|put|upload|set|create|start|make|run|add|invite|publish|tag|open|launch)\b|\b(?:was|were|been|got|is|are)\s+(?:already\s+|originally\s+|first\s+|just\s+)?(?:shared|posted|put\s+up|uploaded|set\s+up|created|started|made|run|added|invited|published|tagged|opened|launched)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DoneAlready();
+
+    /// <summary>
+    /// A stretch, no question, that opens with something the person does as a habit ("I run a fishing channel on YouTube,
+    /// mostly me out on the river"): what they ask about it comes after.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:so\s+|but\s+|well\s+)?I\s+(?:already\s+|also\s+)?(?:run|write|host|keep|have|do|make|film|record)\s+(?:a|an|my|some)\b(?![^?]*\?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Habit();
+
+    /// <summary>
+    /// An act someone else is doing, not the person or their group ("a 7th grader in my class is always telling me about her
+    /// dance videos on TikTok").
+    /// </summary>
+    [GeneratedRegex(@"(?<!\b(?:I|we|I'm|we're|I've|we've)\s+)\b(?:is|are|was|were|keeps|kept)\s+(?:always\s+|constantly\s+|just\s+|also\s+)?(?:telling|sharing|posting|showing|making|running|starting|adding|inviting|messaging|uploading)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OthersActInProgress();
 
     [GeneratedRegex(@"[.?!;]+(?=\s|$)|,\s+so\b|,?\s+(?:and\s+also|and\s+then|and|also|plus|as\s+well\s+as)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StretchBreak();
