@@ -296,6 +296,12 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh49.tsv", 91)]
     [InlineData("unseen-fresh50.tsv", 86)]
     [InlineData("unseen-fresh51.tsv", 83)]
+    // CE050 ("I teach piano lessons at my house on weekends … Sometimes one of the kids texts me directly to reschedule"):
+    // the writer expects needs administration (forbidden acceptable); the bot answers the child's part allowed with
+    // conditions, lessons being teaching. The same reading as BR020 above (paid private teaching is an educational service
+    // and an employment relationship besides; the policy sends nothing about it to administration), named beside it.
+    [InlineData("unseen-fresh52.tsv", 85, "CE050")]
+    [InlineData("unseen-fresh53.tsv", 85)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
