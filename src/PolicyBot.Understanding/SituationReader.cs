@@ -323,8 +323,8 @@ public sealed partial class SituationReader
     [GeneratedRegex(@"[.!?;]\s", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
 
-    /// <summary>A mention said of someone already named: "she's ", "who is ", "as ".</summary>
-    [GeneratedRegex(@"\b(?:is|was|are|were|be|'s|’s|as|like)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A mention said of someone already named: "she's ", "who is ", "as ", typed without the apostrophe ("shes ").</summary>
+    [GeneratedRegex(@"\b(?:is|was|are|were|be|'s|’s|as|like|shes|hes|whos)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidOfSomeone();
 
     /// <summary>
@@ -1006,6 +1006,9 @@ public sealed partial class SituationReader
         var scan = _answerScanner.Run(text);
         var factId = question.Fact.Id;
         var claims = scan.Claims.Where(c => c.FactId == factId && !scan.Negated.Contains(c)).OrderBy(c => c.Start).ToList();
+        // Words inside a longer cue of the same fact are that cue's ("the mother of a 5th grader" is one parent, not a
+        // parent and a student), as in a message.
+        claims = claims.Where(c => !claims.Any(o => o.Length > c.Length && o.Start <= c.Start && o.Start + o.Length >= c.Start + c.Length)).ToList();
         var others = PointsAtOthers(scan);
         // A plain mention beside a specific word describes the same person, unless the answer points at others.
         var specific = claims.Any(c => !c.Weak);

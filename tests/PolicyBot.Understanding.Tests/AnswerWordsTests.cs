@@ -252,6 +252,20 @@ public class AnswerWordsTests
     [InlineData("content", "what happened to him in class, no names", "confidential")]
     [InlineData("content", "pics of my teacher friends at a dinner", "own-content")]
     [InlineData("account-stage", "a booster group, not a school account", "no-district-admin")]
+    // A parent named with whose parent (a grader, a kindergartner raised by a grandmother) is one adult; a student's
+    // self-harm answered in the moment is an emergency; approval one is unsure of is none yet; pictures of one's classes
+    // are school material; knowing someone from town or students curious about one's trips is personal (fresh batches
+    // 52-53, 2026-12-06).
+    [InlineData("relationship", "the mother of a 5th grader; I'm the school nurse", "not-student")]
+    [InlineData("relationship", "the grandmother who is raising one of my kindergartners", "not-student")]
+    [InlineData("purpose", "she said she wanted to hurt herself", "emergency")]
+    [InlineData("purpose", "keep the kids together and let parents know we were safe", "emergency")]
+    [InlineData("account-stage", "my ClassDojo class, I don't know if the district approved it", "new")]
+    [InlineData("content", "pictures I took of the 6th and 7th grade bands on stage", "district-material")]
+    [InlineData("content", "40 students out sick at our elementary", "district-material")]
+    [InlineData("account-use", "the facts of what happened between the teacher and the student", "confidential")]
+    [InlineData("purpose", "they know her from town and from when she went here", "personal")]
+    [InlineData("purpose", "they're always asking about my trips", "personal")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -55,6 +55,9 @@ public class OnTopicTests
     // A course taken online names no site; one's spouse added to a plan is no friend request (fresh batch 46, 2026-12-06).
     [InlineData("Does the district reimburse tuition for a master's program if it's online?")]
     [InlineData("When's open enrollment for dental insurance? I want to add my husband.")]
+    // Mail one missed, one's own pay stub online (fresh batches 52-53, 2026-12-06).
+    [InlineData("When does open enrollment for the dental plan close this year? I missed the email.")]
+    [InlineData("how do i see my pay stub online? the portal keeps kicking me out")]
     public void A_question_about_something_else_is_off_topic(string text)
     {
         Assert.False(Stevensville.Reader.Read(text).OnTopic, text);

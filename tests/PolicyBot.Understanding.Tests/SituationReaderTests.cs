@@ -292,6 +292,21 @@ public class SituationReaderTests
     [InlineData("Our class Instagram is approved and the principal is an admin on it. I post class projects, and I was going to start birthday shout-outs with each kid's name, photo and birth date. Is that okay?", "activity=posting content=confidential | account-stage=approved account-use=school-news activity=school-account")]
     [InlineData("want to start an insta for our spring musical to hype ticket sales. can I just set it up myself?", "account-stage=new activity=school-account")]
     [InlineData("cookie dough fundraiser for volleyball. can the girls just venmo me directly?", "activity=contact medium=personal-accounts purpose=operations")]
+    // A group on a messaging app for what it carries is a class account, "which I'd set up" a new one; asked whether one is on an app, a
+    // username told, a page one hops on to read, a parent told news of her son, "shes a freshman" said of one's stepdaughter,
+    // students' accounts watched for administration, a travel blog shared "so my 6th graders can see my pictures" (fresh
+    // batches 52-53, 2026-12-06).
+    [InlineData("Boys basketball coach. The guys want a GroupMe for practice times and bus info, which I'd set up. Also I've been cutting highlight clips from the game film - can I put those on my YouTube channel so parents can watch?", "account-stage=new activity=school-account | activity=posting site=personal-site")]
+    [InlineData("One of my 5th graders asked today if I'm on TikTok because her cousin said she saw me. I do post, mostly dance videos and stuff about my dog. I kind of laughed and told her my username. Is that a big deal?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("Librarian here. During my prep I hop on the Friends of the Library Facebook group on my phone to see who signed up to volunteer for the book fair. That counts as work, right?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Can I text a student's mom from my own phone to let her know her son needs a refill on his inhaler?", "activity=contact relationship=not-student")]
+    [InlineData("whats the rule on whatsapp w my stepdaughter? shes a freshman", "activity=contact relationship=close-family")]
+    [InlineData("can i txt my daughter during lunch and also her friend who needs a ride home from practce? shes in my 4th hr", "activity=contact relationship=close-family | activity=contact medium=text purpose=personal")]
+    [InlineData("I'm the assistant principal at the middle school. After a threat rumor went around last week, the superintendent asked me to keep an eye on a couple of public student TikTok and Instagram accounts during the school day and flag anything concerning. I'm worried I'm breaking our own policy by being on social media at work. Am I?", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("PE. My classes love the warm-up playlist and keep asking for my Spotify so they can follow me. My profile has all my personal playlists and what I'm listening to. Is it fine to give them my username?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    [InlineData("I keep a travel blog about my summers abroad. Would it be alright to put the link on my class website so my 6th graders can see my pictures from Peru?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    // Administration's request for the school's page is no reason to be on one's own page (the access reason is asked).
+    [InlineData("Principal asked me to keep the school Facebook page updated during the day with announcements. Since I'm on Facebook anyway for that, is it ok if I hop over to my own page now and then to check notifications?", "account-stage=approved account-use=school-news activity=school-account | activity=personal-use site-kind=social-networking time=school-day")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
