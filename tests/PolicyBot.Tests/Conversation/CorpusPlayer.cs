@@ -134,13 +134,27 @@ public sealed class CorpusPlayer(TeamsChatClient teams)
         // answering for several parts of the question, piece by piece ("the email is a project reminder; the friend
         // request is just social", "posting to the library Twitter, and texting students").
         if (reader.ReadAnswerParts(question, line).Any(v => v?.Id == value)
-            || line.Split([";", ", and ", ", plus ", ", but "], StringSplitOptions.None).Any(piece => reader.ReadAnswer(question, piece)?.Value.Id == value))
+            || line.Split([";", ", and ", ", plus ", ", but "], StringSplitOptions.None).Any(piece => reader.ReadAnswer(question, piece)?.Value.Id == value)
+            // ... nor one that, read as a message, is about two things and this is one of them ("texting students and
+            // posting updates while the bus was stuck").
+            || reader.ReadParts(line) is { Count: > 1 } parts && parts.Any(p => p.Facts.GetValueOrDefault(factId) == value))
         {
             return false;
         }
         var said = reader.MatchAnswer(question, line)?.Id ?? reader.Read(line).Facts.GetValueOrDefault(factId);
-        return said is not null && said != value;
+        return said is not null && said != value && !PostsThroughTheAccount(factId, value, lines, question, reader);
     }
+
+    /// <summary>
+    /// Posting on a class, team or school account is using that account: a writer whose <c>about</c> line says "posting
+    /// scores and schedules" and whose <c>account</c> line names the team's account, and only that one ("the team X
+    /// account the athletic director set up"), would not object to "a class, team or school account". A line naming two
+    /// accounts ("the school page is approved; LinkedIn is my own profile") does not say which part it describes.
+    /// </summary>
+    private static bool PostsThroughTheAccount(string factId, string value, IReadOnlyDictionary<string, string> lines, Question question, SituationReader reader) =>
+        factId == "activity" && value == "school-account" && lines.GetValueOrDefault("account") is { } account
+        && account.Split([";", ", and ", " and my ", " and also ", ", also ", ", plus ", ", but "], StringSplitOptions.None).Length == 1
+        && (reader.ReadAnswer(question, account)?.Value.Id == value || reader.Read(account).Facts.GetValueOrDefault(factId) == value);
 
     /// <summary>The district's safety card (shown before anything else when a student may be in danger).</summary>
     public static bool IsSafetyCard(JObject card) => TextOf(card).Contains("safety guidance", StringComparison.OrdinalIgnoreCase);
