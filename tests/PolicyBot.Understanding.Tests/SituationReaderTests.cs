@@ -307,6 +307,15 @@ public class SituationReaderTests
     [InlineData("I keep a travel blog about my summers abroad. Would it be alright to put the link on my class website so my 6th graders can see my pictures from Peru?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     // Administration's request for the school's page is no reason to be on one's own page (the access reason is asked).
     [InlineData("Principal asked me to keep the school Facebook page updated during the day with announcements. Since I'm on Facebook anyway for that, is it ok if I hop over to my own page now and then to check notifications?", "account-stage=approved account-use=school-news activity=school-account | activity=personal-use site-kind=social-networking time=school-day")]
+    // Friend requests sent with no one named before "sending"; emailing "through the school system"; a student teacher
+    // "technically a 'student'" is asked about; guardianship held "of my nephew" or "of his cousin"; someone the one named
+    // does something with, pointed at again, is another person (the thirteenth sealed part's misses, 2026-12-06).
+    [InlineData("thinking of sending friend requests on FB to my homeroom kids, mostly so I can see what's going on in their lives. any issue with that?", "activity=contact medium=friend-request purpose=personal relationship=student")]
+    [InlineData("Can I email students through the school system about their projects and then message their parents on Facebook Messenger about how they're doing?", "activity=contact medium=school-email purpose=educational relationship=student | activity=contact medium=school-email relationship=not-student | activity=contact medium=other-app relationship=not-student")]
+    [InlineData("We have a student teacher from the university in my room this semester, and she sent me a friend request on Facebook. Since she's technically a 'student,' does the policy stop me from accepting it?", "activity=contact medium=accept-request purpose=personal")]
+    [InlineData("My stepson is in 9th grade at the high school where I teach, and my wife and I also have legal guardianship of his cousin, who's in 6th grade at the middle school. Can I have both of them as friends on Facebook and text them?", "activity=contact relationship=close-family | activity=contact relationship=legal")]
+    [InlineData("i'm legal guardian of my grandson (4th grade) and he wants a sleepover w a kid from my class. can i give that kid my cell to set it up?", "activity=contact relationship=legal | activity=contact medium=phone-number purpose=personal relationship=student")]
+    [InlineData("my grandson (4th grade) wants a sleepover w a kid from my class. can i give that kid my cell to set it up?", "activity=contact relationship=close-family | activity=contact medium=phone-number purpose=personal relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
