@@ -107,6 +107,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed11.tsv", "eleventh sealed part", Sealed11Floor, Sealed11FalseAllowed)]
     [InlineData("unseen-sealed12.tsv", "twelfth sealed part", Sealed12Floor, Sealed12FalseAllowed)]
     [InlineData("unseen-sealed13.tsv", "thirteenth sealed part", Sealed13Floor, Sealed13FalseAllowed)]
+    [InlineData("unseen-sealed14.tsv", "fourteenth sealed part", Sealed14Floor, Sealed14FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -162,9 +163,18 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
 
     // Scored once (main at 1f48407, after fresh48-51's fixes): 97/110 = 88.2 %, 0 false allowed, 7 with no verdict (two
     // a way typed as the app's name alone, "Facebook"), taps median 1, max 7 (5 rows over 4); singles 63/70, multi 22/28,
-    // off-topic 12/12; BW 50/55, BX 47/55; the safety card on no row. Not tuned on yet.
-    private const double Sealed13Floor = 88;
+    // off-topic 12/12; BW 50/55, BX 47/55; the safety card on no row. Tuning material from the next session: 102/110.
+    private const double Sealed13Floor = 92;
     private const string Sealed13FalseAllowed = "";
+
+    // Scored once (main at 6c4972b, after fresh52-53's and the thirteenth part's fixes): 98/110 = 89.1 %, 1 false allowed
+    // (CB029: on an approved band Instagram, "photos of the kids at competition with their names tagged" beside the
+    // schedule; the names were not read and the account's news answered), 8 with no verdict, taps median 1, max 7 (5 rows
+    // over 4); singles 65/70, multi 21/28, off-topic 12/12; CA 52/55, CB 46/55; the safety card on no row. The corpus
+    // player before this session's two changes gave the same score and false allowed. CB029 mended the same day (students
+    // named on their photos are private information, even on an approved account): 101/110, none named.
+    private const double Sealed14Floor = 91;
+    private const string Sealed14FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
