@@ -266,6 +266,9 @@ public class AnswerWordsTests
     [InlineData("account-use", "the facts of what happened between the teacher and the student", "confidential")]
     [InlineData("purpose", "they know her from town and from when she went here", "personal")]
     [InlineData("purpose", "they're always asking about my trips", "personal")]
+    [InlineData("purpose", "they just want to see my videos", "personal")]
+    [InlineData("purpose", "school info for seniors", "operations")]
+    [InlineData("account-use", "competition schedule, and photos of kids with their names tagged", "confidential")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -316,6 +316,9 @@ public class SituationReaderTests
     [InlineData("My stepson is in 9th grade at the high school where I teach, and my wife and I also have legal guardianship of his cousin, who's in 6th grade at the middle school. Can I have both of them as friends on Facebook and text them?", "activity=contact relationship=close-family | activity=contact relationship=legal")]
     [InlineData("i'm legal guardian of my grandson (4th grade) and he wants a sleepover w a kid from my class. can i give that kid my cell to set it up?", "activity=contact relationship=legal | activity=contact medium=phone-number purpose=personal relationship=student")]
     [InlineData("my grandson (4th grade) wants a sleepover w a kid from my class. can i give that kid my cell to set it up?", "activity=contact relationship=close-family | activity=contact medium=phone-number purpose=personal relationship=student")]
+    // Students named on their photos are their private information, even on an approved account (the fourteenth sealed
+    // part's false allowed, CB029, 2026-12-06).
+    [InlineData("The principal approved an Instagram for our marching band and she's one of the admins. I want to post the competition schedule, and also photos of the kids at competition with their names tagged. Ok to do both?", "account-stage=approved account-use=confidential activity=school-account")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
