@@ -130,19 +130,20 @@ public sealed class CorpusPlayer(TeamsChatClient teams)
             return false;
         }
         var question = new Question(fact, fact.Values);
-        // A line naming several people (or several of whatever the fact is) objects to none of them, nor does one
-        // answering for several parts of the question, piece by piece ("the email is a project reminder; the friend
-        // request is just social", "posting to the library Twitter, and texting students").
-        if (reader.ReadAnswerParts(question, line).Any(v => v?.Id == value)
-            || line.Split([";", ", and ", ", plus ", ", but "], StringSplitOptions.None).Any(piece => reader.ReadAnswer(question, piece)?.Value.Id == value)
-            // ... nor one that, read as a message, is about two things and this is one of them ("texting students and
-            // posting updates while the bus was stuck").
-            || reader.ReadParts(line) is { Count: > 1 } parts && parts.Any(p => p.Facts.GetValueOrDefault(factId) == value))
+        var said = reader.MatchAnswer(question, line)?.Id ?? reader.Read(line).Facts.GetValueOrDefault(factId);
+        if (said is null || said == value)
         {
             return false;
         }
-        var said = reader.MatchAnswer(question, line)?.Id ?? reader.Read(line).Facts.GetValueOrDefault(factId);
-        return said is not null && said != value && !PostsThroughTheAccount(factId, value, lines, question, reader);
+        // A line naming several people (or several of whatever the fact is) objects to none of them, nor does one
+        // answering for several parts of the question, piece by piece ("the email is a project reminder; the friend
+        // request is just social", "posting to the library Twitter, and texting students"), nor one that, read as a
+        // message, is about two things and this is one of them ("texting students and posting updates while the bus was
+        // stuck"). Checked only against a line that gives another value: the readings cost a reader's pass each.
+        return !reader.ReadAnswerParts(question, line).Any(v => v?.Id == value)
+            && !line.Split([";", ", and ", ", plus ", ", but "], StringSplitOptions.None).Any(piece => reader.ReadAnswer(question, piece)?.Value.Id == value)
+            && !(reader.ReadParts(line) is { Count: > 1 } parts && parts.Any(p => p.Facts.GetValueOrDefault(factId) == value))
+            && !PostsThroughTheAccount(factId, value, lines, question, reader);
     }
 
     /// <summary>
