@@ -268,6 +268,10 @@ public class AnswerWordsTests
     [InlineData("purpose", "they're always asking about my trips", "personal")]
     [InlineData("purpose", "they just want to see my videos", "personal")]
     [InlineData("purpose", "school info for seniors", "operations")]
+    // An answer's words for one question hide no other's: the whole answer claimed as a personal purpose still says what
+    // is posted; another adult's guardianship names a student and an adult, not the staff member's exception.
+    [InlineData("content", "photos from my hiking trip, nothing about school", "own-content")]
+    [InlineData("content", "family vacation photos, nothing about school", "own-content")]
     [InlineData("account-use", "competition schedule, and photos of kids with their names tagged", "confidential")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
@@ -291,6 +295,8 @@ public class AnswerWordsTests
     [InlineData("relationship", "my grandson, and I'm his legal guardian", "")]
     [InlineData("relationship", "his mom", "")]
     [InlineData("purpose", "homework, and to wish her a happy birthday", "")]
+    // Another adult's guardianship is no exception of the staff member's (fresh batch 54's false allowed, CJ056).
+    [InlineData("relationship", "a boy on my bus route and his grandmother, who is his legal guardian", "student not-student")]
     public void An_answer_naming_several_values_is_split_in_order(string factId, string typed, string expected)
     {
         var parts = Stevensville.Reader.ReadAnswerParts(Asking(factId), typed);

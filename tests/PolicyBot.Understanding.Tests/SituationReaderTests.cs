@@ -319,6 +319,9 @@ public class SituationReaderTests
     // Students named on their photos are their private information, even on an approved account (the fourteenth sealed
     // part's false allowed, CB029, 2026-12-06).
     [InlineData("The principal approved an Instagram for our marching band and she's one of the admins. I want to post the competition schedule, and also photos of the kids at competition with their names tagged. Ok to do both?", "account-stage=approved account-use=confidential activity=school-account")]
+    // Someone else's guardianship is no exception of the staff member's; "about his day" is chat; a role on "the special
+    // ed bus" is no bus business (fresh batch 54, 2026-12-06).
+    [InlineData("I'm a para on the special ed bus. I gave my cell to one boy's grandma, she's his legal guardian. Now he wants it too so he can text me about his day. Can I give it to him?", "activity=contact relationship=not-student | activity=contact medium=phone-number purpose=personal")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 

@@ -7,7 +7,7 @@ using PolicyBot.Understanding.Safety;
 namespace PolicyBot.Understanding.Scanning;
 
 /// <summary>A span of the text that a lexicon entry or a recognizer claims; FactId null for neutral words.</summary>
-internal sealed record Claim(string? FactId, string ValueId, int Start, int End, CueSource Source, string Origin, bool Weak)
+internal sealed record Claim(string? FactId, string ValueId, int Start, int End, CueSource Source, string Origin, bool Weak, bool AnswerOnly = false)
 {
     public int Length => End - Start;
 
@@ -180,7 +180,7 @@ internal sealed partial class Scanner
                         var (cs, ce) = (words[i].Start, words[i + phrase.Words.Length - 1].End);
                         var (start, end) = corrected.Original(cs, ce);
                         var (source, note) = corrected.Source(start, end, CueSource.Phrase);
-                        found.Add(new Claim(entry.FactId, entry.ValueId, start, end, source, $"{entry.Name}: \"{phrase.Text}\"{note}", phrase.Weak));
+                        found.Add(new Claim(entry.FactId, entry.ValueId, start, end, source, $"{entry.Name}: \"{phrase.Text}\"{note}", phrase.Weak, entry.AnswerOnly));
                     }
                 }
             }
@@ -214,7 +214,7 @@ internal sealed partial class Scanner
                     {
                         var (start, end) = corrected.Original(cs, ce);
                         var (source, note) = corrected.Source(start, end, CueSource.Pattern);
-                        found.Add(new Claim(entry.FactId, entry.ValueId, start, end, source, $"{entry.Name}: /{pattern.Source}/{note}", pattern.Weak));
+                        found.Add(new Claim(entry.FactId, entry.ValueId, start, end, source, $"{entry.Name}: /{pattern.Source}/{note}", pattern.Weak, entry.AnswerOnly));
                     }
                 }
             }
@@ -536,8 +536,11 @@ internal sealed partial class Scanner
         var kept = new List<Claim>();
         foreach (var claim in distinct)
         {
+            // An answer's words for one question hide no other question's: "photos from my hiking trip, nothing about
+            // school", claimed whole as a personal purpose, still says what is posted.
             if (!kept.Any(k => k.Length > claim.Length && k.Contains(claim)
-                    && !IsDefault(k) && !(IsDefault(claim) && Anchors(k.FactId))))
+                    && !IsDefault(k) && !(IsDefault(claim) && Anchors(k.FactId))
+                    && !(k.AnswerOnly && claim.FactId is not null && claim.FactId != k.FactId)))
             {
                 kept.Add(claim);
             }
