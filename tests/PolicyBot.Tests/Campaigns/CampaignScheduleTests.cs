@@ -168,7 +168,11 @@ public sealed class CampaignScheduleTests(ITestOutputHelper output) : IAsyncDisp
     [Fact]
     public async Task A_reminder_to_2000_staff_with_a_deadline_is_delivered_once_each_and_nudges_reach_only_those_pending()
     {
-        await StartAsync();
+        // The fake clock runs some 40 times faster than real time while the sends go out (TickAsync), so the default claim
+        // lease of 2 minutes would last about 3 real seconds: on a loaded 2-core machine a claimed row could outlive it
+        // before its send and be claimed again, a duplicate no real clock would cause (CI run of 2026-12-06). The lease
+        // stays what it is for: an hour of fake time.
+        await StartAsync(new Dictionary<string, string> { [SettingsKeys.DeliveryClaimLeaseSeconds] = "3600" });
         await _teams.SendAsync(_teams.Activities.MembersAdded(_adminChat, _admin));
         var staff = await InstallStaffAsync(1999);
 
