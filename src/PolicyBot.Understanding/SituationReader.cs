@@ -1008,7 +1008,7 @@ public sealed partial class SituationReader
         var claims = scan.Claims.Where(c => c.FactId == factId && !scan.Negated.Contains(c)).OrderBy(c => c.Start).ToList();
         // Words inside a longer cue of the same fact are that cue's ("the mother of a 5th grader" is one parent, not a
         // parent and a student), as in a message.
-        claims = claims.Where(c => !claims.Any(o => o.Length > c.Length && o.Start <= c.Start && o.Start + o.Length >= c.Start + c.Length)).ToList();
+        claims = claims.Where(c => !claims.Any(o => o.Length > c.Length && o.Contains(c))).ToList();
         var others = PointsAtOthers(scan);
         // A plain mention beside a specific word describes the same person, unless the answer points at others.
         var specific = claims.Any(c => !c.Weak);
