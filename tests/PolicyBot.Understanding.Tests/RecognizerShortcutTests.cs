@@ -104,11 +104,14 @@ public class RecognizerShortcutTests
         // Only the texts the shortcut skips the date-time model for can read differently: where it opens, both readers run
         // the same code (the shortcut is the only difference the option makes, Scanner.FindRecognized); the opening itself
         // is tested above. Asked of the text as the scanner sees it, normalized, so no text the shortcut skips is left out.
+        // And of those, only where the model finds something: with no finding the forced run adds no claim. Most skipped
+        // texts find nothing, so they cost one run of the model, not six readings (as the two tests below).
         // The reader serves concurrent turns in the bot; reading the texts in parallel keeps this case to the cores.
         var differ = new System.Collections.Concurrent.ConcurrentBag<string>();
         var skipped = TextsBySource.Value[source].Where(t => !Scanning.Scanner.MayHoldATime(Scanning.Words.Normalize(t))).ToList();
         Assert.True(skipped.Count > 0, $"the shortcut opens for every text of {source}: nothing to compare");
-        Parallel.ForEach(skipped, text =>
+        var reference = Times[0].DateTime;
+        Parallel.ForEach(skipped.Where(t => Scanning.TextRecognizers.Shared.DateTimes(Scanning.Words.Normalize(t), reference).Any()), text =>
         {
             foreach (var (fast, full) in Readers)
             {
