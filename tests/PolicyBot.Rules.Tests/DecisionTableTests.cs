@@ -16,6 +16,7 @@ public class DecisionTableTests
         { "activity=contact relationship=close-family",                                   "allowed",                 "family-exception",                   "X" },
         { "activity=contact relationship=distant-relative",                               "allowed-with-conditions", "distant-relative",                   "X" },
         { "activity=contact relationship=employment",                                     "allowed",                 "employment-exception",               "X" },
+        { "activity=contact relationship=coworker",                                       "needs-administration",    "coworker",                           "X" },
         { "activity=contact relationship=legal",                                          "allowed",                 "legal-exception",                    "X" },
         { "activity=contact relationship=former-student",                                 "not-covered",             "former-student",                     "G" },
         { "activity=contact relationship=not-student",                                    "not-covered",             "not-a-student",                      "G" },
@@ -147,7 +148,7 @@ public class DecisionTableTests
     /// <summary>The exception (X) and the ways out of the bans are never taken from a person's wording alone
     /// (nor is a class or school account, whose approval would otherwise stand in for what is posted).</summary>
     [Theory]
-    [InlineData("relationship", "close-family distant-relative employment legal former-student not-student")]
+    [InlineData("relationship", "close-family coworker distant-relative employment legal former-student not-student")]
     [InlineData("purpose", "emergency support")]
     [InlineData("medium", "student-initiated")]
     [InlineData("account-stage", "approved")]

@@ -191,7 +191,10 @@ public class AnswerWordsTests
     [InlineData("account-use", "yearbook ordering questions", "school-news")]
     [InlineData("access-reason", "flag inappropriate comments", "asked-by-administration")]
     [InlineData("access-reason", "to play Call of Duty together", "individual")]
-    [InlineData("relationship", "a senior from my class who works at the grocery with me", "employment")]
+    // A student who works beside one at another job is a coworker, not one's employee (the policy's rule asks administration).
+    [InlineData("relationship", "a senior from my class who works at the grocery with me", "coworker")]
+    [InlineData("relationship", "a senior here who's my coworker at the store", "coworker")]
+    [InlineData("relationship", "a coworker", "not-student")]
     [InlineData("relationship", "a teacher who works at the school with me", "not-student")]
     // Rides to places are a favour, not school transport (a false allowed on fresh23); "rides" alone says neither.
     [InlineData("purpose", "the friend wants rides places", "personal")]

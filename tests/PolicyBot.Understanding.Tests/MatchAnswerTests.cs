@@ -27,8 +27,9 @@ public class MatchAnswerTests
     [InlineData("purpose", "#3", "emergency")]
     [InlineData("purpose", "two", "operations")]
     [InlineData("purpose", "the second one", "operations")]
-    [InlineData("relationship", "7", "not-student")]
-    [InlineData("relationship", "7th", "not-student")]
+    [InlineData("relationship", "8", "not-student")]
+    [InlineData("relationship", "8th", "not-student")]
+    [InlineData("relationship", "7th", "former-student")]
     // The first words of one label.
     [InlineData("account-stage", "yes", "approved")]
     [InlineData("account-stage", "not yet", "new")]

@@ -278,7 +278,11 @@ public class SituationReaderTests
     [InlineData("Asking for a colleague - she wants to put our district's 4th grade curriculum map up on her Teachers Pay Teachers store next to her own stuff. Allowed?", "activity=posting content=district-material site=personal-site")]
     // Someone counted in beside the ones an exception covers ("a third senior who doesn't work there") is a part of their
     // own (the twelfth sealed part's false allowed, 2026-12-06).
-    [InlineData("Two of my seniors work with me at the pizza place on weekends and we've got a group chat for shift swaps. Now a third senior who doesn't work there wants to be added so she can hang out with us. Is it fine having the two in it, and can I add her?", "activity=contact relationship=employment | activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("Two of my seniors work with me at the pizza place on weekends and we've got a group chat for shift swaps. Now a third senior who doesn't work there wants to be added so she can hang out with us. Is it fine having the two in it, and can I add her?", "activity=contact relationship=coworker | activity=contact medium=text purpose=personal relationship=student")]
+    // "I also" of one's own second act toward the one named is no one else ("I also texted my son … to tell him"); of a new
+    // act toward others it is ("I also coach the golf team and text all the players").
+    [InlineData("When the building got evacuated for the gas leak Tuesday I checked the fire department's Facebook for updates, and I also texted my son, who's a sophomore here, to tell him where I was and make sure he was ok. Was either of those against the rules?", "activity=contact relationship=close-family | access-reason=emergency-access activity=personal-use site-kind=social-networking")]
+    [InlineData("I have legal guardianship of my grandson, who's a junior here. I text him and follow him on Instagram. I also coach the golf team and text all the players about tee times. Any of that a problem?", "activity=contact medium=text relationship=legal | activity=contact medium=friend-request relationship=legal | activity=contact medium=text relationship=student")]
     // Someone else's act told before the question is no part; a page made for students to use is a class account; one's
     // own children's daycare names no student; a district job's crew is the district's business; wanting only to text is
     // personal (fresh batches 48-49, 2026-12-06).
@@ -534,7 +538,11 @@ public class SituationReaderTests
     [InlineData("can i give my number to the debate kids for tournament travel?", "activity=contact medium=phone-number purpose=operations relationship=student")]
     // A friend named as the child's parent is no other person.
     [InlineData("I was appointed legal guardian of my late best friend's 15 year old after she passed. He goes to the high school where I coach. Can I follow him on Instagram?", "activity=contact relationship=legal")]
-    [InlineData("I work weekends at the grocery store in town and one of my seniors is a cashier there. Am I ok being in the manager's GroupMe with him?", "activity=contact relationship=employment")]
+    [InlineData("I work weekends at the grocery store in town and one of my seniors is a cashier there. Am I ok being in the manager's GroupMe with him?", "activity=contact relationship=coworker")]
+    // Over the student at that job, or beside them: the first is employment, the second a coworker (fresh55, CK028 and CK034).
+    [InlineData("Golf season question. I'm assistant manager at the country club on weekends and one of my juniors caddies there. Can I text him about his caddie shifts?", "activity=contact relationship=employment")]
+    [InlineData("I'm the girls' basketball coach and I also work nights at Super 1. One of my players just got hired there as a cashier and we keep ending up on the same shifts. Can we text about swapping shifts?", "activity=contact relationship=coworker")]
+    [InlineData("I work weekends at the grocery store and one of the seniors works there too. Can we text to swap shifts?", "activity=contact relationship=coworker")]
     [InlineData("Two high school boys work for us every summer on the farm. Can I text them about when to show up?", "activity=contact relationship=employment")]
     // Paying a student for a job is employment, whatever else the student is.
     [InlineData("The kid next door mows our yard every week, we pay him $20 a pop. This year he is in my 9th grade algebra class. Can I keep messaging him?", "activity=contact relationship=employment")]
