@@ -143,8 +143,19 @@ public sealed class CorpusPlayer(TeamsChatClient teams)
         return !reader.ReadAnswerParts(question, line).Any(v => v?.Id == value)
             && !line.Split([";", ", and ", ", plus ", ", but "], StringSplitOptions.None).Any(piece => reader.ReadAnswer(question, piece)?.Value.Id == value)
             && !(reader.ReadParts(line) is { Count: > 1 } parts && parts.Any(p => p.Facts.GetValueOrDefault(factId) == value))
-            && !PostsThroughTheAccount(factId, value, lines, question, reader);
+            && !PostsThroughTheAccount(factId, value, lines, question, reader)
+            && !TieSaidElsewhere(factId, value, said, lines, reader);
     }
+
+    /// <summary>
+    /// A person named plainly ("who: a junior on my golf team") where the card shows a tie to them (an employment, a family,
+    /// a legal tie): no objection when a line of the row, read as a message, says that tie ("why: scheduling his shifts,
+    /// I'm his supervisor there"). The writer gave the tie where it fitted their story; a tie no line says is the bot's own,
+    /// and the player objects to it.
+    /// </summary>
+    private static bool TieSaidElsewhere(string factId, string value, string said, IReadOnlyDictionary<string, string> lines, SituationReader reader) =>
+        factId == "relationship" && said == "student"
+        && lines.Values.Any(line => reader.ReadParts(line).Any(p => p.Facts.GetValueOrDefault(factId) == value));
 
     /// <summary>
     /// Posting on a class, team or school account is using that account: a writer whose <c>about</c> line says "posting
