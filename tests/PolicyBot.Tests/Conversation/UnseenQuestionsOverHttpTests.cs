@@ -318,7 +318,16 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // writer reads weekend monitoring as outside district operations (needs administration). The contact rules have no
     // fact for when the contact happens, so the reader cannot tell a school day's glucose check from a weekend's. Named
     // here and in the closing note until the policy model can.
-    [InlineData("unseen-fresh54.tsv", 70, "CJ020")]
+    // CJ026 ("One of my wrestlers mows my lawn every week and I pay him, so I text him about that. Yesterday he asked to add
+    // me on Snapchat. That's covered too since he works for me, right?"): the writer expects needs administration
+    // (forbidden acceptable), reading the Snapchat as "just social", outside the job; the bot answers allowed, employment
+    // being the exception. The exception lifts the bans "unless there exists a familial, employment, or legal
+    // relationship", with no limit to the job's own contact, and more than a dozen other writers with an employee
+    // student and a social-media connection expect allowed or allowed with conditions for it. A dispute, named here and in
+    // the closing note.
+    // (Its floor went from 70 to 68 % when CJ026, a match before, became the dispute above.)
+    [InlineData("unseen-fresh54.tsv", 68, "CJ020,CJ026")]
+    [InlineData("unseen-fresh55.tsv", 96)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
