@@ -108,6 +108,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed12.tsv", "twelfth sealed part", Sealed12Floor, Sealed12FalseAllowed)]
     [InlineData("unseen-sealed13.tsv", "thirteenth sealed part", Sealed13Floor, Sealed13FalseAllowed)]
     [InlineData("unseen-sealed14.tsv", "fourteenth sealed part", Sealed14Floor, Sealed14FalseAllowed)]
+    [InlineData("unseen-sealed15.tsv", "fifteenth sealed part", Sealed15Floor, Sealed15FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -175,6 +176,18 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // named on their photos are private information, even on an approved account): 101/110, none named.
     private const double Sealed14Floor = 91;
     private const string Sealed14FalseAllowed = "";
+
+    // Scored once (main at 38a4857, after fresh54-55's and the fourteenth part's fixes): 86/110 = 78.2 %, 2 false allowed
+    // (CG022: a wife's 7th-grade daughter "and our daughter's volleyball friends keep sending her follow requests"; the
+    // friends were not read, so the family exception answered for them; CH020, below), 14 with no verdict, taps median 1,
+    // max 9 (3 rows over 4); singles 56/70, multi 20/28, off-topic 10/12; CG 47/55, CH 39/55; the safety card on no row.
+    // CG022 mended the same day (a relative's friends are others): 87/110.
+    // CH020 ("can i snap my own son during the school day? hes in 6th grade at my building"): not a dispute, a false
+    // allowed left open. The family exception answers the contact, allowed; the writer reads Snapchat during the school day
+    // as personal use of a social networking site in school hours, which clauses 8 and 9 forbid whoever is contacted. The
+    // contact rules do not check the school-day ban on the way the contact goes. Named here and in the closing note.
+    private const double Sealed15Floor = 79;
+    private const string Sealed15FalseAllowed = "CH020";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
