@@ -111,8 +111,13 @@ public class RecognizerShortcutTests
         var skipped = TextsBySource.Value[source].Where(t => !Scanning.Scanner.MayHoldATime(Scanning.Words.Normalize(t))).ToList();
         Assert.True(skipped.Count > 0, $"the shortcut opens for every text of {source}: nothing to compare");
         var reference = Times[0].DateTime;
-        Parallel.ForEach(skipped.Where(t => Scanning.TextRecognizers.Shared.DateTimes(Scanning.Words.Normalize(t), reference).Any()), text =>
+        Parallel.ForEach(skipped, text =>
         {
+            // In the parallel body, not a filter before it: the enumeration of a Parallel.ForEach source is serialized.
+            if (!Scanning.TextRecognizers.Shared.DateTimes(Scanning.Words.Normalize(text), reference).Any())
+            {
+                return;
+            }
             foreach (var (fast, full) in Readers)
             {
                 var (withShortcut, forced) = (fast.Read(text).Explain(), full.Read(text).Explain());
