@@ -122,6 +122,16 @@ public sealed class Reading
         return new Reading(Text, ordered, evidence, SetAside.Where(a => !(a.Cue.FactId == factId && a.Cue.ValueId == valueId)).ToList(), OnTopic);
     }
 
+    /// <summary>This reading with the fact given a value that <paramref name="evidence"/> says (the cues are words of another
+    /// fact that settle this one: "he snaps me" is on a social networking site).</summary>
+    internal Reading With(string factId, string valueId, IReadOnlyList<Cue> evidence, IReadOnlyDictionary<string, int> factOrder)
+    {
+        var facts = new Dictionary<string, string>(Facts, StringComparer.Ordinal) { [factId] = valueId };
+        var ordered = facts.OrderBy(f => factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var cues = new Dictionary<string, IReadOnlyList<Cue>>(Evidence, StringComparer.Ordinal) { [factId] = evidence };
+        return new Reading(Text, ordered, cues, SetAside, OnTopic);
+    }
+
     /// <summary>
     /// This reading with the facts set aside as irrelevant to it put back, each where its words give one value: for a part
     /// about another person, what was irrelevant to the first ("a graduate" needs no medium) may decide theirs. Where

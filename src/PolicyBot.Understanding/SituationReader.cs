@@ -234,9 +234,16 @@ public sealed partial class SituationReader
             .Distinct(StringComparer.Ordinal);
         // A part made by the school day or a district device beside posting or social contact is about that time or device,
         // whatever else the message says of when ("on weekends I work at the store … he snaps me during my lunch at school").
-        parts.AddRange(others.Select(other => besideCues
-            .Where(a => ActivityOf(a.Cue) == other)
-            .Aggregate(Read(text, scan, other), (part, a) => part.Facts.ContainsKey(a.Cue.FactId) ? part : part.With(a.Cue.FactId, a.Cue.ValueId, _factOrder))));
+        // Made beside contact through a social networking site, it is on such a site (the lexicon's social-contact-site):
+        // "he snaps me during my lunch at school" is not asked which kind of site.
+        parts.AddRange(others.Select(other =>
+        {
+            var made = besideCues.Where(a => ActivityOf(a.Cue) == other).ToList();
+            var part = made.Aggregate(Read(text, scan, other), (part, a) => part.Facts.ContainsKey(a.Cue.FactId) ? part : part.With(a.Cue.FactId, a.Cue.ValueId, _factOrder));
+            var site = made.Count > 0 && activity == "contact" ? settings.SocialContactSite ?? [] : [];
+            return site.Where(f => !part.Facts.ContainsKey(f.Fact) && Policy.Fact(f.Fact).Implies.TryGetValue(settings.FactId, out var of) && of == other)
+                .Aggregate(part, (p, f) => p.With(f.Fact, f.Value, socialClaims.Select(c => c.ToCue(text)).ToList(), _factOrder));
+        }));
         if (parts.Count == 1 && StretchSplit(text, stretches, main) is { } told)
         {
             parts = told;
@@ -982,7 +989,7 @@ public sealed partial class SituationReader
         {
             return null;
         }
-        return SharedWords(question, answer) is { } shared && !NamesOthers(shared, scan) ? new TypedAnswer(shared, false) : null;
+        return SharedWords(question, text) is { } shared && !NamesOthers(shared, scan) ? new TypedAnswer(shared, false) : null;
     }
 
     /// <summary>
@@ -1163,12 +1170,12 @@ public sealed partial class SituationReader
 
     /// <summary>
     /// The one choice whose label, description and answer words (the lexicon's <c>answer-words:</c>) share the most
-    /// content words with the answer, or null.
+    /// content words with the answer's words not negated (<see cref="UnnegatedWords"/>), or null.
     /// </summary>
-    private FactValue? SharedWords(Question question, string answer)
+    private FactValue? SharedWords(Question question, string text)
     {
-        var words = ContentWords(answer);
-        if (words.Count == 0 || words.Any(Negations.Contains))
+        var words = UnnegatedWords(text);
+        if (words.Count == 0)
         {
             return null;
         }
@@ -1201,6 +1208,24 @@ public sealed partial class SituationReader
     /// </summary>
     private bool AlikeInEveryRule(string factId, string a, string b) =>
         Policy.Rules.All(r => !r.When.TryGetValue(factId, out var accepted) || accepted.Contains(a) == accepted.Contains(b));
+
+    /// <summary>
+    /// The content words of a typed answer, less every clause a negation word is in, from the negation on: "just checking
+    /// in, nothing urgent" gives "checking" (and no emergency); "not for myself but for a lesson" gives "lesson". A clause
+    /// ends at punctuation or a word that turns to what is meant ("but", "just", "only", "instead", "rather").
+    /// </summary>
+    private static HashSet<string> UnnegatedWords(string text)
+    {
+        var kept = new List<string>();
+        foreach (var clause in ClauseBreak().Split(text))
+        {
+            kept.AddRange(Simplify(clause).Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(w => !Negations.Contains(w)));
+        }
+        return ContentWords(string.Join(' ', kept));
+    }
+
+    [GeneratedRegex(@"[,.;:!?()\n]|\b(?:but|just|only|instead|rather)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseBreak();
 
     private static HashSet<string> LabelWords(FactValue choice) => ContentWords(Simplify(choice.Label + " " + choice.Description));
 

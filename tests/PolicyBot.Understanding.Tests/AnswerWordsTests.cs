@@ -276,6 +276,11 @@ public class AnswerWordsTests
     [InlineData("content", "photos from my hiking trip, nothing about school", "own-content")]
     [InlineData("content", "family vacation photos, nothing about school", "own-content")]
     [InlineData("account-use", "competition schedule, and photos of kids with their names tagged", "confidential")]
+    // A clause a negation stands in says nothing from the negation on; the rest of the answer still answers (sealed15's
+    // CH020: "nothing urgent" is no emergency, "checking in" is one's own use).
+    [InlineData("access-reason", "just checking in, nothing urgent", "individual")]
+    [InlineData("access-reason", "not for myself but for a lesson", "teaching")]
+    [InlineData("time", "stuck on the route in a snowstorm", "school-day")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
@@ -343,6 +348,9 @@ public class AnswerWordsTests
     [InlineData("medium", "gmail", "personal-email")]
     // A weekend day beside being on duty is no time off: neither is taken.
     [InlineData("time", "Saturday, on a team trip, I'm supervising", "outside-school")]
+    // What an answer denies does not count for it: "nothing urgent" is no emergency.
+    [InlineData("access-reason", "just checking in, nothing urgent", "emergency-access")]
+    [InlineData("access-reason", "it is not an emergency", "emergency-access")]
     public void Answer_words_do_not_reach_other_values(string factId, string typed, string not)
     {
         Assert.NotEqual(not, Stevensville.Reader.ReadAnswer(Asking(factId), typed)?.Value.Id);

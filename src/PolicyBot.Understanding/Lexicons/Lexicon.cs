@@ -212,6 +212,8 @@ internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<
 /// ("post my vacation pics on insta during my prep": using social media at school is a question of its own).
 /// <see cref="SocialContact"/>: values (fact, value) of ways of contacting through a social networking site, beside which
 /// <see cref="BesidePosting"/>'s values are a part of their own too ("he snaps me during my lunch at school").
+/// <see cref="SocialContactSite"/>: values (fact, value) that part takes as said ("he snaps me" is on a social networking
+/// site, so its question is not which kind of site).
 /// <see cref="People"/>: the facts that say who a person is, whose exception beside words pointing at others makes a part
 /// for the others (null: every fact with an exception value).
 /// <see cref="Unread"/>: what makes a stretch of a message a part of its own when nothing in it was read as an act ("share
@@ -224,7 +226,7 @@ internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> Stro
     IReadOnlyList<(string Fact, string Value)>? OwnPart = null, IReadOnlySet<string>? Bound = null, IReadOnlyList<(string Fact, string Value)>? BesideContainer = null,
     UnreadStretch? Unread = null, IReadOnlyList<(string Fact, string Value)>? BesidePosting = null,
     IReadOnlyList<(string Fact, string Value)>? SocialContact = null, IReadOnlySet<string>? People = null,
-    IReadOnlyList<(string Fact, string Value)>? Apart = null);
+    IReadOnlyList<(string Fact, string Value)>? Apart = null, IReadOnlyList<(string Fact, string Value)>? SocialContactSite = null);
 
 /// <summary>
 /// A stretch of a message none of whose words was read as an act is a part of its own when it holds one of <see cref="Acts"/>

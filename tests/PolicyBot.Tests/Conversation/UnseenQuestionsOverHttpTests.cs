@@ -341,6 +341,12 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // (Its floor went from 70 to 68 % when CJ026, a match before, became the dispute above.)
     [InlineData("unseen-fresh54.tsv", 68, "CJ020,CJ026")]
     [InlineData("unseen-fresh55.tsv", 96)]
+    // CN033 ("I'm a bus aide. A little guy on my route I buckle in every day asked for my number so he can call me if he
+    // misses the bus"): the writer expects needs administration (forbidden acceptable), a judgment for the transportation
+    // office; the bot answers allowed with conditions. Only sharing a number "for non-educational purposes" is forbidden,
+    // and the exception names district operations; six other writers with a rider calling the driver about the bus expect
+    // allowed with conditions (AR006, AQ024, AY003, BB032, CH001). A dispute, named here and in the corpus README.
+    [InlineData("unseen-fresh56.tsv", 80, "CN033")]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
