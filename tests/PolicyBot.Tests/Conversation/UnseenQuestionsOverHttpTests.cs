@@ -182,12 +182,12 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // friends were not read, so the family exception answered for them; CH020, below), 14 with no verdict, taps median 1,
     // max 9 (3 rows over 4); singles 56/70, multi 20/28, off-topic 10/12; CG 47/55, CH 39/55; the safety card on no row.
     // CG022 mended the same day (a relative's friends are others): 87/110.
-    // CH020 ("can i snap my own son during the school day? hes in 6th grade at my building"): not a dispute, a false
-    // allowed left open. The family exception answers the contact, allowed; the writer reads Snapchat during the school day
-    // as personal use of a social networking site in school hours, which clauses 8 and 9 forbid whoever is contacted. The
-    // contact rules do not check the school-day ban on the way the contact goes. Named here and in the closing note.
+    // CH020 ("can i snap my own son during the school day? hes in 6th grade at my building"): the family exception answered
+    // the contact, allowed; the writer reads Snapchat during the school day as personal use of a social networking site in
+    // school hours, which clauses 8 and 9 forbid whoever is contacted. Mended on 2026-12-07: "snap my own son" is contact
+    // through a social networking site, so the school day beside it is a personal-use part of its own, on such a site.
     private const double Sealed15Floor = 79;
-    private const string Sealed15FalseAllowed = "CH020";
+    private const string Sealed15FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
