@@ -332,6 +332,8 @@ public class SituationReaderTests
     // Someone else's guardianship is no exception of the staff member's; "about his day" is chat; a role on "the special
     // ed bus" is no bus business (fresh batch 54, 2026-12-06).
     [InlineData("I'm a para on the special ed bus. I gave my cell to one boy's grandma, she's his legal guardian. Now he wants it too so he can text me about his day. Can I give it to him?", "activity=contact relationship=not-student | activity=contact medium=phone-number purpose=personal")]
+    // A second, separate account beside an approved one is a new account of its own (fresh57, CQ028's false allowed).
+    [InlineData("Our team GroupMe is approved by the AD and he's the admin. Can I post practice times there, and also start a separate team Instagram to show off highlights?", "account-stage=approved activity=school-account | account-stage=new activity=school-account")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -593,6 +595,8 @@ public class SituationReaderTests
     [InlineData("A couple of my preschoolers' moms want to friend me on facebook. ok?", "activity=contact relationship=not-student")]
     // A team named by who is on it, followed from one's account.
     [InlineData("I want to follow all my JV players on Instagram. ok?", "activity=contact medium=friend-request relationship=student")]
+    // Someone in one's homeroom is a student, a parent named after them a third party (fresh57, CQ041).
+    [InlineData("A sweet girl in my homeroom asked for my Snapchat so she can send me pics of her new puppy. Her mom and I are actually friends. Just this once wouldn't hurt?", "activity=contact medium=other-app purpose=personal relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -896,6 +900,8 @@ public class SituationReaderTests
     // A district person who is an admin on it makes the account approved; one run for a group of students is a school account.
     [InlineData("The district set up a Twitter for our library and the tech director is an admin on it.", "account-stage=approved activity=school-account")]
     [InlineData("I want to run a college-app Instagram for our seniors.", "account-stage=new activity=school-account")]
+    // Class lists are lists of students, on an approved page too (fresh57, CQ023's false allowed).
+    [InlineData("The principal set up our school's Facebook page and made me an admin. Can I post the picture day schedule there, and next year's class lists so parents know who's with which teacher?", "account-stage=approved account-use=confidential activity=school-account")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]

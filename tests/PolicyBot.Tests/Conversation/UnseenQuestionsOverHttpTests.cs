@@ -347,6 +347,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // and the exception names district operations; six other writers with a rider calling the driver about the bus expect
     // allowed with conditions (AR006, AQ024, AY003, BB032, CH001). A dispute, named here and in the corpus README.
     [InlineData("unseen-fresh56.tsv", 80, "CN033")]
+    [InlineData("unseen-fresh57.tsv", 81)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
