@@ -334,6 +334,8 @@ public class SituationReaderTests
     [InlineData("I'm a para on the special ed bus. I gave my cell to one boy's grandma, she's his legal guardian. Now he wants it too so he can text me about his day. Can I give it to him?", "activity=contact relationship=not-student | activity=contact medium=phone-number purpose=personal")]
     // A second, separate account beside an approved one is a new account of its own (fresh57, CQ028's false allowed).
     [InlineData("Our team GroupMe is approved by the AD and he's the admin. Can I post practice times there, and also start a separate team Instagram to show off highlights?", "account-stage=approved activity=school-account | account-stage=new activity=school-account")]
+    // A scout troop's fundraiser is no school business (sealed16, CM030's false allowed).
+    [InlineData("Last night he texted me asking if I want to buy popcorn for his scout troop fundraiser. He's in my chemistry class. Can I text back?", "activity=contact medium=text purpose=personal relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 

@@ -109,6 +109,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed13.tsv", "thirteenth sealed part", Sealed13Floor, Sealed13FalseAllowed)]
     [InlineData("unseen-sealed14.tsv", "fourteenth sealed part", Sealed14Floor, Sealed14FalseAllowed)]
     [InlineData("unseen-sealed15.tsv", "fifteenth sealed part", Sealed15Floor, Sealed15FalseAllowed)]
+    [InlineData("unseen-sealed16.tsv", "sixteenth sealed part", Sealed16Floor, Sealed16FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -188,6 +189,15 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // through a social networking site, so the school day beside it is a personal-use part of its own, on such a site.
     private const double Sealed15Floor = 79;
     private const string Sealed15FalseAllowed = "";
+
+    // Scored once (main at 13b48d3, after fresh56-57's fixes and the fifteenth part's CH020): 83/110 = 75.5 %, 1 false
+    // allowed (CM030: the boy next door, in the writer's chemistry class, texts asking whether she wants popcorn "for his
+    // scout troop fundraiser"; "fundraiser" was read as school business), 16 with no verdict (7 typed lines not
+    // understood, 8 cards the row had no line for), taps median 1, max 6 (3 rows over 4); singles 53/70, multi 20/28,
+    // off-topic 10/12; CL 40/55, CM 43/55; the safety card on 1 row. CM030 mended the same day (a scout troop's, a church's
+    // or a club's fundraiser is personal): 84/110, none named.
+    private const double Sealed16Floor = 76;
+    private const string Sealed16FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
