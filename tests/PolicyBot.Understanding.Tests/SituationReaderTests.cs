@@ -336,6 +336,10 @@ public class SituationReaderTests
     [InlineData("Our team GroupMe is approved by the AD and he's the admin. Can I post practice times there, and also start a separate team Instagram to show off highlights?", "account-stage=approved activity=school-account | account-stage=new activity=school-account")]
     // A scout troop's fundraiser is no school business (sealed16, CM030's false allowed).
     [InlineData("Last night he texted me asking if I want to buy popcorn for his scout troop fundraiser. He's in my chemistry class. Can I text back?", "activity=contact medium=text purpose=personal relationship=student")]
+    // Fostering said before the placement, and others named only to compare with: one foster daughter, two ways (sealed16,
+    // CM021); a dropout enrolled nowhere has left (CL029).
+    [InlineData("My husband and I became licensed foster parents this fall, and a 14-year-old girl was placed with us. She goes to the middle school where I teach PE, and she's in one of my classes. She wants to add me on Snapchat like her friends do with their parents, and she texts me when she needs a ride. Am I allowed to be connected with her on Snapchat and text her, given the district rules?", "activity=contact medium=accept-request relationship=legal | activity=contact medium=text relationship=legal")]
+    [InlineData("A kid who dropped out last spring (he's 17) — ok if I call him on my cell just to check on him? He's not enrolled anywhere.", "activity=contact relationship=former-student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
