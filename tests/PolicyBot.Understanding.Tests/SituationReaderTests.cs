@@ -340,6 +340,11 @@ public class SituationReaderTests
     // CM021); a dropout enrolled nowhere has left (CL029).
     [InlineData("My husband and I became licensed foster parents this fall, and a 14-year-old girl was placed with us. She goes to the middle school where I teach PE, and she's in one of my classes. She wants to add me on Snapchat like her friends do with their parents, and she texts me when she needs a ride. Am I allowed to be connected with her on Snapchat and text her, given the district rules?", "activity=contact medium=accept-request relationship=legal | activity=contact medium=text relationship=legal")]
     [InlineData("A kid who dropped out last spring (he's 17) — ok if I call him on my cell just to check on him? He's not enrolled anywhere.", "activity=contact relationship=former-student")]
+    // What students post, one's own rare posting and updating one's own profile are told as background, not asked as
+    // posting: no part for them (rows whose writers had no line for "What would you post?").
+    [InlineData("I'm a para in the resource room. Would it be weird if I followed a couple of my kids on TikTok? They post really funny stuff", "activity=contact relationship=student")]
+    [InlineData("kid from my 2nd period sent me a friend request on facebook. do I just accept it? I barely post anything", "activity=contact medium=accept-request purpose=personal relationship=student")]
+    [InlineData("during my prep can i hop on linkedin on the school computer to update my profile", "activity=personal-use site-kind=social-networking time=school-day")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
