@@ -106,30 +106,31 @@ public sealed class Reading
     /// </summary>
     internal Reading With(string factId, string? valueId, IReadOnlyDictionary<string, int> factOrder)
     {
-        var facts = new Dictionary<string, string>(Facts, StringComparer.Ordinal);
         if (valueId is null)
         {
             // The fact left open (another person whose relationship the words do not give).
+            var facts = new Dictionary<string, string>(Facts, StringComparer.Ordinal);
             facts.Remove(factId);
             var open = new Dictionary<string, IReadOnlyList<Cue>>(Evidence, StringComparer.Ordinal);
             open.Remove(factId);
             return new Reading(Text, facts, open, SetAside, OnTopic);
         }
-        facts[factId] = valueId;
-        var ordered = facts.OrderBy(f => factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var used = SetAside.Where(a => a.Cue.FactId == factId && a.Cue.ValueId == valueId).Select(a => a.Cue).ToList();
-        var evidence = new Dictionary<string, IReadOnlyList<Cue>>(Evidence, StringComparer.Ordinal) { [factId] = used };
-        return new Reading(Text, ordered, evidence, SetAside.Where(a => !(a.Cue.FactId == factId && a.Cue.ValueId == valueId)).ToList(), OnTopic);
+        bool Used(SetAsideCue a) => a.Cue.FactId == factId && a.Cue.ValueId == valueId;
+        return Settled(factId, valueId, SetAside.Where(Used).Select(a => a.Cue).ToList(), SetAside.Where(a => !Used(a)).ToList(), factOrder);
     }
 
     /// <summary>This reading with the fact given a value that <paramref name="evidence"/> says (the cues are words of another
     /// fact that settle this one: "he snaps me" is on a social networking site).</summary>
-    internal Reading With(string factId, string valueId, IReadOnlyList<Cue> evidence, IReadOnlyDictionary<string, int> factOrder)
+    internal Reading With(string factId, string valueId, IReadOnlyList<Cue> evidence, IReadOnlyDictionary<string, int> factOrder) =>
+        Settled(factId, valueId, evidence, SetAside, factOrder);
+
+    /// <summary>The facts with <paramref name="factId"/> = <paramref name="valueId"/>, in the policy's order, resting on <paramref name="evidence"/>.</summary>
+    private Reading Settled(string factId, string valueId, IReadOnlyList<Cue> evidence, IReadOnlyList<SetAsideCue> setAside, IReadOnlyDictionary<string, int> factOrder)
     {
         var facts = new Dictionary<string, string>(Facts, StringComparer.Ordinal) { [factId] = valueId };
         var ordered = facts.OrderBy(f => factOrder[f.Key]).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         var cues = new Dictionary<string, IReadOnlyList<Cue>>(Evidence, StringComparer.Ordinal) { [factId] = evidence };
-        return new Reading(Text, ordered, cues, SetAside, OnTopic);
+        return new Reading(Text, ordered, cues, setAside, OnTopic);
     }
 
     /// <summary>
