@@ -235,14 +235,16 @@ public sealed partial class SituationReader
         // A part made by the school day or a district device beside posting or social contact is about that time or device,
         // whatever else the message says of when ("on weekends I work at the store … he snaps me during my lunch at school").
         // Made beside contact through a social networking site, it is on such a site (the lexicon's social-contact-site):
-        // "he snaps me during my lunch at school" is not asked which kind of site.
+        // "he snaps me during my lunch at school" is not asked which kind of site; so is one made beside posting on a site
+        // named as such ("post on my personal Facebook from my district Chromebook").
         parts.AddRange(others.Select(other =>
         {
             var made = besideCues.Where(a => ActivityOf(a.Cue) == other).ToList();
             var part = made.Aggregate(Read(text, scan, other), (part, a) => part.Facts.ContainsKey(a.Cue.FactId) ? part : part.With(a.Cue.FactId, a.Cue.ValueId, _factOrder));
-            var site = made.Count > 0 && activity == "contact" ? settings.SocialContactSite ?? [] : [];
+            var siteSaid = made.Count == 0 ? [] : activity == "contact" ? socialClaims.Select(c => c.ToCue(text)).ToList() : SocialSitePosted(main);
+            var site = siteSaid.Count > 0 ? settings.SocialContactSite ?? [] : [];
             return site.Where(f => !part.Facts.ContainsKey(f.Fact) && Policy.Fact(f.Fact).Implies.TryGetValue(settings.FactId, out var of) && of == other)
-                .Aggregate(part, (p, f) => p.With(f.Fact, f.Value, socialClaims.Select(c => c.ToCue(text)).ToList(), _factOrder));
+                .Aggregate(part, (p, f) => p.With(f.Fact, f.Value, siteSaid, _factOrder));
         }));
         if (parts.Count == 1 && StretchSplit(text, stretches, main) is { } told)
         {
@@ -251,6 +253,16 @@ public sealed partial class SituationReader
         parts.AddRange(UnreadParts(text, stretches, scan, parts));
         return AtMost(parts, Math.Max(2, maxParts));
     }
+
+    /// <summary>
+    /// The cues of a posting part that name where it is posted with a social networking site's name ("my personal
+    /// Facebook"): the part made beside it at school or on a district device is on that site. Empty for a blog or a page
+    /// named without a site (the lexicon's <c>activities → social-sites</c>).
+    /// </summary>
+    private List<Cue> SocialSitePosted(Reading posting) =>
+        Lexicon.Activities.SocialSites is { } sites
+            ? posting.Evidence.Where(e => e.Key != Lexicon.Activities.FactId).SelectMany(e => e.Value).Where(c => sites.Mentions(c.Text)).ToList()
+            : [];
 
     /// <summary>
     /// At most <paramref name="max"/> parts, in order. Over the limit, a part whose person is an exception already asked

@@ -345,6 +345,10 @@ public class SituationReaderTests
     [InlineData("I'm a para in the resource room. Would it be weird if I followed a couple of my kids on TikTok? They post really funny stuff", "activity=contact relationship=student")]
     [InlineData("kid from my 2nd period sent me a friend request on facebook. do I just accept it? I barely post anything", "activity=contact medium=accept-request purpose=personal relationship=student")]
     [InlineData("during my prep can i hop on linkedin on the school computer to update my profile", "activity=personal-use site-kind=social-networking time=school-day")]
+    // A personal-use part made beside posting on a site named as a social networking site is on such a site (fresh58,
+    // CR048); on one's blog it is still asked which kind of site.
+    [InlineData("Is it ok to post on my personal Facebook from my district Chromebook after school, like 4pm, when the kids are gone?", "activity=posting site=personal-site | activity=personal-use device=district-device site-kind=social-networking time=outside-school")]
+    [InlineData("Is it ok to post on my personal blog from my district Chromebook after school?", "activity=posting site=personal-site | activity=personal-use device=district-device time=outside-school")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -424,6 +428,8 @@ public class SituationReaderTests
     [InlineData("is gmail ok for emailing students?", "activity=contact relationship=student")]
     // The link of one's own blog put on the class website is access to it given to students.
     [InlineData("I have a personal travel blog. Could I put the link on my class website so the kids can see it?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    // iMessage as a verb (fresh58, CR032).
+    [InlineData("a girl from my 3rd period keeps imessaging me late at night about her boyfriend problems. is that ok?", "activity=contact medium=text purpose=personal relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -608,6 +614,11 @@ public class SituationReaderTests
     [InlineData("I want to follow all my JV players on Instagram. ok?", "activity=contact medium=friend-request relationship=student")]
     // Someone in one's homeroom is a student, a parent named after them a third party (fresh57, CQ041).
     [InlineData("A sweet girl in my homeroom asked for my Snapchat so she can send me pics of her new puppy. Her mom and I are actually friends. Just this once wouldn't hurt?", "activity=contact medium=other-app purpose=personal relationship=student")]
+    // A parent named by one of one's students is the parent (fresh58, CR006); children of another district are no students
+    // of this one (CR052); one who came from another district is not read as gone.
+    [InlineData("a mom of one of my kinders sent me a friend request on fb. is that against the rules?", "activity=contact relationship=not-student")]
+    [InlineData("I coach club soccer on weekends. The kids are from Hamilton and Corvallis, not our district. Ok to text them about games?", "activity=contact relationship=former-student")]
+    [InlineData("A new girl who transferred here from another district wants my number. ok?", "activity=contact medium=phone-number")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>

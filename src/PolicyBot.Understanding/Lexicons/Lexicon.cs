@@ -213,7 +213,8 @@ internal sealed record NegationSettings(IReadOnlySet<string> Cues, IReadOnlySet<
 /// <see cref="SocialContact"/>: values (fact, value) of ways of contacting through a social networking site, beside which
 /// <see cref="BesidePosting"/>'s values are a part of their own too ("he snaps me during my lunch at school").
 /// <see cref="SocialContactSite"/>: values (fact, value) that part takes as said ("he snaps me" is on a social networking
-/// site, so its question is not which kind of site).
+/// site, so its question is not which kind of site); a part made beside posting takes them too when the post's own site is
+/// named by one of <see cref="SocialSites"/> ("post on my personal Facebook from my district Chromebook").
 /// <see cref="People"/>: the facts that say who a person is, whose exception beside words pointing at others makes a part
 /// for the others (null: every fact with an exception value).
 /// <see cref="Unread"/>: what makes a stretch of a message a part of its own when nothing in it was read as an act ("share
@@ -226,7 +227,8 @@ internal sealed record ActivitySettings(string FactId, IReadOnlySet<string> Stro
     IReadOnlyList<(string Fact, string Value)>? OwnPart = null, IReadOnlySet<string>? Bound = null, IReadOnlyList<(string Fact, string Value)>? BesideContainer = null,
     UnreadStretch? Unread = null, IReadOnlyList<(string Fact, string Value)>? BesidePosting = null,
     IReadOnlyList<(string Fact, string Value)>? SocialContact = null, IReadOnlySet<string>? People = null,
-    IReadOnlyList<(string Fact, string Value)>? Apart = null, IReadOnlyList<(string Fact, string Value)>? SocialContactSite = null);
+    IReadOnlyList<(string Fact, string Value)>? Apart = null, IReadOnlyList<(string Fact, string Value)>? SocialContactSite = null,
+    WordList? SocialSites = null);
 
 /// <summary>
 /// A stretch of a message none of whose words was read as an act is a part of its own when it holds one of <see cref="Acts"/>

@@ -372,7 +372,7 @@ internal static partial class LexiconLoader
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
-            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "beside-container", "bound", "topic", "unread", "beside-posting", "social-contact", "social-contact-site", "people", "apart"], "activities");
+            CheckKeys(map, ["fact", "anchors", "precedence", "decisive", "containers", "own-part", "beside-container", "bound", "topic", "unread", "beside-posting", "social-contact", "social-contact-site", "social-sites", "people", "apart"], "activities");
             var factNode = Required(map, "fact", "activities");
             var factId = Scalar(factNode, "activities → fact");
             var fact = policy.FindFact(factId) ?? throw Error(factNode, $"activities → fact: the policy has no fact '{factId}'.");
@@ -470,7 +470,12 @@ internal static partial class LexiconLoader
             }
             return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer, unread,
                 BesideActivity("beside-posting", "posting"), BesideActivity("social-contact", "contact"), people, FactValues(map, "apart"),
-                FactValues(map, "social-contact-site"));
+                FactValues(map, "social-contact-site"), SocialSites());
+
+            // The words naming social networking sites, lower-case (absent: none).
+            WordList? SocialSites() => map.Children.TryGetValue(new YamlScalarNode("social-sites"), out var node)
+                ? new WordList(Sequence(node, "activities → social-sites").Select(w => Scalar(w, "activities → social-sites").ToLowerInvariant()).ToList())
+                : null;
 
             // Values read beside one activity the reader names by its id: the activity fact must have that value.
             List<(string Fact, string Value)> BesideActivity(string key, string activityValue)
