@@ -81,9 +81,9 @@ public class LexiconTests(ITestOutputHelper output)
     [Fact]
     public void Topic_setting_aside_a_neutral_group_the_file_does_not_have()
     {
-        var yaml = Replace("    aside: [reporting-and-menus]\n", "    aside: [reporting-and-menu]\n");
+        var yaml = Replace("    aside: [reporting-and-menus, gradebook-work]\n", "    aside: [reporting-and-menu, gradebook-work]\n");
         var e = Broken(yaml);
-        Assert.Equal(LineOf(yaml, "aside: [reporting-and-menu]"), e.Line);
+        Assert.Equal(LineOf(yaml, "aside: [reporting-and-menu, gradebook-work]"), e.Line);
         Assert.Contains("activities → topic → aside: 'reporting-and-menu' is no neutral group of this file", e.Message);
     }
 

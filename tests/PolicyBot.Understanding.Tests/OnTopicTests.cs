@@ -22,6 +22,9 @@ public class OnTopicTests
     [InlineData("can my kinders' families see my personal goodreads?")]
     // An office named beside a way of contacting a student is still the policy's subject.
     [InlineData("Can I email a student about her schedule, or should the counseling office do it?")]
+    // The gradebook named beside a way of sending or posting grades is still the policy's subject.
+    [InlineData("can I text my students their grades from PowerSchool?")]
+    [InlineData("can I post the quarter grades on the class instagram?")]
     public void A_question_about_contact_sites_or_posting_is_on_topic(string text)
     {
         Assert.True(Stevensville.Reader.Read(text).OnTopic, text);
@@ -58,6 +61,11 @@ public class OnTopicTests
     // Mail one missed, one's own pay stub online (fresh batches 52-53, 2026-12-06).
     [InlineData("When does open enrollment for the dental plan close this year? I missed the email.")]
     [InlineData("how do i see my pay stub online? the portal keeps kicking me out")]
+    // Work in the gradebook or the student information system, one's own salary schedule (fresh58, CR021; CG054, CN006).
+    [InlineData("how do I change a grade after the quarter locks in Infinite Campus?? I typed 58 instead of 85 ugh")]
+    [InlineData("Is Infinite Campus going down this weekend? I still need to put in quarter grades")]
+    [InlineData("How do I set up weighted categories in the PowerSchool gradebook? My tests are supposed to be 60%.")]
+    [InlineData("When do the new salary schedule steps kick in for classified staff this year? Is it retro to July?")]
     public void A_question_about_something_else_is_off_topic(string text)
     {
         Assert.False(Stevensville.Reader.Read(text).OnTopic, text);
