@@ -281,6 +281,14 @@ public class AnswerWordsTests
     [InlineData("access-reason", "just checking in, nothing urgent", "individual")]
     [InlineData("access-reason", "not for myself but for a lesson", "teaching")]
     [InlineData("time", "stuck on the route in a snowstorm", "school-day")]
+    // fresh58-60's typed lines (CR018, CR026, CU049, CV013, CV019, CV043, CV056, CV059).
+    [InlineData("relationship", "a senior in my government class, we both work at the grocery store", "coworker")]
+    [InlineData("access-reason", "boredom tbh", "individual")]
+    [InlineData("content", "group shots at Logan Pass", "district-material")]
+    [InlineData("purpose", "things are rough at home, she wants someone to talk to", "support")]
+    [InlineData("purpose", "his mom says it calms him down", "support")]
+    [InlineData("activity", "a science teacher TikTok", "school-account")]
+    [InlineData("activity", "photos of my daughter on Facebook", "posting")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -349,6 +349,10 @@ public class SituationReaderTests
     // CR048); on one's blog it is still asked which kind of site.
     [InlineData("Is it ok to post on my personal Facebook from my district Chromebook after school, like 4pm, when the kids are gone?", "activity=posting site=personal-site | activity=personal-use device=district-device site-kind=social-networking time=outside-school")]
     [InlineData("Is it ok to post on my personal blog from my district Chromebook after school?", "activity=posting site=personal-site | activity=personal-use device=district-device time=outside-school")]
+    // Classmates caught in a picture make it a photo of students (fresh60, CV059); what students post, told as why one would
+    // follow them, is no part (CU010).
+    [InlineData("I post pics of my own kids on Facebook all the time, fine I assume. But my daughter's in my own kindergarten class this year, and some first-day pics of her were taken in my room with classmates in the background.", "activity=posting content=district-material")]
+    [InlineData("I'm the K-12 music teacher. Is it ok if I follow some of my band kids on TikTok? A couple of them post really good drum covers.", "activity=contact medium=friend-request relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -619,6 +623,9 @@ public class SituationReaderTests
     [InlineData("a mom of one of my kinders sent me a friend request on fb. is that against the rules?", "activity=contact relationship=not-student")]
     [InlineData("I coach club soccer on weekends. The kids are from Hamilton and Corvallis, not our district. Ok to text them about games?", "activity=contact relationship=former-student")]
     [InlineData("A new girl who transferred here from another district wants my number. ok?", "activity=contact medium=phone-number")]
+    // A student named among one's coworkers at a job told of first (fresh60, CV019); a follow back is accepting (CV038).
+    [InlineData("I work weekends at Super 1 and one of the cashiers is a senior in my government class. Our manager put all of us in a WhatsApp group for shift swaps. Do I have to leave the group?", "activity=contact relationship=coworker")]
+    [InlineData("A senior I coach in track followed me on X and I followed him back. doesn't that count as a relationship that makes it ok?", "activity=contact medium=accept-request purpose=personal relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>

@@ -364,6 +364,8 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // since the one who said yes is not administration. The rules ask whether an account is approved, never whether
     // administration let this person post on an account others run. Named here and in the closing note until they do.
     [InlineData("unseen-fresh58.tsv", 80, "CR029")]
+    [InlineData("unseen-fresh59.tsv", 85)]
+    [InlineData("unseen-fresh60.tsv", 81)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
