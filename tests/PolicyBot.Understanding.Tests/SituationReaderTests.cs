@@ -353,6 +353,10 @@ public class SituationReaderTests
     // follow them, is no part (CU010).
     [InlineData("I post pics of my own kids on Facebook all the time, fine I assume. But my daughter's in my own kindergarten class this year, and some first-day pics of her were taken in my room with classmates in the background.", "activity=posting content=district-material")]
     [InlineData("I'm the K-12 music teacher. Is it ok if I follow some of my band kids on TikTok? A couple of them post really good drum covers.", "activity=contact medium=friend-request relationship=student")]
+    // One's own page "for the parents who follow me" is one's own site (AN049); a server students started runs without a
+    // district administrator (BV046).
+    [InlineData("front office sec. could I post a pic of this months lunch menu and the school calendar on my own FB page for the parents who follow me", "activity=posting content=district-material site=personal-site")]
+    [InlineData("some of my robotics kids started a discord server for the club and invited me. should I join", "account-stage=no-district-admin activity=school-account")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
