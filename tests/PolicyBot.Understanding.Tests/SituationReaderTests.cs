@@ -357,6 +357,13 @@ public class SituationReaderTests
     // district administrator (BV046).
     [InlineData("front office sec. could I post a pic of this months lunch menu and the school calendar on my own FB page for the parents who follow me", "activity=posting content=district-material site=personal-site")]
     [InlineData("some of my robotics kids started a discord server for the club and invited me. should I join", "account-stage=no-district-admin activity=school-account")]
+    // The seventeenth sealed part's readings once scored: two purposes, each a part (CO043); school email and Facebook
+    // checked together is the social site (CO041); the siblings of those named are others (CO044); a college's mail, the
+    // district's named as the way not taken (CP027).
+    [InlineData("I coach middle school cross country and also lead a Girl Scout troop with some of the same girls. Can I text them about meets and about troop meetings?", "activity=contact medium=text purpose=operations | activity=contact medium=text purpose=personal")]
+    [InlineData("Can I check my school email and Facebook on the school laptop during my prep?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Two questions: can I friend my old 8th graders who just graduated high school, and what about their younger siblings who are in my class now?", "activity=contact relationship=former-student | activity=contact medium=friend-request relationship=student")]
+    [InlineData("The college gives me a college email, and the kids have college addresses too. Can I email my dual-credit students there instead of through the district's email?", "activity=contact medium=personal-email relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 

@@ -110,6 +110,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed14.tsv", "fourteenth sealed part", Sealed14Floor, Sealed14FalseAllowed)]
     [InlineData("unseen-sealed15.tsv", "fifteenth sealed part", Sealed15Floor, Sealed15FalseAllowed)]
     [InlineData("unseen-sealed16.tsv", "sixteenth sealed part", Sealed16Floor, Sealed16FalseAllowed)]
+    [InlineData("unseen-sealed17.tsv", "seventeenth sealed part", Sealed17Floor, Sealed17FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -198,6 +199,13 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // or a club's fundraiser is personal): 84/110, none named.
     private const double Sealed16Floor = 76;
     private const string Sealed16FalseAllowed = "";
+
+    // The seventeenth sealed part (CO, CP), scored once at 811a18b: 81/110 = 73.6 %, 2 false allowed (CO043: cross-country
+    // girls who are also in the writer's Girl Scout troop, texted "about meets and about troop meetings" — one purpose
+    // read for both; CP027: dual-credit students emailed through the college's system "instead of through the district's
+    // email" — the district's email read as the way asked about). Both mended; the floor is the first scoring's level.
+    private const double Sealed17Floor = 73;
+    private const string Sealed17FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
