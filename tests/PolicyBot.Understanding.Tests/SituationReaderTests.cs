@@ -364,6 +364,12 @@ public class SituationReaderTests
     [InlineData("Can I check my school email and Facebook on the school laptop during my prep?", "activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("Two questions: can I friend my old 8th graders who just graduated high school, and what about their younger siblings who are in my class now?", "activity=contact relationship=former-student | activity=contact medium=friend-request relationship=student")]
     [InlineData("The college gives me a college email, and the kids have college addresses too. Can I email my dual-credit students there instead of through the district's email?", "activity=contact medium=personal-email relationship=student")]
+    // Reminding students what to bring is school business (CO001); X used as a site, never "followed me on X" (CO035,
+    // CV038); FaceTime as a verb (CO032).
+    [InlineData("can I send a quick group text to my 5th graders tonight reminding them to bring their science fair boards tomorrow? most of them have phones", "activity=contact medium=text purpose=operations relationship=student")]
+    [InlineData("I mostly use X for teacher PD, reading threads on classroom management etc. Can I do that during my prep?", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("a senior (he's 18) followed me on X. ok to follow back?", "activity=contact medium=accept-request purpose=personal relationship=student")]
+    [InlineData("My granddaughter is in 1st grade at my school. She FaceTimes me from her mom's iPad some evenings. Any issue with that?", "activity=contact relationship=close-family")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
