@@ -369,6 +369,10 @@ internal static partial class LexiconLoader
             return pairs;
         }
 
+        /// <summary>A list of words (a sequence of scalars) as the reader matches them: lower-case, whole words.</summary>
+        private WordList WordsOf(YamlNode node, string where) =>
+            new(Sequence(node, where).Select(w => Scalar(w, where).ToLowerInvariant()).ToList());
+
         private ActivitySettings Activities(YamlMappingNode root)
         {
             var map = Mapping(Required(root, "activities", "the top level"), "activities");
@@ -408,11 +412,9 @@ internal static partial class LexiconLoader
             {
                 var topicMap = Mapping(topicNode, "activities → topic");
                 CheckKeys(topicMap, ["any", "specific", "not-alone", "words", "aside"], "activities → topic");
-                var words = new List<string>();
-                if (topicMap.Children.TryGetValue(new YamlScalarNode("words"), out var wordsNode))
-                {
-                    words.AddRange(Sequence(wordsNode, "activities → topic → words").Select(w => Scalar(w, "activities → topic → words").ToLowerInvariant()));
-                }
+                var words = topicMap.Children.TryGetValue(new YamlScalarNode("words"), out var wordsNode)
+                    ? WordsOf(wordsNode, "activities → topic → words")
+                    : new WordList([]);
                 // Neutral groups whose words name no subject: each must be a neutral group of this file.
                 var aside = new HashSet<string>(StringComparer.Ordinal);
                 if (topicMap.Children.TryGetValue(new YamlScalarNode("aside"), out var asideNode))
@@ -428,7 +430,7 @@ internal static partial class LexiconLoader
                         aside.Add(group);
                     }
                 }
-                topic = new TopicFacts(FactList(topicMap, "any", "activities → topic"), FactList(topicMap, "specific", "activities → topic"), new WordList(words),
+                topic = new TopicFacts(FactList(topicMap, "any", "activities → topic"), FactList(topicMap, "specific", "activities → topic"), words,
                     FactValues(topicMap, "not-alone").ToHashSet(), aside);
             }
             var precedence = new List<string>();
@@ -464,18 +466,13 @@ internal static partial class LexiconLoader
             {
                 var unreadMap = Mapping(unreadNode, "activities → unread");
                 CheckKeys(unreadMap, ["acts", "things"], "activities → unread");
-                WordList Words(string key) => new(Sequence(Required(unreadMap, key, "activities → unread"), $"activities → unread → {key}")
-                    .Select(w => Scalar(w, $"activities → unread → {key}").ToLowerInvariant()).ToList());
+                WordList Words(string key) => WordsOf(Required(unreadMap, key, "activities → unread"), $"activities → unread → {key}");
                 unread = new UnreadStretch(Words("acts"), Words("things"));
             }
             return new ActivitySettings(factId, strong, weak, precedence, decisive, containers, topic, ownPart, bound, besideContainer, unread,
                 BesideActivity("beside-posting", "posting"), BesideActivity("social-contact", "contact"), people, FactValues(map, "apart"),
-                FactValues(map, "social-contact-site"), SocialSites());
-
-            // The words naming social networking sites, lower-case (absent: none).
-            WordList? SocialSites() => map.Children.TryGetValue(new YamlScalarNode("social-sites"), out var node)
-                ? new WordList(Sequence(node, "activities → social-sites").Select(w => Scalar(w, "activities → social-sites").ToLowerInvariant()).ToList())
-                : null;
+                FactValues(map, "social-contact-site"),
+                map.Children.TryGetValue(new YamlScalarNode("social-sites"), out var sitesNode) ? WordsOf(sitesNode, "activities → social-sites") : null);
 
             // Values read beside one activity the reader names by its id: the activity fact must have that value.
             List<(string Fact, string Value)> BesideActivity(string key, string activityValue)
