@@ -68,6 +68,21 @@ public sealed partial class SituationReader
     /// <summary>The options in use.</summary>
     public SituationReaderOptions Options { get; }
 
+    /// <summary>The fact that says what a question is about (the lexicon's activity fact: "activity" for Stevensville).</summary>
+    public string ActivityFactId => Lexicon.Activities.FactId;
+
+    /// <summary>
+    /// True when the reading's activity rests on a word that names it (a way of contacting, a site, posting), not only on
+    /// a person or a thing mentioned: "my personal Instagram" names posting on one's own site; "a story about a student's
+    /// visit" mentions a student and names no act.
+    /// </summary>
+    public bool NamesActivityPlainly(Reading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var settings = Lexicon.Activities;
+        return reading.Evidence.TryGetValue(settings.FactId, out var cues) && cues.Any(c => settings.StrongAnchors.Contains(c.FactId) && !c.Weak);
+    }
+
     internal Scanner Scanner => _scanner;
 
     /// <summary>Reads as many facts as <paramref name="text"/> supports; see the class remarks for how.</summary>
@@ -1068,7 +1083,11 @@ public sealed partial class SituationReader
     /// <param name="text">The typed answer, as written.</param>
     /// <param name="partFacts">What this part is taken to be (fact id → value id).</param>
     /// <param name="taken">The value the part before this one took for the fact asked, or null.</param>
-    public FactValue? AnswerForPart(Question question, string text, IReadOnlyDictionary<string, string> partFacts, string? taken = null)
+    /// <param name="before">What the part before this one was taken to be (fact id → value id), or null. A piece sharing
+    /// more words with its labels than with this part's ("the principal asked me to run the school account" after the part
+    /// about the school's account) is that part's, not this one's.</param>
+    public FactValue? AnswerForPart(Question question, string text, IReadOnlyDictionary<string, string> partFacts, string? taken = null,
+        IReadOnlyDictionary<string, string>? before = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(partFacts);
@@ -1077,9 +1096,8 @@ public sealed partial class SituationReader
         {
             return null;
         }
-        var labelWords = ContentWords(Simplify(string.Join(" ", partFacts
-            .Where(f => f.Key != question.Fact.Id)
-            .Select(f => Policy.FindFact(f.Key)?.FindValue(f.Value)?.Label ?? ""))));
+        var labelWords = LabelWordsOf(partFacts, question.Fact.Id);
+        var beforeWords = before is null ? [] : LabelWordsOf(before, question.Fact.Id);
         var fitting = new List<(FactValue Value, int Score)>();
         var answering = 0;
         foreach (var piece in pieces)
@@ -1101,8 +1119,9 @@ public sealed partial class SituationReader
             {
                 continue;
             }
+            var words = ContentWords(Simplify(piece));
             var score = claims.Count(c => partFacts.TryGetValue(c.FactId!, out var v) && v == c.ValueId && c.FactId != Lexicon.Activities.FactId)
-                        + ContentWords(Simplify(piece)).Count(labelWords.Contains);
+                        + words.Count(labelWords.Contains) - words.Count(beforeWords.Contains);
             fitting.Add((value, score));
         }
         if (answering < 2)
@@ -1116,6 +1135,10 @@ public sealed partial class SituationReader
         var best = fitting.OrderByDescending(f => f.Score).ToList();
         return best.Count >= 2 && best[0].Score > best[1].Score ? best[0].Value : null;
     }
+
+    /// <summary>The content words of the labels of a part's facts, but the fact asked.</summary>
+    private HashSet<string> LabelWordsOf(IReadOnlyDictionary<string, string> facts, string asked) =>
+        ContentWords(Simplify(string.Join(" ", facts.Where(f => f.Key != asked).Select(f => Policy.FindFact(f.Key)?.FindValue(f.Value)?.Label ?? ""))));
 
     /// <summary>Where a writer separates answers for several things: semicolons and sentence ends.</summary>
     [GeneratedRegex(@"[;]|(?<=[.!?])\s+")]
@@ -1358,6 +1381,15 @@ public sealed partial class SituationReader
         }
         return (null, [], aside);
     }
+
+    /// <summary>
+    /// True when the lexicon says one value of a fact describes the same person or thing as another and wins over it, in a
+    /// typed answer: a legal guardianship over a relative ("my niece … I'm her legal guardian" is one person, in legal care).
+    /// </summary>
+    /// <param name="factId">The fact, e.g. "relationship".</param>
+    /// <param name="winner">The value that wins, e.g. "legal".</param>
+    /// <param name="loser">The value it wins over, e.g. "close-family".</param>
+    public bool Overrides(string factId, string winner, string loser) => Beats(factId, winner, loser, answer: true);
 
     /// <summary>True when value <paramref name="winner"/> of the fact overrides <paramref name="loser"/> (in an answer, the answers section's overrides too).</summary>
     private bool Beats(string factId, string winner, string loser, bool answer) =>

@@ -25,6 +25,8 @@ public class OnTopicTests
     // The gradebook named beside a way of sending or posting grades is still the policy's subject.
     [InlineData("can I text my students their grades from PowerSchool?")]
     [InlineData("can I post the quarter grades on the class instagram?")]
+    // A social site's login beside school time and devices is the policy's subject.
+    [InlineData("my password for Instagram got locked, can I reset it on the school laptop during class?")]
     public void A_question_about_contact_sites_or_posting_is_on_topic(string text)
     {
         Assert.True(Stevensville.Reader.Read(text).OnTopic, text);
@@ -66,6 +68,11 @@ public class OnTopicTests
     [InlineData("Is Infinite Campus going down this weekend? I still need to put in quarter grades")]
     [InlineData("How do I set up weighted categories in the PowerSchool gradebook? My tests are supposed to be 60%.")]
     [InlineData("When do the new salary schedule steps kick in for classified staff this year? Is it retro to July?")]
+    // A software login locked, the gradebook's lock time, a pay schedule that posts in the portal (fresh63-64, DA030,
+    // DB029, DB004).
+    [InlineData("My login for the IEP writing program got locked again. Who resets it?")]
+    [InlineData("Does the PowerSchool gradebook lock at 4 on Friday for quarter grades or at midnight?")]
+    [InlineData("When do the new salary schedules post in the employee portal? A couple of my paras are asking whether their step increase kicked in.")]
     public void A_question_about_something_else_is_off_topic(string text)
     {
         Assert.False(Stevensville.Reader.Read(text).OnTopic, text);

@@ -370,6 +370,29 @@ public class SituationReaderTests
     [InlineData("I mostly use X for teacher PD, reading threads on classroom management etc. Can I do that during my prep?", "activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("a senior (he's 18) followed me on X. ok to follow back?", "activity=contact medium=accept-request purpose=personal relationship=student")]
     [InlineData("My granddaughter is in 1st grade at my school. She FaceTimes me from her mom's iPad some evenings. Any issue with that?", "activity=contact relationship=close-family")]
+    // fresh61 and fresh62 (2026-12-07): a group counted in after a relative is students (CZ039's false allowed); being
+    // reachable at any hour is no club business (CW057's); a second ask after a first (CW035).
+    [InlineData("My niece added me to her Snapchat group to plan her birthday sleepover - it's her and like six 8th grade girls. Should I leave?", "activity=contact relationship=close-family | activity=contact medium=accept-request purpose=personal relationship=student")]
+    [InlineData("I'm toying with the idea of making it a requirement that students text me whenever they're going to be absent or late. Should I do that?", "activity=contact medium=text purpose=operations relationship=student")]
+    [InlineData("Should I give my cell number to the kids in art club so they can reach me whenever", "activity=contact medium=phone-number purpose=operations relationship=student | activity=contact medium=phone-number purpose=personal relationship=student")]
+    [InlineData("bus driver here, kids on my route asked for my number and to add me on tiktok", "activity=contact medium=phone-number relationship=student | activity=contact medium=accept-request relationship=student")]
+    [InlineData("can the media center email students about overdue books from the library account and also put the new book displays on the library's approved insta", "account-stage=approved activity=school-account | activity=contact medium=school-email relationship=student")]
+    // A follow students made is social unless a purpose is said (CL018); one the staff member would make is asked.
+    [InlineData("I'm student teaching US history this semester and a few of the juniors already followed my TikTok before I started here. do I have to do anything about it?", "activity=contact medium=existing-connection purpose=personal relationship=student")]
+    // What others were posting, read in a lockdown; a Google Site one makes (fresh63, DA031, DA035).
+    [InlineData("We had a lockdown today and I checked Facebook on my phone to see what parents were posting about where the threat was. Did I break policy?", "access-reason=emergency-access activity=personal-use site-kind=social-networking")]
+    [InlineData("Is it ok to put my students' first names and their current reading levels on a Google Site for parents to see?", "activity=posting content=confidential")]
+    // The verb that names parents is still the way of contacting, and adding someone named at length on a site is a friend
+    // request (BC022, BK045); an outside body's page one only checks is no site of one's own (AQ031, BG023).
+    [InlineData("I'm new as vice principal. I'd like to friend parents on Facebook to build relationships, and maybe their kids too. Fine?", "activity=contact relationship=not-student | activity=contact medium=friend-request relationship=student")]
+    [InlineData("I want to add a former student who graduated two years ago on Facebook, and her little sister who's a sophomore now keeps asking too. Can I add both?", "activity=contact relationship=former-student | activity=contact medium=friend-request relationship=student")]
+    [InlineData("My daughter's daycare had a water main break this morning and they said they'd post updates on their Facebook page about whether parents need to pick up early. That's the only place they're posting. Can I check their Facebook on my phone during my class?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    // The eighteenth sealed part's readings once scored: guardian of one's own grandson, said of oneself, and a peek at his
+    // Instagram at lunch (CS055); a 4-H club "totally separate from school" (CT015); "and also be her friend" is the same
+    // person (AU038).
+    [InlineData("I'm my grandson's legal guardian, he's in 6th here. Can I text him at lunch to check in, and also peek at his Instagram on my phone at lunch to see what he's posting?", "activity=contact relationship=legal | activity=contact medium=text | activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("I lead a 4-H club on weekends, totally separate from school, and three of the kids in it go to the high school where I'm the night custodian. The club uses a WhatsApp group for meetings and livestock show stuff, and the parents are in it too. Is it a problem that I'm in that group with those kids?", "activity=contact medium=text purpose=personal relationship=student | activity=contact medium=text purpose=operations relationship=student")]
+    [InlineData("I'm my granddaughter's legal guardian and she's a junior at the high school where I'm a secretary. Can I text her and also be her friend on Facebook?", "activity=contact relationship=legal")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -643,6 +666,19 @@ public class SituationReaderTests
     // A student named among one's coworkers at a job told of first (fresh60, CV019); a follow back is accepting (CV038).
     [InlineData("I work weekends at Super 1 and one of the cashiers is a senior in my government class. Our manager put all of us in a WhatsApp group for shift swaps. Do I have to leave the group?", "activity=contact relationship=coworker")]
     [InlineData("A senior I coach in track followed me on X and I followed him back. doesn't that count as a relationship that makes it ok?", "activity=contact medium=accept-request purpose=personal relationship=student")]
+    // Studying after high school is a former student (fresh61, CW033); one's classes named as whom it is for (CW023); a
+    // student that one's editor made a group is not one's own new account (BQ027).
+    [InlineData("a student i had 4 yrs ago is now applying to culinary school and wants to connect on linkedin", "activity=contact relationship=former-student")]
+    [InlineData("i use Remind for my ceramics classes, is it fine to send kiln reminders on a saturday", "activity=contact medium=school-platform relationship=student")]
+    [InlineData("Our editor, a senior, made a Snapchat group for the yearbook staff and added me so I could see deadlines. Should I stay in it?", "activity=contact medium=other-app purpose=personal relationship=student")]
+    // Asked for a colleague: his own employee (fresh64, DB026, DB048), not where the writer asks for themselves; "who also"
+    // is the same person's second role.
+    [InlineData("Our softball coach has a senior on the team who also babysits his kids. She sent him a Facebook friend request. OK for him to accept?", "activity=contact relationship=employment")]
+    [InlineData("Our ag teacher owns a ranch and is hiring a sophomore FFA kid to work for him this summer. He wants to message him on Facebook Messenger about shifts.", "activity=contact relationship=employment")]
+    [InlineData("My coworker's son babysits her kids. Can I text him?", "activity=contact medium=text")]
+    // Someone else's guardian is not the staff member's tie.
+    [InlineData("my student's grandma is her legal guardian, can I text her?", "activity=contact relationship=not-student")]
+    [InlineData("I coach softball and have a senior on the team who also babysits my kids. She sent me a Facebook friend request. OK to accept?", "activity=contact relationship=employment")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -948,6 +984,12 @@ public class SituationReaderTests
     [InlineData("I want to run a college-app Instagram for our seniors.", "account-stage=new activity=school-account")]
     // Class lists are lists of students, on an approved page too (fresh57, CQ023's false allowed).
     [InlineData("The principal set up our school's Facebook page and made me an admin. Can I post the picture day schedule there, and next year's class lists so parents know who's with which teacher?", "account-stage=approved account-use=confidential activity=school-account")]
+    // Said approved after its name (fresh61, CW038; BK010); a group teachers started (fresh62, CZ034); a link to one's own
+    // account put on the syllabus (CW039); pinning on Pinterest, a data wall (CZ030).
+    [InlineData("The boys basketball page is already approved by the AD and I'm listed as admin, can I post the game schedule there", "account-stage=approved account-use=school-news activity=school-account")]
+    [InlineData("A couple of us 5th grade teachers started a Facebook group for families to share newsletters and the lunch menu. Nobody from the district runs it.", "account-stage=no-district-admin activity=school-account")]
+    [InlineData("can i put my art insta link on my syllabus so students see my work", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("Could I pin a photo of my data wall on my Pinterest? It has the kids' names and reading levels.", "activity=posting content=confidential")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]

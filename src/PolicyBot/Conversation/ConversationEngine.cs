@@ -98,7 +98,8 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         }
         // A question that states more than the answer asked for ("can I text this student?" while the bot asks what
         // the question is about) is a new situation; a plain answer or statement continues the current one.
-        var facts = ReadFacts(reader.Read(text));
+        var reading = reader.Read(text);
+        var facts = ReadFacts(reading);
         var statesMore = facts.Keys.Any(f => f != pending.Fact.Id);
         if (statesMore && LooksLikeNewQuestion(text))
         {
@@ -106,8 +107,9 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         }
         // One line answering for every part of the message ("Twitter during my prep; the post that evening"): the piece
         // about this part, when one clearly is.
-        var taken = state.FollowOn ? state.RecentVerdicts.LastOrDefault()?.Facts.GetValueOrDefault(pending.Fact.Id) : null;
-        var answer = (state.FollowOn || state.Waiting.Count > 0) && reader.AnswerForPart(pending, text, state.Believed(), taken) is { } piece
+        var before = state.FollowOn ? state.RecentVerdicts.LastOrDefault()?.Facts : null;
+        var taken = before?.GetValueOrDefault(pending.Fact.Id);
+        var answer = (state.FollowOn || state.Waiting.Count > 0) && reader.AnswerForPart(pending, text, state.Believed(), taken, before) is { } piece
             ? new TypedAnswer(piece, false)
             : reader.ReadAnswer(pending, text);
         if (answer is null && reader.ReadAnswerParts(pending, text) is { Count: >= 2 } named)
@@ -121,7 +123,10 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
             // without it: "calls from my own cell; texting" after the part about calling parents), the answers are in the
             // order of the parts, the last for the last part ("… ; texting" for the student's part). Otherwise the answer
             // is not understood. Either way it is understood, never known: a go-ahead still shows its confirmation card.
-            var others = named.OfType<FactValue>().Where(v => v.Id != taken).DistinctBy(v => v.Id).ToList();
+            // (An exception the one taken wins over describes the same person: "my niece, a junior I'm legal guardian of, and
+            // her boyfriend" after the niece's part leaves the boyfriend; a plain "student" beside them is someone else.)
+            var others = named.OfType<FactValue>().Where(v => v.Id != taken && !(v.Confirm && taken is not null && reader.Overrides(pending.Fact.Id, taken, v.Id)))
+                .DistinctBy(v => v.Id).ToList();
             answer = taken is not null && others.Count == 1 ? new TypedAnswer(others[0], false)
                 : taken is null && InPartOrder(named, state.Waiting.Count) is { } inOrder ? new TypedAnswer(inOrder, false)
                 : null;
@@ -153,10 +158,32 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
         // Anything else the message states is understood. A correction ("actually, it's my nephew") replaces earlier
         // answers; other words only fill in what is not known yet ("she's attached to me; her mom approves" does not
         // make the student her mother).
-        var correction = answer is null && Correction().IsMatch(text);
+        var correction = answer is null && (Correction().IsMatch(text) || NamesAnotherActivity(state, pending, reading, facts, text));
         Take(state, facts.Where(f => f.Key != pending.Fact.Id && (correction || !state.Believed().ContainsKey(f.Key))).ToDictionary());
         state.Step++;
         return Advance(state);
+    }
+
+    /// <summary>
+    /// An answer the question could not read that says the question is about something else than understood: "my personal
+    /// Facebook" when asked whether a class account is approved. It corrects the activity understood, as a correction word
+    /// would, never a picked one, and only with a word that names the act (a student mentioned is no correction to
+    /// contacting someone: "a story about a student's visit, no name"). Not in a message of several parts (the other
+    /// activity is most often another part's), not where the answer also names the activity understood ("the principal
+    /// asked me to run the school account; my own feed is just for me" is about both), and never back to the activity the
+    /// message was read as (no correcting to and fro).
+    /// </summary>
+    private bool NamesAnotherActivity(SituationState state, Question pending, Reading reading, IReadOnlyDictionary<string, string> facts, string text)
+    {
+        var activity = reader.ActivityFactId;
+        return pending.Fact.Id != activity
+            && reader.NamesActivityPlainly(reading)
+            && state.Waiting.Count == 0 && !state.FollowOn
+            && facts.TryGetValue(activity, out var named)
+            && state.Understood.TryGetValue(activity, out var understood)
+            && named != understood
+            && named != state.ReadAs.GetValueOrDefault(activity)
+            && !reader.ReadParts(text).Any(p => p.Facts.GetValueOrDefault(activity) == understood);
     }
 
     /// <summary>

@@ -181,6 +181,23 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
     }
 
     /// <summary>
+    /// An answer the question cannot read that names another activity corrects the one understood: asked whether the class
+    /// account is approved, "my personal Instagram" says the question is about posting on one's own account, so the bot
+    /// asks what would be posted instead of the approval again.
+    /// </summary>
+    [Fact]
+    public async Task An_answer_naming_another_activity_corrects_the_one_understood()
+    {
+        var chat = TeamsConversation.Personal();
+        Assert.Equal("account-stage", AskedFact(LastCard(await bot.Teams.SayAsync(chat, _teacher, "can I post on the class Instagram account?"))));
+
+        var next = LastCard(await bot.Teams.SayAsync(chat, _teacher, "my personal Instagram"));
+
+        Assert.Equal("content", AskedFact(next));
+        Assert.Contains("your own social media", TextOf(next));
+    }
+
+    /// <summary>
     /// One line answering for every part, where the part before took nothing for the fact asked (the parents' part was
     /// decided without a way of contact): the answers follow the order of the parts, so the second part takes the second
     /// piece, as understood.
@@ -243,18 +260,24 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
         Assert.Equal("purpose", AskedFact(LastCard(answered)));
     }
 
-    [Fact]
-    public async Task In_a_later_part_an_answer_naming_both_people_is_read_for_the_one_not_yet_answered()
+    /// <summary>
+    /// In a later part, an answer naming both people again is read for the one not yet answered: the niece had her part, so
+    /// "my niece, and her best friend who is also my student" gives the friend's; a relative named with the legal care that
+    /// makes them one person ("my niece, a junior I'm legal guardian of, and her boyfriend") leaves the boyfriend.
+    /// </summary>
+    [Theory]
+    [InlineData("My niece added me on Snapchat, and so did her best friend. Can I accept both?", "my niece, and her best friend who is also my student")]
+    [InlineData("I'm my niece's legal guardian, she's a junior here. Can I friend her on Facebook, and her boyfriend too? He's a senior.", "my niece, a junior I'm legal guardian of, and her boyfriend, a senior with no relation to me")]
+    public async Task In_a_later_part_an_answer_naming_both_people_is_read_for_the_one_not_yet_answered(string message, string bothNamed)
     {
         var chat = TeamsConversation.Personal();
-        var niece = LastCard(await bot.Teams.SayAsync(chat, _teacher, "My niece added me on Snapchat, and so did her best friend. Can I accept both?"));
+        var niece = LastCard(await bot.Teams.SayAsync(chat, _teacher, message));
         Assert.True(IsConfirmation(niece), TextOf(niece));
-        var friendPart = await bot.Teams.SubmitAsync(chat, _teacher, ConfirmData(niece));
-        Assert.Contains(friendPart.Activities.Select(CardOf).OfType<JObject>(), c => VerdictWords(c) == "Allowed");
-        Assert.Equal("relationship", AskedFact(LastCard(friendPart)));
+        var otherPart = await bot.Teams.SubmitAsync(chat, _teacher, ConfirmData(niece));
+        Assert.Contains(otherPart.Activities.Select(CardOf).OfType<JObject>(), c => VerdictWords(c) == "Allowed");
+        Assert.Equal("relationship", AskedFact(LastCard(otherPart)));
 
-        // The person describes both again; the niece had her part, so this one is the friend's: a current student.
-        var next = LastCard(await bot.Teams.SayAsync(chat, _teacher, "my niece, and her best friend who is also my student"));
+        var next = LastCard(await bot.Teams.SayAsync(chat, _teacher, bothNamed));
         var verdict = AskedFact(next) == "purpose" ? LastCard(await bot.Teams.SayAsync(chat, _teacher, "just to be friendly")) : next;
         Assert.Equal("Forbidden", VerdictWords(verdict));
     }

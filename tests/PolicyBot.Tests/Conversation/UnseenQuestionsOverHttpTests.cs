@@ -116,6 +116,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed15.tsv", "fifteenth sealed part", Sealed15Floor, Sealed15FalseAllowed)]
     [InlineData("unseen-sealed16.tsv", "sixteenth sealed part", Sealed16Floor, Sealed16FalseAllowed)]
     [InlineData("unseen-sealed17.tsv", "seventeenth sealed part", Sealed17Floor, Sealed17FalseAllowed)]
+    [InlineData("unseen-sealed18.tsv", "eighteenth sealed part", Sealed18Floor, Sealed18FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -211,6 +212,13 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // email" — the district's email read as the way asked about). Both mended; the floor is the first scoring's level.
     private const double Sealed17Floor = 73;
     private const string Sealed17FalseAllowed = "";
+
+    // The eighteenth sealed part (CS, CT), scored once at ba57f78: 83/110 = 75.5 %, 2 false allowed (CS055: "I'm my
+    // grandson's legal guardian", read as someone else's guardian, and a peek at his Instagram at lunch read as contact;
+    // CT015: a 4-H club's WhatsApp group, "totally separate from school", read as club business). Both mended; the floor
+    // is the first scoring's level.
+    private const double Sealed18Floor = 75;
+    private const string Sealed18FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
@@ -379,6 +387,10 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh58.tsv", 80, "CR029")]
     [InlineData("unseen-fresh59.tsv", 85)]
     [InlineData("unseen-fresh60.tsv", 81)]
+    [InlineData("unseen-fresh61.tsv", 85)]
+    [InlineData("unseen-fresh62.tsv", 81)]
+    [InlineData("unseen-fresh63.tsv", 83)]
+    [InlineData("unseen-fresh64.tsv", 61)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
