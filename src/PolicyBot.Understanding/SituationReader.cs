@@ -126,6 +126,7 @@ public sealed partial class SituationReader
             parts.AddRange(split.Values.Select(v => main.With(split.Fact, v, _factOrder)));
             BindBetween(main, split.Fact, split.Values, parts);
             BindPeople(stretches, main, split.Fact, split.Values, parts);
+            BindOverridden(stretches, main, split.Fact, split.Values, parts);
         }
         else
         {
@@ -375,8 +376,8 @@ public sealed partial class SituationReader
     [GeneratedRegex(@"(?:^|[.!?;]\s+|\b(?:and|but)\s+)(?:she|he)(?:'s|’s|\s+is|\s+was)\s+(?:also\s+|now\s+|actually\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidOfHerOrHim();
 
-    /// <summary>Words that bring in someone new just before a mention: "giving a 9th grader", "and another student".</summary>
-    [GeneratedRegex(@"(?<!\b(?:is|was|are|were|be|'s|’s|as|like|of)\s+)\b(?:a|an|another|one\s+of\s+(?:my|our|the)|two|three|several|a\s+few)\s+(?:(?!(?:is|was|who|that)\b)[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Words that bring in someone new just before a mention: "giving a 9th grader", "and another student", "to some 5th graders".</summary>
+    [GeneratedRegex(@"(?<!\b(?:is|was|are|were|be|'s|’s|as|like|of)\s+)\b(?:a|an|another|one\s+of\s+(?:my|our|the)|two|three|several|some|a\s+few|a\s+couple(?:\s+of)?|a\s+bunch\s+of|a\s+group\s+of)\s+(?:(?!(?:is|was|who|that)\b)[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NewPersonBefore();
 
     /// <summary>A mention that itself brings in someone new: "a student of mine", "another kid".</summary>
@@ -591,6 +592,32 @@ public sealed partial class SituationReader
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Of parts split by one fact, a part whose value is said in the same stretch as a way of acting that another value
+    /// overrode, said in no stretch of the winner's, acts that way: "send hw reminders on remind AND marco polo a kid … just
+    /// to check on him" is homework on Remind and a check-in on Marco Polo, not both on Remind (a school platform overrides
+    /// another app only where both name one act).
+    /// </summary>
+    private void BindOverridden(List<(int Start, int End)> stretches, Reading main, string splitFact, List<string> values, List<Reading> parts)
+    {
+        var settings = Lexicon.Activities;
+        int StretchOf(int at) => StretchAt(stretches, at);
+        foreach (var over in main.SetAside.Where(a => a.Reason == SetAsideReason.Overridden && !a.Cue.Weak && a.Cue.FactId != splitFact
+                     && a.Cue.FactId != settings.FactId && settings.StrongAnchors.Contains(a.Cue.FactId)
+                     && main.Facts.TryGetValue(a.Cue.FactId, out var won) && won != a.Cue.ValueId
+                     && StretchOf(a.Cue.Start) >= 0
+                     && main.Evidence[a.Cue.FactId].All(e => StretchOf(e.Start) != StretchOf(a.Cue.Start))))
+        {
+            var at = StretchOf(over.Cue.Start);
+            var mine = Enumerable.Range(0, values.Count).Where(i => i < parts.Count && main.SetAside.Any(a => a.Cue.FactId == splitFact
+                && a.Cue.ValueId == values[i] && StretchOf(a.Cue.Start) == at)).ToList();
+            if (mine.Count == 1 && mine.Count < values.Count)
+            {
+                parts[mine[0]] = parts[mine[0]].With(over.Cue.FactId, over.Cue.ValueId, [over.Cue], _factOrder);
             }
         }
     }

@@ -313,6 +313,17 @@ public class AnswerWordsTests
     [InlineData("purpose", "he wants a follow back", "personal")]
     [InlineData("account-stage", "the PTO parents' Facebook group", "no-district-admin")]
     [InlineData("account-stage", "the PTA's Facebook group", "no-district-admin")]
+    // Approval denied however put; only a parent there; a colleague's relative, job or class in the answer's third person,
+    // "his" being the one asked about (fresh64's DB026, DB048, DB052, DB060; fresh65's DC007).
+    [InlineData("account-stage", "no, it was never approved", "no-district-admin")]
+    [InlineData("account-stage", "it's not official", "no-district-admin")]
+    [InlineData("account-stage", "a new channel not yet approved", "new")]
+    [InlineData("purpose", "rides to the away game, I'm just a parent", "personal")]
+    [InlineData("relationship", "a senior on his softball team who babysits his kids", "employment")]
+    [InlineData("relationship", "a sophomore in his FFA chapter who will work on his ranch", "employment")]
+    [InlineData("relationship", "her stepson, a senior in her AP Lit class", "close-family")]
+    [InlineData("relationship", "her nephew, a 9th grader here, she's his legal guardian", "legal")]
+    [InlineData("relationship", "a girl in her 3rd period class", "student")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
@@ -390,6 +401,12 @@ public class AnswerWordsTests
     // What an answer denies does not count for it: "nothing urgent" is no emergency.
     [InlineData("access-reason", "just checking in, nothing urgent", "emergency-access")]
     [InlineData("access-reason", "it is not an emergency", "emergency-access")]
+    // The relative of someone the answer names is not the colleague's own.
+    [InlineData("account-stage", "not yet approved", "approved")]
+    [InlineData("account-stage", "it was never approved", "approved")]
+    [InlineData("relationship", "my student and her daughter", "close-family")]
+    [InlineData("relationship", "his mom; her son is in my class", "close-family")]
+    [InlineData("relationship", "her son's friend", "close-family")]
     public void Answer_words_do_not_reach_other_values(string factId, string typed, string not)
     {
         Assert.NotEqual(not, Stevensville.Reader.ReadAnswer(Asking(factId), typed)?.Value.Id);

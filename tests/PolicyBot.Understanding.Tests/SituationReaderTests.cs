@@ -391,8 +391,19 @@ public class SituationReaderTests
     // Instagram at lunch (CS055); a 4-H club "totally separate from school" (CT015); "and also be her friend" is the same
     // person (AU038).
     [InlineData("I'm my grandson's legal guardian, he's in 6th here. Can I text him at lunch to check in, and also peek at his Instagram on my phone at lunch to see what he's posting?", "activity=contact relationship=legal | activity=contact medium=text | activity=personal-use site-kind=social-networking time=school-day")]
-    [InlineData("I lead a 4-H club on weekends, totally separate from school, and three of the kids in it go to the high school where I'm the night custodian. The club uses a WhatsApp group for meetings and livestock show stuff, and the parents are in it too. Is it a problem that I'm in that group with those kids?", "activity=contact medium=text purpose=personal relationship=student | activity=contact medium=text purpose=operations relationship=student")]
+    [InlineData("I lead a 4-H club on weekends, totally separate from school, and three of the kids in it go to the high school where I'm the night custodian. The club uses a WhatsApp group for meetings and livestock show stuff, and the parents are in it too. Is it a problem that I'm in that group with those kids?", "activity=contact medium=text purpose=personal relationship=student")]
     [InlineData("I'm my granddaughter's legal guardian and she's a junior at the high school where I'm a secretary. Can I text her and also be her friend on Facebook?", "activity=contact relationship=legal")]
+    // A team as a thing's owner points at no one ("his team bus", BS045). Two acts of one message, each said with its own
+    // app, keep their app though a school platform would override another app inside one act (fresh65's DC009). A
+    // colleague's relative, asked about in the third person (DB052, DB060), and others brought in with "some" (AO053); never
+    // a relative of someone else beside "I" or "me" (D004), nor where a parent is the one asking (the student is asked).
+    [InlineData("I'm my nephew's legal guardian, he's a junior here. Can I text him during the day, and can I check the booster club's Facebook on my phone during prep to see when his team bus gets back?", "activity=contact relationship=legal | activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("ok to send hw reminders on remind AND marco polo a kid whos having a rough time just to check on him?", "activity=contact medium=school-platform purpose=educational relationship=student | activity=contact medium=other-app purpose=support relationship=student")]
+    [InlineData("A teacher's stepson is a senior in her AP Lit class. They're on Snapchat together and snap about family stuff. Any conflict with the policy?", "activity=contact relationship=close-family")]
+    [InlineData("One of our paras is the legal guardian of her nephew, a 9th grader here. She gave him her cell and wants to follow him on Instagram so she can keep an eye on him. Fine?", "activity=contact relationship=legal")]
+    [InlineData("Asking for a coworker: she teaches 2nd grade and her nephew is in her class, she texts him. She also gave her private Insta to some 5th graders who asked to see her wedding pics. Is she ok?", "activity=contact relationship=close-family | activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("One of our office ladies' daughter just started high school here. I've known her since she was born. She requested to follow me on insta - that's fine since I know the family, yeah?", "activity=contact medium=accept-request")]
+    [InlineData("A mom asked our coach whether her son can text him", "activity=contact medium=text relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
