@@ -324,6 +324,7 @@ public class AnswerWordsTests
     [InlineData("relationship", "her stepson, a senior in her AP Lit class", "close-family")]
     [InlineData("relationship", "her nephew, a 9th grader here, she's his legal guardian", "legal")]
     [InlineData("relationship", "a girl in her 3rd period class", "student")]
+    [InlineData("activity", "reading instagram notifications", "personal-use")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -404,6 +404,13 @@ public class SituationReaderTests
     [InlineData("Asking for a coworker: she teaches 2nd grade and her nephew is in her class, she texts him. She also gave her private Insta to some 5th graders who asked to see her wedding pics. Is she ok?", "activity=contact relationship=close-family | activity=contact medium=text purpose=personal relationship=student")]
     [InlineData("One of our office ladies' daughter just started high school here. I've known her since she was born. She requested to follow me on insta - that's fine since I know the family, yeah?", "activity=contact medium=accept-request")]
     [InlineData("A mom asked our coach whether her son can text him", "activity=contact medium=text relationship=student")]
+    // Students' posting told as why one is asked to watch the school's account is no posting of one's own (DC057); a
+    // colleague giving out her own account (DC002); a site's notifications read at school (DC006); congratulating a student
+    // on the school's page is its news (DC052).
+    [InlineData("Our assistant principal asked me to keep an eye on the school's Instagram comments during my prep periods this month, because some kids were posting rude stuff. I'd use my school laptop.", "access-reason=asked-by-administration activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("my co teacher wants to give out her personal insta so the seniors can see her wedding pics lol. thoughts", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("quick q - i glance at insta notifs on my apple watch during class, like just reading them not replying. is that an issue", "activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("is replying to a kids comment on the school's official fb page a problem? like saying congrats on state from my account, at home", "account-stage=approved account-use=school-news activity=school-account")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
