@@ -325,6 +325,16 @@ public class AnswerWordsTests
     [InlineData("relationship", "her nephew, a 9th grader here, she's his legal guardian", "legal")]
     [InlineData("relationship", "a girl in her 3rd period class", "student")]
     [InlineData("activity", "reading instagram notifications", "personal-use")]
+    // Typed lines of the corpus not understood before (2026-12-07): a job for one's home, a playdate, a retirement note, a
+    // list of eligible wrestlers, the rubric, a piano channel.
+    [InlineData("relationship", "a sophomore in my PE class who mows our lawn", "employment")]
+    [InlineData("purpose", "arranging playdates with my daughter", "personal")]
+    [InlineData("purpose", "the principal asked me to share the calendar", "operations")]
+    [InlineData("content", "a note that I'm retiring and thanks to my coworkers, no school photos", "own-content")]
+    [InlineData("content", "list of wrestlers and who's academically eligible", "confidential")]
+    [InlineData("content", "what happened during his nurse visit, no name", "confidential")]
+    [InlineData("content", "project rubric", "district-material")]
+    [InlineData("content", "piano covers only, nothing about my personal life or school", "own-content")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

