@@ -335,6 +335,10 @@ public class AnswerWordsTests
     [InlineData("content", "what happened during his nurse visit, no name", "confidential")]
     [InlineData("content", "project rubric", "district-material")]
     [InlineData("content", "piano covers only, nothing about my personal life or school", "own-content")]
+    [InlineData("access-reason", "the bus broke down and the radio doesn't work", "emergency-access")]
+    [InlineData("access-reason", "safety info, the PA wasn't working", "emergency-access")]
+    [InlineData("account-use", "the canned food drive totals", "school-news")]
+    [InlineData("account-use", "the early release time and bus information", "school-news")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
