@@ -666,9 +666,9 @@ public sealed partial class SituationReader
 
     /// <summary>
     /// Around a relative of one's own, words that make them one's companion rather than the person asked about: "come
-    /// fishing with me and my son", "my daughter and I".
+    /// fishing with me and my son", "my daughter and I", "can they come over to play with my daughter?".
     /// </summary>
-    [GeneratedRegex(@"\bme\s+(?:and|&|n)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bme\s+(?:and|&|n)|\b(?:play|playing|hang\s+out|hanging\s+out|have\s+a\s+playdate|playdates?|sleep\s+over|a\s+sleepover)\s+with)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompanionBefore();
 
     /// <summary>Just after a relative of one's own, "and I" or "and me": the two go together ("my daughter and I").</summary>

@@ -413,6 +413,8 @@ public class SituationReaderTests
     [InlineData("is replying to a kids comment on the school's official fb page a problem? like saying congrats on state from my account, at home", "account-stage=approved account-use=school-news activity=school-account")]
     // Paying a student for a job at one's home is employment (CJ030).
     [InlineData("I teach kindergarten. We're away this weekend, can I text my neighbor's boy, he's a sophomore at the high school, about feeding our cat? I'm paying him $40.", "activity=contact relationship=employment")]
+    // A relative one's students would play with goes along; the students are asked about (sealed19's CX016).
+    [InlineData("Two girls in my 4th grade class live on my street. Can I give them my cell number in case they ever need help walking home, and can they come over to play with my daughter?", "activity=contact medium=phone-number relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 

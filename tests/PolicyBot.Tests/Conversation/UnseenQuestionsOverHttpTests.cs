@@ -117,6 +117,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed16.tsv", "sixteenth sealed part", Sealed16Floor, Sealed16FalseAllowed)]
     [InlineData("unseen-sealed17.tsv", "seventeenth sealed part", Sealed17Floor, Sealed17FalseAllowed)]
     [InlineData("unseen-sealed18.tsv", "eighteenth sealed part", Sealed18Floor, Sealed18FalseAllowed)]
+    [InlineData("unseen-sealed19.tsv", "nineteenth sealed part", Sealed19Floor, Sealed19FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -222,6 +223,14 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // and most writers with an employed student and a social-media connection expect allowed. Named, like CJ026.
     private const double Sealed18Floor = 75;
     private const string Sealed18FalseAllowed = "CS008";
+
+    // The nineteenth sealed part (CX, CY), scored once at 65a1f2b: 75/110 = 68.2 %, 1 false allowed (CX016: two girls in the
+    // writer's class who live on her street, "can they come over to play with my daughter?", the daughter read as the
+    // person asked about; mended: a relative one plays or hangs out with goes along, someone else is asked about), 26 with
+    // no verdict (14 typed lines not understood, 12 cards the row had no line for), taps median 1, max 7 (3 rows over 4).
+    // The floor is the first scoring's level.
+    private const double Sealed19Floor = 68;
+    private const string Sealed19FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
