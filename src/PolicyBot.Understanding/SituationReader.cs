@@ -604,22 +604,32 @@ public sealed partial class SituationReader
     /// </summary>
     private void BindOverridden(List<(int Start, int End)> stretches, Reading main, string splitFact, List<string> values, List<Reading> parts)
     {
-        var settings = Lexicon.Activities;
-        int StretchOf(int at) => StretchAt(stretches, at);
-        foreach (var over in main.SetAside.Where(a => a.Reason == SetAsideReason.Overridden && !a.Cue.Weak && a.Cue.FactId != splitFact
-                     && a.Cue.FactId != settings.FactId && settings.StrongAnchors.Contains(a.Cue.FactId)
-                     && main.Facts.TryGetValue(a.Cue.FactId, out var won) && won != a.Cue.ValueId
-                     && StretchOf(a.Cue.Start) >= 0
-                     && main.Evidence[a.Cue.FactId].All(e => StretchOf(e.Start) != StretchOf(a.Cue.Start))))
+        foreach (var over in OverriddenApart(stretches, main).Where(a => a.Cue.FactId != splitFact))
         {
-            var at = StretchOf(over.Cue.Start);
-            var mine = Enumerable.Range(0, values.Count).Where(i => i < parts.Count && main.SetAside.Any(a => a.Cue.FactId == splitFact
-                && a.Cue.ValueId == values[i] && StretchOf(a.Cue.Start) == at)).ToList();
-            if (mine.Count == 1 && mine.Count < values.Count)
+            var at = StretchAt(stretches, over.Cue.Start);
+            // (A part per value: one value said there, the split having two or more.)
+            var mine = Enumerable.Range(0, values.Count).Where(i => main.SetAside.Any(a => a.Cue.FactId == splitFact
+                && a.Cue.ValueId == values[i] && StretchAt(stretches, a.Cue.Start) == at)).ToList();
+            if (mine is [var i])
             {
-                parts[mine[0]] = parts[mine[0]].With(over.Cue.FactId, over.Cue.ValueId, [over.Cue], _factOrder);
+                parts[i] = parts[i].With(over.Cue.FactId, over.Cue.ValueId, [over.Cue], _factOrder);
             }
         }
+    }
+
+    /// <summary>
+    /// A way of acting another value overrode (a strong anchor's, not the activity's), said in a stretch of its own that
+    /// none of the winner's words is in: one's Gmail beside school email, Marco Polo beside Remind, each in its own clause.
+    /// </summary>
+    private IEnumerable<SetAsideCue> OverriddenApart(List<(int Start, int End)> stretches, Reading main)
+    {
+        var settings = Lexicon.Activities;
+        int StretchOf(int at) => StretchAt(stretches, at);
+        return main.SetAside.Where(a => a.Reason == SetAsideReason.Overridden && !a.Cue.Weak
+            && a.Cue.FactId != settings.FactId && settings.StrongAnchors.Contains(a.Cue.FactId)
+            && main.Facts.TryGetValue(a.Cue.FactId, out var won) && won != a.Cue.ValueId
+            && StretchOf(a.Cue.Start) >= 0
+            && main.Evidence[a.Cue.FactId].All(e => StretchOf(e.Start) != StretchOf(a.Cue.Start)));
     }
 
     /// <summary>Where a value of a fact is first said: its earliest cue, won or set aside.</summary>
@@ -643,12 +653,7 @@ public sealed partial class SituationReader
         {
             return (null, []);
         }
-        int StretchOf(int at) => StretchAt(stretches, at);
-        var over = main.SetAside.FirstOrDefault(a => a.Reason == SetAsideReason.Overridden && !a.Cue.Weak
-            && a.Cue.FactId != settings.FactId && settings.StrongAnchors.Contains(a.Cue.FactId)
-            && main.Facts.TryGetValue(a.Cue.FactId, out var won) && won != a.Cue.ValueId
-            && StretchOf(a.Cue.Start) >= 0
-            && main.Evidence[a.Cue.FactId].All(e => StretchOf(e.Start) != StretchOf(a.Cue.Start)));
+        var over = OverriddenApart(stretches, main).FirstOrDefault();
         if (over is null)
         {
             return (null, []);
