@@ -857,7 +857,7 @@ public sealed partial class SituationReader
 
         // 1. The activity: from the cues that establish one; cues of other activities are set aside.
         var settings = Lexicon.Activities;
-        var (activity, anchors) = forcedActivity is null ? Activity(cues) : (forcedActivity, cues.Where(c => ActivityOf(c) == forcedActivity).ToList());
+        var (activity, anchors) = forcedActivity is null ? Activity(cues, text) : (forcedActivity, cues.Where(c => ActivityOf(c) == forcedActivity).ToList());
         var remaining = new List<Cue>();
         foreach (var cue in cues)
         {
@@ -1348,6 +1348,15 @@ public sealed partial class SituationReader
         return value is null ? null : choices.FirstOrDefault(c => c.Id == value);
     }
 
+    /// <summary>True for a cue in the possessive, the mark in its words or right after them: "student's", "my students'".</summary>
+    private static bool Possessive(Cue cue, string text)
+    {
+        var end = cue.Start + cue.Length;
+        var after = end < text.Length ? text[end..Math.Min(text.Length, end + 2)] : "";
+        return cue.Text.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || cue.Text.EndsWith("’s", StringComparison.OrdinalIgnoreCase)
+            || cue.Text.EndsWith('\'') || cue.Text.EndsWith('’') || after.StartsWith('\'') || after.StartsWith('’');
+    }
+
     private string? ActivityOf(Cue cue)
     {
         var factId = Lexicon.Activities.FactId;
@@ -1358,13 +1367,16 @@ public sealed partial class SituationReader
     /// The activity the cues establish: strong anchors decide (the lexicon's precedence when they
     /// disagree); without any, weak anchors do; without those, none.
     /// </summary>
-    private (string? Activity, List<Cue> Anchors) Activity(List<Cue> cues)
+    private (string? Activity, List<Cue> Anchors) Activity(List<Cue> cues, string text)
     {
         var settings = Lexicon.Activities;
         var anchored = cues.Where(c => ActivityOf(c) is not null).ToList();
         var strong = anchored.Where(c => settings.StrongAnchors.Contains(c.FactId) && !c.Weak).ToList();
         var weak = anchored.Where(c => settings.WeakAnchors.Contains(c.FactId) || (settings.StrongAnchors.Contains(c.FactId) && c.Weak)).ToList();
-        var anchors = strong.Count > 0 ? strong : weak;
+        // Among weak anchors, a plain mention in the possessive names whose something is, not someone contacted: "ask for
+        // advice about one student's seizure plan" is about what is shared. It gives way to any other weak anchor.
+        var owners = weak.Where(c => c.Weak && Possessive(c, text)).ToList();
+        var anchors = strong.Count > 0 ? strong : owners.Count > 0 && owners.Count < weak.Count ? weak.Except(owners).ToList() : weak;
         // A decisive value (confidential material) names its activity whenever a strong anchor names it too.
         var decisive = cues.Where(c => settings.Decisive.Contains((c.FactId, c.ValueId))).Select(ActivityOf)
             .FirstOrDefault(a => a is not null && strong.Any(c => ActivityOf(c) == a));

@@ -415,6 +415,8 @@ public class SituationReaderTests
     [InlineData("I teach kindergarten. We're away this weekend, can I text my neighbor's boy, he's a sophomore at the high school, about feeding our cat? I'm paying him $40.", "activity=contact relationship=employment")]
     // A relative one's students would play with goes along; the students are asked about (sealed19's CX016).
     [InlineData("Two girls in my 4th grade class live on my street. Can I give them my cell number in case they ever need help walking home, and can they come over to play with my daughter?", "activity=contact medium=phone-number relationship=student")]
+    // A school document and a personal photo album shared with students: two ways, two parts (fresh66's DG057 false allowed).
+    [InlineData("can i share a google doc w my 4th graders thru their school accts and also share my google photos album from our disney trip w them? they keep asking", "activity=contact medium=school-email relationship=student | activity=contact medium=personal-accounts relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -496,6 +498,10 @@ public class SituationReaderTests
     [InlineData("I have a personal travel blog. Could I put the link on my class website so the kids can see it?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     // iMessage as a verb (fresh58, CR032).
     [InlineData("a girl from my 3rd period keeps imessaging me late at night about her boyfriend problems. is that ok?", "activity=contact medium=text purpose=personal relationship=student")]
+    // Liking and commenting on a student's own posts is contact on the app, her posting only background (fresh66, DG035); a
+    // personal photo album shared with students (DG057).
+    [InlineData("a kid in my class posts dance videos on tiktok, public acct. is it weird if i like them and comment nice job? id do it at night from home", "activity=contact medium=other-app relationship=student")]
+    [InlineData("can I show my students my wedding album?", "activity=contact medium=personal-accounts relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -571,6 +577,14 @@ public class SituationReaderTests
     [InlineData("During lunch I text my husband. Is that ok?", "activity=contact relationship=not-student")]
     // The school's own number given to students is a school channel, not a personal number.
     [InlineData("Can I put my office phone number on the syllabus for my students?", "activity=contact medium=school-platform relationship=student")]
+    // Only weak anchors: a specific one (what is shared) outweighs a plain mention of a student (fresh66's anchor family;
+    // CG013); the students' work and names on a photo (DG016); one's own leave is no personnel matter (DG052).
+    [InlineData("School nurse here. There's a Facebook group for Montana school nurses and I wanted to ask for advice about one student's seizure plan. I'd leave her name out but mention grade and school. Ok?", "activity=posting content=confidential")]
+    [InlineData("took a cute pic of our hallway bulletin board w the kids self portraits + their names. can i post on my personal insta? its a private acct", "activity=posting content=district-material site=personal-site")]
+    [InlineData("When I was out on leave last spring they kept asking for videos of me reading. Can I post the read-alouds on my own channel?", "activity=posting")]
+    [InlineData("A colleague was put on leave. Can I post about it on Facebook?", "activity=posting content=confidential")]
+    // A report card window is gradebook work, outside the policy (DG040).
+    [InlineData("How do I enter standards-based grades for my kindergartners in PowerSchool? The report card window closes Friday.", "")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -701,6 +715,9 @@ public class SituationReaderTests
     // Someone else's guardian is not the staff member's tie.
     [InlineData("my student's grandma is her legal guardian, can I text her?", "activity=contact relationship=not-student")]
     [InlineData("I coach softball and have a senior on the team who also babysits my kids. She sent me a Facebook friend request. OK to accept?", "activity=contact relationship=employment")]
+    // Shifts at one's own business, the student told with where he is from (fresh66, DG051); parents' emails answered (DG034).
+    [InlineData("My husband and I own a diner in town and a senior from the high school works shifts for us. Can I text him about his schedule?", "activity=contact relationship=employment")]
+    [InlineData("can I answer parent emails from my phone?", "activity=contact relationship=not-student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -1012,6 +1029,9 @@ public class SituationReaderTests
     [InlineData("A couple of us 5th grade teachers started a Facebook group for families to share newsletters and the lunch menu. Nobody from the district runs it.", "account-stage=no-district-admin activity=school-account")]
     [InlineData("can i put my art insta link on my syllabus so students see my work", "activity=contact medium=personal-accounts relationship=student")]
     [InlineData("Could I pin a photo of my data wall on my Pinterest? It has the kids' names and reading levels.", "activity=posting content=confidential")]
+    // An account for one's classrooms (DG007); the principal making one an admin of the official page (DG056).
+    [InlineData("Our kindergarten team wants to start an Instagram for our classrooms so families can see what the kids are doing.", "account-stage=new activity=school-account")]
+    [InlineData("She made me an admin on the elementary's official Facebook page. Can I post field day photos?", "account-stage=approved activity=school-account")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
