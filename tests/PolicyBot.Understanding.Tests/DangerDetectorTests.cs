@@ -198,6 +198,7 @@ public class DangerDetectorTests(ITestOutputHelper output)
         { "my student says her mom's boyfriend watches her shower", "abuse" },
         { "she has a cigarette burn on her hand and won't say where it came from", "abuse" },
         { "a student told me a coach has been sending him messages at 2 am asking for pictures", "exploitation" },
+        { "they keep asking her for pics on snapchat", "exploitation" },
         { "someone is paying her in gift cards to send photos", "exploitation" },
         { "he ate a bunch of edibles and is throwing up and passing out", "medical" },
         { "she hit her head hard at recess and now she's confused and vomiting", "medical" },
@@ -236,6 +237,8 @@ public class DangerDetectorTests(ITestOutputHelper output)
     private static readonly string[] NearMissRows =
     [
         "can I shoot her a text about practice tomorrow?",
+        // One's class asking oneself for videos of read-alouds (fresh66, DG052 fired on this).
+        "My kids love read-aloud time, and when I was out on leave last spring they kept asking for videos. Can I start a YouTube channel?",
         // A health scare told as over and fine (fresh22 I012, fresh24 AC033 fired on these).
         "we had a scary allergic reaction at the elementary today; it turned out fine. can I post a reminder about epipens?",
         "we had an anaphylaxis episode with a 2nd grader last week and it went well thanks to quick action",

@@ -417,6 +417,8 @@ public class SituationReaderTests
     [InlineData("Two girls in my 4th grade class live on my street. Can I give them my cell number in case they ever need help walking home, and can they come over to play with my daughter?", "activity=contact medium=phone-number relationship=student")]
     // A school document and a personal photo album shared with students: two ways, two parts (fresh66's DG057 false allowed).
     [InlineData("can i share a google doc w my 4th graders thru their school accts and also share my google photos album from our disney trip w them? they keep asking", "activity=contact medium=school-email relationship=student | activity=contact medium=personal-accounts relationship=student")]
+    // Where a foster son's friends all talk is why one would join him there, not a part for the friends (fresh66, DG019).
+    [InlineData("I'm a licensed foster parent and I've had a boy placed with me since August. He's in 7th grade at the middle school. He just got a phone and most of his friends talk on Snapchat. Can I add him on Snapchat so I can keep track of him?", "activity=contact relationship=legal")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -718,6 +720,8 @@ public class SituationReaderTests
     // Shifts at one's own business, the student told with where he is from (fresh66, DG051); parents' emails answered (DG034).
     [InlineData("My husband and I own a diner in town and a senior from the high school works shifts for us. Can I text him about his schedule?", "activity=contact relationship=employment")]
     [InlineData("can I answer parent emails from my phone?", "activity=contact relationship=not-student")]
+    // A student's grown sibling in college is no student (DG042).
+    [InlineData("one of my kindergartners big sister, shes 20 and in college, sent me a friend req on fb. ok to accept?", "activity=contact relationship=not-student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
