@@ -587,6 +587,11 @@ public class SituationReaderTests
     [InlineData("A colleague was put on leave. Can I post about it on Facebook?", "activity=posting content=confidential")]
     // A report card window is gradebook work, outside the policy (DG040).
     [InlineData("How do I enter standards-based grades for my kindergartners in PowerSchool? The report card window closes Friday.", "")]
+    // An email that brought something, or that someone wrote to one, is no way of contacting (BO030, C040); who wrote stays read
+    // (F053).
+    [InlineData("The draft budget for next year came out in a staff email. Can I share the PDF on my FB so my neighbors know what's going on?", "activity=posting site=personal-site")]
+    [InlineData("Secretary here. A parent sent the office a really nasty email. Can I post a screenshot on my facebook (name blacked out) just to vent?", "activity=posting site=personal-site")]
+    [InlineData("A coworker sent me a friend request, and so did my sister-in-law who has a kid at the school. I'd accept them at home tonight. anything in the policy against either one?", "activity=contact medium=accept-request purpose=personal")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -1126,6 +1131,9 @@ public class SituationReaderTests
     [InlineData("Can I sell my daughter's Girl Scout cookies in the staff lounge?")]
     // Grading is not posting grades.
     [InlineData("is there a rule on rounding grades, like 89.5 -> A?")]
+    // A report card mark in the gradebook; a parent's email told as background (CX028, CE026).
+    [InlineData("How do I change a standards-based report card mark in PowerSchool after the grading window closed?")]
+    [InlineData("Is the new PowerSchool gradebook supposed to round an 89.5 up to an A-? Mine is showing B+ and a parent already emailed me.")]
     public void Text_without_cues_settles_nothing(string utterance) => Assert.Equal("", Read(utterance));
 
     [Fact]
