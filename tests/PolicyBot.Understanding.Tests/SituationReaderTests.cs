@@ -504,6 +504,11 @@ public class SituationReaderTests
     // personal photo album shared with students (DG057).
     [InlineData("a kid in my class posts dance videos on tiktok, public acct. is it weird if i like them and comment nice job? id do it at night from home", "activity=contact medium=other-app relationship=student")]
     [InlineData("can I show my students my wedding album?", "activity=contact medium=personal-accounts relationship=student")]
+    // One's own account asked for by its handle (CO016: the request's purpose claim had swallowed it), or "the handle" after
+    // naming it (CL035); a personal blog named with a word between ("a personal running blog about ...") is no posting (CY027).
+    [InlineData("My 7th graders keep begging for my TikTok username. I don't post anything wild, just dance stuff and my cat. Can I tell them?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    [InlineData("I sell my paintings on Etsy and have an insta for it. some 8th graders asked for the handle—ok to give it to them?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("I keep a personal running blog about my marathon training plus random life stuff. My track kids keep asking how I train. Can I give them the link?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -592,6 +597,8 @@ public class SituationReaderTests
     [InlineData("The draft budget for next year came out in a staff email. Can I share the PDF on my FB so my neighbors know what's going on?", "activity=posting site=personal-site")]
     [InlineData("Secretary here. A parent sent the office a really nasty email. Can I post a screenshot on my facebook (name blacked out) just to vent?", "activity=posting site=personal-site")]
     [InlineData("A coworker sent me a friend request, and so did my sister-in-law who has a kid at the school. I'd accept them at home tonight. anything in the policy against either one?", "activity=contact medium=accept-request purpose=personal")]
+    // Writing up how a student's care plan is handled, on one's blog (AX014).
+    [InlineData("I'm a school nurse and I keep a little blog about school nursing. Could I write up how we handle one of our kids' diabetes plans if I leave the name out?", "activity=posting content=confidential")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
