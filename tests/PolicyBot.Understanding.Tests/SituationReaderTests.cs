@@ -509,6 +509,8 @@ public class SituationReaderTests
     [InlineData("My 7th graders keep begging for my TikTok username. I don't post anything wild, just dance stuff and my cat. Can I tell them?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     [InlineData("I sell my paintings on Etsy and have an insta for it. some 8th graders asked for the handle—ok to give it to them?", "activity=contact medium=personal-accounts relationship=student")]
     [InlineData("I keep a personal running blog about my marathon training plus random life stuff. My track kids keep asking how I train. Can I give them the link?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    // A channel that shows one's own life is shared for personal reasons (BB024).
+    [InlineData("I started a YouTube channel where I vlog my weekends - hikes, cooking, my dog etc. Some of my students keep asking what it's called. Can I tell them?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
