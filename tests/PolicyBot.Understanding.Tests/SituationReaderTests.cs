@@ -419,6 +419,8 @@ public class SituationReaderTests
     [InlineData("can i share a google doc w my 4th graders thru their school accts and also share my google photos album from our disney trip w them? they keep asking", "activity=contact medium=school-email relationship=student | activity=contact medium=personal-accounts relationship=student")]
     // Where a foster son's friends all talk is why one would join him there, not a part for the friends (fresh66, DG019).
     [InlineData("I'm a licensed foster parent and I've had a boy placed with me since August. He's in 7th grade at the middle school. He just got a phone and most of his friends talk on Snapchat. Can I add him on Snapchat so I can keep track of him?", "activity=contact relationship=legal")]
+    // Things put on a site one built, pointed at as "it", beside emailing its link: two parts (sealed20's DF046 false allowed).
+    [InlineData("I built a Google Site on my personal Google account for my 9th grade biology classes. I put the class schedule and the seating chart with names on it so subs can find them easily, and it's public to anyone with the link. I email the link to students from my school account. Is that setup okay?", "activity=posting content=confidential | activity=contact medium=school-email purpose=operations relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 

@@ -118,6 +118,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed17.tsv", "seventeenth sealed part", Sealed17Floor, Sealed17FalseAllowed)]
     [InlineData("unseen-sealed18.tsv", "eighteenth sealed part", Sealed18Floor, Sealed18FalseAllowed)]
     [InlineData("unseen-sealed19.tsv", "nineteenth sealed part", Sealed19Floor, Sealed19FalseAllowed)]
+    [InlineData("unseen-sealed20.tsv", "twentieth sealed part", Sealed20Floor, Sealed20FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -231,6 +232,14 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // The floor is the first scoring's level.
     private const double Sealed19Floor = 68;
     private const string Sealed19FalseAllowed = "";
+
+    // The twentieth sealed part (DE, DF), scored once at b2d39fc: 84/110 = 76.4 %, 1 false allowed (DF046: a Google Site on
+    // one's personal account with the class schedule and a seating chart with names, "put … on it", beside emailing its link
+    // from one's school account; only the email was read; mended: what is put on a site one built is posted there, and a
+    // seating chart with names is the students' private information), 14 with no verdict (5 typed lines not understood, 9
+    // cards the row had no line for), taps median 1, max 8 (5 rows over 4). 85/110 after the mend.
+    private const double Sealed20Floor = 76;
+    private const string Sealed20FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
