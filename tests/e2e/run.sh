@@ -7,8 +7,20 @@ set -euo pipefail
 cd "$(dirname "$0")"
 REPO_ROOT="$(cd ../.. && pwd)"
 
+# Node 20.19 or later (the Playground package's own floor); say so plainly rather than fail deep inside npm.
+NODE_NEEDED="20.19.0"
+NODE_FOUND="$(node --version 2>/dev/null | sed 's/^v//' || true)"
+if [ -z "$NODE_FOUND" ] || [ "$(printf '%s\n%s\n' "$NODE_NEEDED" "$NODE_FOUND" | sort -V | head -1)" != "$NODE_NEEDED" ]; then
+  echo "tests/e2e: Node.js $NODE_NEEDED or later is needed (found: ${NODE_FOUND:-none})." >&2
+  exit 1
+fi
+
 # Debian's Chromium, never a downloaded browser build.
 if [ ! -x /usr/bin/chromium ]; then
+  if ! command -v apt-get >/dev/null; then
+    echo "tests/e2e: /usr/bin/chromium is missing and apt-get is not available to install it; install Debian's chromium package." >&2
+    exit 1
+  fi
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
