@@ -21,6 +21,11 @@ public class AnswerWordsTests
     [InlineData("purpose", "to tell him when the lawn needs mowing", "personal")]
     [InlineData("purpose", "just to say hope you feel better", "support")]
     [InlineData("relationship", "the class I'm subbing for", "student")]
+    // A student between two school years; a person said to involve no student; a job the district advertises (sealed20,
+    // DE054, DE052, DE047).
+    [InlineData("relationship", "Grace, rising senior, I had her in AP Lang", "student")]
+    [InlineData("relationship", "a friend from church, no students involved", "not-student")]
+    [InlineData("content", "the district's posting for a special ed para", "district-material")]
     [InlineData("account-stage", "approved, our principal is an admin on it", "approved")]
     [InlineData("account-stage", "it's official, run by the district office", "approved")]
     [InlineData("account-stage", "brand new, nothing set up", "new")]
