@@ -1351,10 +1351,11 @@ public sealed partial class SituationReader
     /// <summary>True for a cue in the possessive, the mark in its words or right after them: "student's", "my students'".</summary>
     private static bool Possessive(Cue cue, string text)
     {
+        // Normalized as the scanner reads it, so a typographic apostrophe is the plain one.
+        var own = Words.Normalize(cue.Text);
         var end = cue.Start + cue.Length;
-        var after = end < text.Length ? text[end..Math.Min(text.Length, end + 2)] : "";
-        return cue.Text.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || cue.Text.EndsWith("’s", StringComparison.OrdinalIgnoreCase)
-            || cue.Text.EndsWith('\'') || cue.Text.EndsWith('’') || after.StartsWith('\'') || after.StartsWith('’');
+        var next = end < text.Length ? Words.Normalize(text[end..(end + 1)]) : "";
+        return own.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || own.EndsWith('\'') || next == "'";
     }
 
     private string? ActivityOf(Cue cue)
