@@ -73,24 +73,16 @@ public class RequiredTextSetsTests
     [Fact]
     public void A_pattern_skipped_for_a_further_set_never_matches_a_corpus_text()
     {
-        var patterns = Lexicon.LoadEmbedded(Stevensville.Policy).Entries.SelectMany(e => e.Patterns).ToList();
-        var regexes = patterns.ToDictionary(p => p, p => new Regex(p.Regex.ToString(), p.Regex.Options & ~RegexOptions.Compiled));
-        var texts = CorpusFiles.EveryText().Select(PolicyBot.Understanding.Scanning.Words.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var patterns = CorpusMatches.Patterns;
+        var texts = CorpusMatches.PatternTexts;
         Assert.True(texts.Count > 1000, $"only {texts.Count} texts");
 
-        var (skipped, lost) = (0, new List<string>());
-        foreach (var text in texts)
-        {
-            var asciiLower = System.Text.Ascii.IsValid(text) ? text.ToLowerInvariant() : null;
-            foreach (var pattern in patterns.Where(p => p.MayMatch(asciiLower) && !p.MayMatchAll(asciiLower)))
-            {
-                skipped++;
-                if (regexes[pattern].IsMatch(text))
-                {
-                    lost.Add($"line {pattern.Line}: /{pattern.Source}/ on '{text}'");
-                }
-            }
-        }
+        // Every match of every pattern on every text is known (CorpusMatches): each must be one the further sets let run.
+        var lost = texts.SelectMany(t => t.Matched.Where(k => !patterns[k].MayMatchAll(t.AsciiLower))
+            .Select(k => $"line {patterns[k].Line}: /{patterns[k].Source}/ on '{t.Text}'")).ToList();
+        // Counted with the scanner's indexes (answering as each pattern's own checks do: the last test of this class).
+        var (first, all) = (new RequiredTextIndex([.. patterns.Select(p => p.Required)]), new RequiredTextIndex([.. patterns.Select(p => p.Required)], [.. patterns.Select(p => p.AlsoRequired)]));
+        var skipped = texts.Where(t => t.AsciiLower is not null).Sum(t => first.MayMatch(t.AsciiLower).Count(may => may) - all.MayMatch(t.AsciiLower).Count(may => may));
 
         Assert.Empty(lost);
         Assert.True(skipped > texts.Count, $"only {skipped} runs skipped for a further set: the sets no longer rule anything out");
@@ -99,23 +91,12 @@ public class RequiredTextSetsTests
     [Fact]
     public void A_cue_skipped_for_a_further_set_never_matches_a_corpus_text()
     {
-        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
-        var cues = signals.Categories.SelectMany(c => c.Cues).Concat(signals.Benign.SelectMany(b => b.Cues)).ToList();
-        var texts = CorpusFiles.EveryText().Select(DangerDetector.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var (signals, cues, texts) = (CorpusMatches.Signals, CorpusMatches.Cues, CorpusMatches.CueTexts);
 
-        var (skipped, lost) = (0, new List<string>());
-        foreach (var cue in cues)
-        {
-            var regex = new Regex(cue.Regex.ToString(), cue.Regex.Options);
-            foreach (var text in texts.Where(t => cue.MayMatch(t) && !cue.MayMatchAll(t)))
-            {
-                skipped++;
-                if (regex.IsMatch(text))
-                {
-                    lost.Add($"{cue.Describe(signals.FileName)} on '{text}'");
-                }
-            }
-        }
+        var lost = texts.SelectMany(t => t.Matched.Where(k => !cues[k].MayMatchAll(t.Text))
+            .Select(k => $"{cues[k].Describe(signals.FileName)} on '{t.Text}'")).ToList();
+        var (first, all) = (new RequiredTextIndex([.. cues.Select(c => c.Required)]), new RequiredTextIndex([.. cues.Select(c => c.Required)], [.. cues.Select(c => c.AlsoRequired)]));
+        var skipped = texts.Sum(t => first.MayMatch(t.Text).Count(may => may) - all.MayMatch(t.Text).Count(may => may));
 
         Assert.Empty(lost);
         Assert.True(skipped > texts.Count, $"only {skipped} runs skipped for a further set: the sets no longer rule anything out");
@@ -124,7 +105,7 @@ public class RequiredTextSetsTests
     [Fact]
     public void The_index_answers_as_each_cue_and_pattern_does_with_its_further_sets()
     {
-        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
+        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, CorpusMatches.EmbeddedSafetyYaml());
         var cues = signals.Benign.SelectMany(b => b.Cues).Concat(signals.Categories.SelectMany(c => c.Cues)).ToList();
         var cueIndex = new RequiredTextIndex([.. cues.Select(c => c.Required)], [.. cues.Select(c => c.AlsoRequired)]);
         var patterns = Lexicon.LoadEmbedded(Stevensville.Policy).Entries.SelectMany(e => e.Patterns).ToList();
@@ -144,11 +125,5 @@ public class RequiredTextSetsTests
             }
         }
         Assert.Empty(differ);
-    }
-
-    private static string EmbeddedYaml()
-    {
-        using var stream = typeof(DangerDetector).Assembly.GetManifestResourceStream("PolicyBot.Understanding.Safety." + DangerDetector.EmbeddedFileName)!;
-        return new StreamReader(stream).ReadToEnd();
     }
 }

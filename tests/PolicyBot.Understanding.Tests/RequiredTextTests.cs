@@ -84,81 +84,44 @@ public class RequiredTextTests
     [Fact]
     public void A_skipped_lexicon_pattern_never_matches_a_corpus_text()
     {
-        var patterns = Lexicon.LoadEmbedded(Stevensville.Policy).Entries.SelectMany(e => e.Patterns).ToList();
-        // Checked with compiled copies without the app's timeout (a busy test run would count against it): over 20 million
-        // matches, compiled code saves more than its compiling costs.
-        var regexes = patterns.ToDictionary(p => p, p => new Regex(p.Regex.ToString(), p.Regex.Options | RegexOptions.Compiled));
-        var texts = CorpusFiles.EveryText().Select(PolicyBot.Understanding.Scanning.Words.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var patterns = CorpusMatches.Patterns;
+        var texts = CorpusMatches.PatternTexts;
         Assert.True(texts.Count > 1500, $"only {texts.Count} texts");
 
-        var (matched, skipped) = (0, 0);
-        var lost = new List<string>();
-        foreach (var text in texts)
-        {
-            var asciiLower = System.Text.Ascii.IsValid(text) ? text.ToLowerInvariant() : null;
-            foreach (var pattern in patterns)
-            {
-                if (pattern.MayMatch(asciiLower))
-                {
-                    matched += regexes[pattern].IsMatch(text) ? 1 : 0;
-                }
-                else
-                {
-                    skipped++;
-                    if (regexes[pattern].IsMatch(text))
-                    {
-                        lost.Add($"line {pattern.Line}: /{pattern.Source}/ on '{text}'");
-                    }
-                }
-            }
-        }
+        // Every match of every pattern on every text is known (CorpusMatches): each must be one the pattern's texts let run.
+        var lost = texts.SelectMany(t => t.Matched.Where(k => !patterns[k].MayMatch(t.AsciiLower))
+            .Select(k => $"line {patterns[k].Line}: /{patterns[k].Source}/ on '{t.Text}'")).ToList();
+        var matched = texts.Sum(t => t.Matched.Count);
+        // Counted with the scanner's index (answering as each pattern's own check does: the last test of this class).
+        var index = new RequiredTextIndex([.. patterns.Select(p => p.Required)]);
+        var skipped = texts.Where(t => t.AsciiLower is not null).Sum(t => (long)index.MayMatch(t.AsciiLower).Count(may => !may));
 
         Assert.Empty(lost);
         Assert.True(matched > 200, $"only {matched} matches: the corpus no longer exercises the patterns");
-        Assert.True(skipped > patterns.Count * texts.Count * 3L / 4, $"only {skipped} of {patterns.Count * texts.Count} runs skipped");
+        Assert.True(skipped > patterns.Count * (long)texts.Count * 3 / 4, $"only {skipped} of {patterns.Count * (long)texts.Count} runs skipped");
     }
 
     [Fact]
     public void A_skipped_cue_never_matches_a_corpus_text()
     {
-        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
-        var cues = signals.Categories.SelectMany(c => c.Cues).Concat(signals.Benign.SelectMany(b => b.Cues)).ToList();
-        var texts = CorpusFiles.EveryText().Select(DangerDetector.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var (signals, cues, texts) = (CorpusMatches.Signals, CorpusMatches.Cues, CorpusMatches.CueTexts);
         Assert.True(texts.Count > 1500, $"only {texts.Count} texts");
 
-        var (matched, skipped) = (0, 0);
-        var lost = new List<string>();
-        foreach (var cue in cues)
-        {
-            // The same expression without the detector's match timeout: on a loaded machine a first match (compiling
-            // the expression) can take longer than the timeout, which says nothing about what the expression matches.
-            var regex = new Regex(cue.Regex.ToString(), cue.Regex.Options);
-            foreach (var text in texts)
-            {
-                if (cue.MayMatch(text))
-                {
-                    matched += regex.IsMatch(text) ? 1 : 0;
-                }
-                else
-                {
-                    skipped++;
-                    if (regex.IsMatch(text))
-                    {
-                        lost.Add($"{cue.Describe(signals.FileName)} on '{text}'");
-                    }
-                }
-            }
-        }
+        var lost = texts.SelectMany(t => t.Matched.Where(k => !cues[k].MayMatch(t.Text))
+            .Select(k => $"{cues[k].Describe(signals.FileName)} on '{t.Text}'")).ToList();
+        var matched = texts.Sum(t => t.Matched.Count);
+        var index = new RequiredTextIndex([.. cues.Select(c => c.Required)]);
+        var skipped = texts.Sum(t => (long)index.MayMatch(t.Text).Count(may => !may));
 
         Assert.Empty(lost);
         Assert.True(matched > 200, $"only {matched} matches: the corpus no longer exercises the cues");
-        Assert.True(skipped > cues.Count * texts.Count * 9L / 10, $"only {skipped} of {cues.Count * texts.Count} runs skipped");
+        Assert.True(skipped > cues.Count * (long)texts.Count * 9 / 10, $"only {skipped} of {cues.Count * (long)texts.Count} runs skipped");
     }
 
     [Fact]
     public void The_index_answers_as_each_cue_and_pattern_does_on_every_corpus_text()
     {
-        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
+        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, CorpusMatches.EmbeddedSafetyYaml());
         var cues = signals.Benign.SelectMany(b => b.Cues).Concat(signals.Categories.SelectMany(c => c.Cues)).ToList();
         var cueIndex = new RequiredTextIndex([.. cues.Select(c => c.Required)]);
         var patterns = Lexicon.LoadEmbedded(Stevensville.Policy).Entries.SelectMany(e => e.Patterns).ToList();
@@ -198,15 +161,9 @@ public class RequiredTextTests
     [Fact]
     public void Nearly_every_cue_of_the_embedded_file_has_texts()
     {
-        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, EmbeddedYaml());
+        var signals = SafetySignalsLoader.Load(DangerDetector.EmbeddedFileName, CorpusMatches.EmbeddedSafetyYaml());
         var cues = signals.Categories.SelectMany(c => c.Cues).Concat(signals.Benign.SelectMany(b => b.Cues)).ToList();
         var without = cues.Where(c => RequiredText.Of(c.Regex) is null).Select(c => c.Describe(signals.FileName)).ToList();
         Assert.True(without.Count <= cues.Count / 20, "cues always run: " + string.Join("; ", without));
-    }
-
-    private static string EmbeddedYaml()
-    {
-        using var stream = typeof(DangerDetector).Assembly.GetManifestResourceStream("PolicyBot.Understanding.Safety." + DangerDetector.EmbeddedFileName)!;
-        return new StreamReader(stream).ReadToEnd();
     }
 }
