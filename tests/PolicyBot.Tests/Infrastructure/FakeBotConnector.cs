@@ -104,6 +104,26 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The calls received after the one numbered <paramref name="sequence"/> (<see cref="LastSequence"/> read earlier), in
+    /// arrival order. Costs the calls returned, not all received: a test playing thousands of turns on one connector asks
+    /// this once a turn, and a copy of every call each time made those runs quadratic.
+    /// </summary>
+    public IReadOnlyList<ReceivedActivity> ReceivedSince(long sequence)
+    {
+        lock (_gate)
+        {
+            // Numbered under this lock as they are added (Record), so the list is in ascending order of Sequence.
+            var (low, high) = (0, _received.Count);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                (low, high) = _received[middle].Sequence <= sequence ? (middle + 1, high) : (low, middle);
+            }
+            return _received.GetRange(low, _received.Count - low);
+        }
+    }
+
     /// <summary>The <see cref="ReceivedActivity.Sequence"/> of the latest call (0 before any).</summary>
     public long LastSequence => Interlocked.Read(ref _sequence);
 

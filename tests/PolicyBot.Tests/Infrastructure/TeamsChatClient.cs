@@ -105,7 +105,7 @@ public sealed class TeamsChatClient(BotHost host, FakeBotConnector connector, Te
 
         IReadOnlyList<ReceivedActivity> replies = expectReplies is { } count && count > 0
             ? await connector.WaitForAsync(ForThisTurn, count, timeout).ConfigureAwait(false)
-            : connector.Received.Where(r => r.Accepted && ForThisTurn(r)).ToList();
+            : connector.ReceivedSince(before).Where(r => r.Accepted && ForThisTurn(r)).ToList();
         return new TurnResult(activity, response.StatusCode, body, replies);
     }
 
