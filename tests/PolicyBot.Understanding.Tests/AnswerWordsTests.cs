@@ -344,6 +344,10 @@ public class AnswerWordsTests
     [InlineData("access-reason", "safety info, the PA wasn't working", "emergency-access")]
     [InlineData("account-use", "the canned food drive totals", "school-news")]
     [InlineData("account-use", "the early release time and bus information", "school-news")]
+    // A program's clinical rotation and job placement, a class account's showing off the students' work (fresh67).
+    [InlineData("purpose", "scrubs, badges and report time for clinical rotation", "operations")]
+    [InlineData("purpose", "job placement at a local shop, part of the program", "educational")]
+    [InlineData("purpose", "show off their work; keep parents updated", "operations")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -421,6 +421,9 @@ public class SituationReaderTests
     [InlineData("I'm a licensed foster parent and I've had a boy placed with me since August. He's in 7th grade at the middle school. He just got a phone and most of his friends talk on Snapchat. Can I add him on Snapchat so I can keep track of him?", "activity=contact relationship=legal")]
     // Things put on a site one built, pointed at as "it", beside emailing its link: two parts (sealed20's DF046 false allowed).
     [InlineData("I built a Google Site on my personal Google account for my 9th grade biology classes. I put the class schedule and the seating chart with names on it so subs can find them easily, and it's public to anyone with the link. I email the link to students from my school account. Is that setup okay?", "activity=posting content=confidential | activity=contact medium=school-email purpose=operations relationship=student")]
+    // A channel of book talks for the library is a school account, not one's own, beside emailing its link (fresh67's DJ056
+    // false allowed: only the email was read).
+    [InlineData("I'd like to start a YouTube channel of short book talks for the library and then send the link to students through my district Google account. Can I set that up this week?", "account-stage=new activity=school-account | activity=contact medium=school-email relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -603,6 +606,8 @@ public class SituationReaderTests
     [InlineData("A coworker sent me a friend request, and so did my sister-in-law who has a kid at the school. I'd accept them at home tonight. anything in the policy against either one?", "activity=contact medium=accept-request purpose=personal")]
     // Writing up how a student's care plan is handled, on one's blog (AX014).
     [InlineData("I'm a school nurse and I keep a little blog about school nursing. Could I write up how we handle one of our kids' diabetes plans if I leave the name out?", "activity=posting content=confidential")]
+    // Selling one's own things to a student is one's own business, its pickup with it (fresh67's DJ034 false allowed).
+    [InlineData("thinking of selling my old mig welder to one of my students, can i just give him my cell so we can work out price and pickup", "activity=contact medium=phone-number purpose=personal relationship=student")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -738,6 +743,9 @@ public class SituationReaderTests
     [InlineData("can I answer parent emails from my phone?", "activity=contact relationship=not-student")]
     // A student's grown sibling in college is no student (DG042).
     [InlineData("one of my kindergartners big sister, shes 20 and in college, sent me a friend req on fb. ok to accept?", "activity=contact relationship=not-student")]
+    // A student working at a business "with me" is a coworker, the student named with it the same person (fresh67, DJ035).
+    [InlineData("so one of my juniors also works at the hardware store with me on saturdays we're both just cashiers and he texts me asking to swap shifts is it okay if i text back about that", "activity=contact relationship=coworker")]
+    [InlineData("a sophomore works in the shop with me, can I text him about the project?", "activity=contact medium=text purpose=educational relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -1052,6 +1060,8 @@ public class SituationReaderTests
     // An account for one's classrooms (DG007); the principal making one an admin of the official page (DG056).
     [InlineData("Our kindergarten team wants to start an Instagram for our classrooms so families can see what the kids are doing.", "account-stage=new activity=school-account")]
     [InlineData("She made me an admin on the elementary's official Facebook page. Can I post field day photos?", "account-stage=approved activity=school-account")]
+    // Students wanting the name of the channel one streams on (fresh67, DJ033).
+    [InlineData("i stream stardew and some horror games on twitch a few nights a week, mostly chatting about life. the book club kids found out and want the channel name. can i tell them? seems harmless", "activity=contact medium=personal-accounts relationship=student")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
