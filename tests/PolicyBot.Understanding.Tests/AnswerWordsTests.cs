@@ -348,6 +348,9 @@ public class AnswerWordsTests
     [InlineData("purpose", "scrubs, badges and report time for clinical rotation", "operations")]
     [InlineData("purpose", "job placement at a local shop, part of the program", "educational")]
     [InlineData("purpose", "show off their work; keep parents updated", "operations")]
+    // On one's payroll, an employee at one's store (sealed21's DI050, DH017, after its one scoring).
+    [InlineData("relationship", "a junior at SHS who is on our payroll at the store", "employment")]
+    [InlineData("relationship", "a junior on my football team who is also an employee at our store", "employment")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

@@ -1062,6 +1062,8 @@ public class SituationReaderTests
     [InlineData("She made me an admin on the elementary's official Facebook page. Can I post field day photos?", "account-stage=approved activity=school-account")]
     // Students wanting the name of the channel one streams on (fresh67, DJ033).
     [InlineData("i stream stardew and some horror games on twitch a few nights a week, mostly chatting about life. the book club kids found out and want the channel name. can i tell them? seems harmless", "activity=contact medium=personal-accounts relationship=student")]
+    // Telling students one's Twitch (sealed21's DH018, after its one scoring).
+    [InlineData("can i tell my esports kids my twitch so they can watch me stream", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]
