@@ -3,7 +3,8 @@ namespace PolicyBot.Understanding.Tests;
 /// <summary>
 /// The recognizers run only on texts that hold what their findings are made of (digits, '@', a dot, a time word), which
 /// is most of the CPU a turn saves. The shortcut must lose nothing: every text of every corpus file (but the held-out
-/// ones) and of the staff questions (each field, and each "key: line" of the fact columns) reads the same with every
+/// ones) and of the staff questions that the bot reads (<see cref="CorpusFiles.EveryText"/>: questions, messages, paraphrases,
+/// typed answers and fact lines) reads the same with every
 /// recognizer forced to run.
 /// What the date-time model finds depends on the day ("tomorrow", "the day" on a Saturday is the weekend), so both are
 /// read at fixed times: a school-day morning, a Saturday evening and a Sunday noon.
