@@ -423,6 +423,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh65.tsv", 73)]
     [InlineData("unseen-fresh66.tsv", 75)]
     [InlineData("unseen-fresh67.tsv", 85)]
+    [InlineData("unseen-fresh68.tsv", 0)]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
