@@ -351,6 +351,9 @@ public class AnswerWordsTests
     // On one's payroll, an employee at one's store (sealed21's DI050, DH017, after its one scoring).
     [InlineData("relationship", "a junior at SHS who is on our payroll at the store", "employment")]
     [InlineData("relationship", "a junior on my football team who is also an employee at our store", "employment")]
+    // An item of the worksheet; wanting to help the student, as the whole answer (fresh68).
+    [InlineData("purpose", "help with #4", "educational")]
+    [InlineData("purpose", "I want to help her", "support")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
@@ -377,6 +380,8 @@ public class AnswerWordsTests
     [InlineData("purpose", "homework, and to wish her a happy birthday", "")]
     // Another adult's guardianship is no exception of the staff member's (fresh batch 54's false allowed, CJ056).
     [InlineData("relationship", "a boy on my bus route and his grandmother, who is his legal guardian", "student not-student")]
+    // One's own child and a teammate named at the start of the answer: both (fresh68's DK047).
+    [InlineData("relationship", "my daughter and her teammate, both 8th graders at my school", "close-family student")]
     public void An_answer_naming_several_values_is_split_in_order(string factId, string typed, string expected)
     {
         var parts = Stevensville.Reader.ReadAnswerParts(Asking(factId), typed);

@@ -424,6 +424,8 @@ public class SituationReaderTests
     // A channel of book talks for the library is a school account, not one's own, beside emailing its link (fresh67's DJ056
     // false allowed: only the email was read).
     [InlineData("I'd like to start a YouTube channel of short book talks for the library and then send the link to students through my district Google account. Can I set that up this week?", "account-stage=new activity=school-account | activity=contact medium=school-email relationship=student")]
+    // Students added to one's close-friends list, beside a school platform (fresh68's DK052).
+    [InlineData("I post classroom stuff in Google Classroom, but I thought I'd also add my students to my Instagram close friends so they can see quick study tips in my stories. Ok?", "activity=contact medium=school-platform purpose=educational relationship=student | activity=contact medium=friend-request purpose=educational relationship=student | activity=posting site=personal-site")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -516,6 +518,8 @@ public class SituationReaderTests
     [InlineData("I keep a personal running blog about my marathon training plus random life stuff. My track kids keep asking how I train. Can I give them the link?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     // A channel that shows one's own life is shared for personal reasons (BB024).
     [InlineData("I started a YouTube channel where I vlog my weekends - hikes, cooking, my dog etc. Some of my students keep asking what it's called. Can I tell them?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    // A duet of a student's video joins in on the app; what the student posted is background (fresh68's DK021).
+    [InlineData("lol one of my students posted a dance video on tiktok and i want to duet it doing the same dance badly. harmless fun right? from my own account on the weekend", "activity=contact medium=other-app relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -608,6 +612,11 @@ public class SituationReaderTests
     [InlineData("I'm a school nurse and I keep a little blog about school nursing. Could I write up how we handle one of our kids' diabetes plans if I leave the name out?", "activity=posting content=confidential")]
     // Selling one's own things to a student is one's own business, its pickup with it (fresh67's DJ034 false allowed).
     [InlineData("thinking of selling my old mig welder to one of my students, can i just give him my cell so we can work out price and pickup", "activity=contact medium=phone-number purpose=personal relationship=student")]
+    // A carpool to the team's game is a private arrangement, not team business (fresh68's DK047 false allowed); a student's
+    // art portfolio and an item of a worksheet are school work (DK036, DK020).
+    [InlineData("Can I text her and one of her teammates about carpooling to the away game Saturday?", "activity=contact medium=text purpose=personal")]
+    [InlineData("A student asked for my email so she can send me photos of her art portfolio. I'd give her my school address. OK?", "activity=contact purpose=educational relationship=student")]
+    [InlineData("Student left me a private comment on Google Classroom at like 10pm asking how to do #4 on the worksheet. Can I reply there or should I wait till class?", "activity=contact medium=school-platform purpose=educational relationship=student")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
