@@ -587,6 +587,12 @@ public class SituationReaderTests
     [InlineData("Is it ok to do my online banking on my district laptop during lunch?", "activity=personal-use site-kind=other-site")]
     // A system out of service is no way of contacting, and the district putting updates on its page is no posting of one's own.
     [InlineData("The office phones and email are down and the district is putting updates on its Facebook page. Can I check it on my phone?", "activity=personal-use site-kind=social-networking")]
+    // ... said of "they", or as where updates go out or come through; pulled up or kept open; a breakdown on the highway or
+    // a blizzard is an emergency to check it in; parents' calls answered beside it are no contact asked about (BM022, BW022,
+    // CC035: the district's page was read as a school account of one's own).
+    [InlineData("blizzard came in at noon and the office phones are down, theyre posting bus leave times on the district fb page. can i check it on my phone?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
+    [InlineData("Chaperoning the band trip - our bus broke down on the highway and the office said updates for parents go out on the district Facebook page. Can I pull it up on my phone so I know what they're telling people?", "access-reason=emergency-access activity=personal-use site-kind=social-networking")]
+    [InlineData("Yesterday when the water main broke and we closed early, the only updates were on the district Facebook page. I had it open on the office computer all afternoon so I could answer parents calling in. Now someone says we can't use Facebook on school computers. Was I wrong?", "access-reason=emergency-access activity=personal-use site-kind=social-networking time=school-day")]
     // What a special-education meeting holds is confidential, even told without a name.
     [InlineData("Can I post on X about an IEP meeting that went badly?", "activity=posting content=confidential")]
     // Where one once had a student is no time of the question.
