@@ -354,6 +354,13 @@ public class AnswerWordsTests
     // An item of the worksheet; wanting to help the student, as the whole answer (fresh68).
     [InlineData("purpose", "help with #4", "educational")]
     [InlineData("purpose", "I want to help her", "support")]
+    // "What is your question about?": sending something to people is contact; one's own social media, where or when
+    // used, is using social media (the about lines that objected to a right reading: DI023, DH014, BD040, CV035, E050).
+    [InlineData("activity", "sending a deadline reminder", "contact")]
+    [InlineData("activity", "sending my weekly newsletter", "contact")]
+    [InlineData("activity", "personal Instagram on weekends", "personal-use")]
+    [InlineData("activity", "keeping Facebook open at work", "personal-use")]
+    [InlineData("activity", "using social media on my own time", "personal-use")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);
