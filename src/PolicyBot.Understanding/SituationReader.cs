@@ -124,7 +124,7 @@ public sealed partial class SituationReader
         if (split.Fact is not null)
         {
             parts.AddRange(split.Values.Select(v => main.With(split.Fact, v, _factOrder)));
-            BindBetween(main, split.Fact, split.Values, parts);
+            BindBetween(text, main, split.Fact, split.Values, parts);
             BindPeople(stretches, main, split.Fact, split.Values, parts);
             BindOverridden(stretches, main, split.Fact, split.Values, parts);
         }
@@ -568,9 +568,10 @@ public sealed partial class SituationReader
     /// A fact bound to one act (the lexicon's <c>activities → bound</c>) whose words all lie between where one value of the
     /// split fact is said and where the next one is ("email them about the project, and accept the request") is that
     /// value's part's only: the other parts leave it open, to be asked. Said before the first value or after the last, it
-    /// is everyone's ("for the trip, can I text or call them", "text or call them about homework").
+    /// is everyone's ("for the trip, can I text or call them", "text or call them about homework"); so is one the next
+    /// value's words point back to ("text them a reminder about the summer reading list, and email the list").
     /// </summary>
-    private void BindBetween(Reading main, string splitFact, List<string> values, List<Reading> parts)
+    private void BindBetween(string text, Reading main, string splitFact, List<string> values, List<Reading> parts)
     {
         if (Lexicon.Activities.Bound is not { Count: > 0 } bound)
         {
@@ -582,7 +583,8 @@ public sealed partial class SituationReader
             var cues = main.Evidence[factId];
             for (var i = 0; i + 1 < starts.Count; i++)
             {
-                if (cues.Count > 0 && cues.All(c => c.Start > starts[i] && c.Start < starts[i + 1]))
+                if (cues.Count > 0 && cues.All(c => c.Start > starts[i] && c.Start < starts[i + 1])
+                    && !PointsBackAfter(text, cues.Max(c => c.Start + c.Length), starts[i + 1]))
                 {
                     for (var j = 0; j < parts.Count; j++)
                     {
@@ -595,6 +597,24 @@ public sealed partial class SituationReader
             }
         }
     }
+
+    /// <summary>How far after a value's first word its words may point back to what the part before it was about.</summary>
+    private const int PointsBackReach = 40;
+
+    /// <summary>
+    /// Do the words after a bound fact's cues (ending at <paramref name="from"/>), up to a little past where the next value
+    /// is said (<paramref name="next"/>), point back to it ("…the summer reading list, and email the list from my school
+    /// account")?
+    /// </summary>
+    private static bool PointsBackAfter(string text, int from, int next)
+    {
+        var end = Math.Min(text.Length, Math.Max(from, next) + PointsBackReach);
+        return from < end && PointsBack().IsMatch(text.AsSpan(from, end - from));
+    }
+
+    /// <summary>Words pointing back to the thing the part before was about: "the list", "the same reminder", "email it".</summary>
+    [GeneratedRegex(@"\b(?:(?:email|e-mail|send|text|post|share|forward|attach)(?:s|ed|ing)?\s+(?:them\s+|her\s+|him\s+)?it|the\s+same(?:\s+[\w-]+)?|(?:the|that|this)\s+(?:list|link|reminder|info|information|details|schedule|file|form|doc|document|pdf|flyer|packet|assignment|notice|message|update|news|announcement))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PointsBack();
 
     /// <summary>
     /// Of parts split by one fact, a part whose value is said in the same stretch as a way of acting that another value

@@ -426,6 +426,10 @@ public class SituationReaderTests
     [InlineData("I'd like to start a YouTube channel of short book talks for the library and then send the link to students through my district Google account. Can I set that up this week?", "account-stage=new activity=school-account | activity=contact medium=school-email relationship=student")]
     // Students added to one's close-friends list, beside a school platform (fresh68's DK052).
     [InlineData("I post classroom stuff in Google Classroom, but I thought I'd also add my students to my Instagram close friends so they can see quick study tips in my stories. Ok?", "activity=contact medium=school-platform purpose=educational relationship=student | activity=contact medium=friend-request purpose=educational relationship=student | activity=posting site=personal-site")]
+    // What the first act is about, pointed back to by the second ("email the list"), is both parts' (fresh68's DK053); not
+    // where the second names nothing of it.
+    [InlineData("Over summer can I text my incoming 8th graders a reminder about the summer reading list, and email the list from my school account?", "activity=contact medium=text purpose=educational relationship=student | activity=contact medium=school-email purpose=educational relationship=student")]
+    [InlineData("can I text my students about homework and email them from my school account?", "activity=contact medium=text purpose=educational relationship=student | activity=contact medium=school-email relationship=student")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
