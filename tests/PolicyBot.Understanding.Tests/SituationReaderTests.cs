@@ -430,6 +430,9 @@ public class SituationReaderTests
     // where the second names nothing of it.
     [InlineData("Over summer can I text my incoming 8th graders a reminder about the summer reading list, and email the list from my school account?", "activity=contact medium=text purpose=educational relationship=student | activity=contact medium=school-email purpose=educational relationship=student")]
     [InlineData("can I text my students about homework and email them from my school account?", "activity=contact medium=text purpose=educational relationship=student | activity=contact medium=school-email relationship=student")]
+    // An approved team account and a separate new one named in quotes: a part each (sealed22's DL051 false allowed, after
+    // its one scoring: only the approved one was answered).
+    [InlineData("The principal approved a robotics team Instagram and she's co-admin on it, which is great. I also want to make a separate 'Coach T' TikTok to post our robot clips and practice stuff. Can I do both?", "account-stage=approved activity=school-account | account-stage=new activity=school-account")]
     public void Parts(string utterance, string parts) =>
         Assert.Equal(parts, string.Join(" | ", Stevensville.Reader.ReadParts(utterance).Select(r => Stevensville.Text(r.Facts))));
 
@@ -627,6 +630,8 @@ public class SituationReaderTests
     [InlineData("Can I text her and one of her teammates about carpooling to the away game Saturday?", "activity=contact medium=text purpose=personal")]
     [InlineData("A student asked for my email so she can send me photos of her art portfolio. I'd give her my school address. OK?", "activity=contact purpose=educational relationship=student")]
     [InlineData("Student left me a private comment on Google Classroom at like 10pm asking how to do #4 on the worksheet. Can I reply there or should I wait till class?", "activity=contact medium=school-platform purpose=educational relationship=student")]
+    // One's own carpool of students to school is a private arrangement (sealed22's DL048 false allowed, after its scoring).
+    [InlineData("I carpool my kid and the two boys next door to school every morning, they all go to my school. would it be ok to text the neighbor boys when I'm leaving so they come out?", "activity=contact medium=text purpose=personal relationship=student")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]

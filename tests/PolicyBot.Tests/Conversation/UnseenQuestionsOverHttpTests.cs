@@ -120,6 +120,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed19.tsv", "nineteenth sealed part", Sealed19Floor, Sealed19FalseAllowed)]
     [InlineData("unseen-sealed20.tsv", "twentieth sealed part", Sealed20Floor, Sealed20FalseAllowed)]
     [InlineData("unseen-sealed21.tsv", "twenty-first sealed part", Sealed21Floor, Sealed21FalseAllowed)]
+    [InlineData("unseen-sealed22.tsv", "twenty-second sealed part", Sealed22Floor, Sealed22FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -248,6 +249,16 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // 22/28, off-topic 9/12; DH 41/55, DI 42/55. The floor is the first scoring's level.
     private const double Sealed21Floor = 75;
     private const string Sealed21FalseAllowed = "";
+
+    // The twenty-second sealed part (DL: first-year and young staff, staff who are parents of students, a small town; DM:
+    // staff writing worried after something happened, asking terms explained, nurses, case managers, directors, ESL staff),
+    // scored once at 4a7572d: 83/110 = 75.5 %, 2 false allowed (DL048: texting the neighbour boys one carpools to school,
+    // "carpool pickup in the morning" read as school logistics; DL051: an approved team Instagram and a new 'Coach T'
+    // TikTok, the new account not read, only the approved one answered; both mended), 13 with no verdict, taps median 1,
+    // max 6 (4 rows over 4); singles 57/70, multi 15/28, off-topic 11/12; DL 42/55, DM 41/55. 85/110 after the mends. The
+    // floor is the first scoring's level.
+    private const double Sealed22Floor = 75;
+    private const string Sealed22FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
