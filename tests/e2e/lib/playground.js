@@ -39,7 +39,8 @@ class Playground {
       },
       onLine: (line) => { const m = /Listening on (\d+)/.exec(line); if (m) listening = Number(m[1]); },
     });
-    const deadline = Date.now() + 30000;
+    // A minute, not a turn's 20 s: beside the .NET tests on a 2-core machine, a node server's start can take that long.
+    const deadline = Date.now() + 60000;
     while (!listening) {
       if (this.child.exitCode !== null) throw new Error(`the Playground exited:\n${this.child.tail()}`);
       if (Date.now() > deadline) throw new Error(`the Playground did not start:\n${this.child.tail()}`);
@@ -48,7 +49,7 @@ class Playground {
     // It falls back to a random port when the wanted one is taken; then the service URL would be wrong.
     if (listening !== wanted) throw new Error(`the Playground listens on ${listening}, not ${wanted}`);
     this.port = listening;
-    await procs.waitForHttp(this.url, { child: this.child, what: 'the Playground', timeoutMs: 30000 });
+    await procs.waitForHttp(this.url, { child: this.child, what: 'the Playground', timeoutMs: 60000 });
   }
 
   async stop() {
