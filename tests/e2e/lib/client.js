@@ -268,6 +268,12 @@ class Client {
     return all.slice(mark.shown);
   }
 
+  /** Waits until a bot message here matches `pattern` (one the bot sends on its own, such as a proactive message); returns it. */
+  async waitUntilShown(pattern, timeoutMs = TURN_TIMEOUT_MS) {
+    return until(`a bot message matching ${pattern} (${this.userName})`,
+      async () => (await this.botMessages()).find((m) => pattern.test(m.text)), timeoutMs, () => this.assertHealthy());
+  }
+
   async typeInto(box, text) {
     await box.click();
     await this.page.keyboard.type(text);
