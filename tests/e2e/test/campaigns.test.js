@@ -4,7 +4,7 @@
 // acknowledges; the administrator sees the report (screenshot campaign-report.png) and downloads the CSV. Then he
 // schedules a monthly reminder in plain words, confirms what the bot understood, and sees it in the list.
 const assert = require('node:assert/strict');
-const { useHarness, scenario } = require('../lib/harness');
+const { useHarness, scenario, LONG_SCENARIO_MS } = require('../lib/harness');
 const { httpGet } = require('../lib/procs');
 const { TEAM } = require('../lib/tenant');
 
@@ -87,7 +87,7 @@ scenario(h, 'an administrator sends a reminder to the team; a teacher acknowledg
   assert.match(body, /name,entra_object_id,delivery,acknowledged_at_utc,acknowledged_revision,status/);
   assert.match(body, /Tess Teacher,00000000-0000-4000-8000-000000000101,sent,[^,]+,2019-05-09 \([0-9a-f]{16}\),acknowledged/);
   require('node:fs').writeFileSync(require('node:path').join(require('../lib/paths').ARTIFACTS, 'campaign-report.csv'), body);
-});
+}, { timeout: LONG_SCENARIO_MS });
 
 scenario(h, 'an administrator schedules a monthly reminder in plain words, confirms what was understood and sees it listed', async () => {
     const adam = await h.as('Adam Admin');

@@ -4,7 +4,7 @@
 // question, Tess answers from her notification, Adam approves; both see the cards change; Tess's next question about
 // that page is answered from the approved accounts registry.
 const assert = require('node:assert/strict');
-const { useHarness, scenario } = require('../lib/harness');
+const { useHarness, scenario, LONG_SCENARIO_MS } = require('../lib/harness');
 const { DETAILS } = require('../lib/policy');
 
 const h = useHarness('requests');
@@ -134,4 +134,4 @@ scenario(h, 'a teacher asks for a class page, the administrator asks, she answer
   const details = await tess.clickOnCard(DETAILS);
   assert.match(details.text, /Yes, it's approved/);
   await tess.screenshotLastCard('registry-verdict');
-});
+}, { timeout: LONG_SCENARIO_MS });
