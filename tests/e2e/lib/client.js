@@ -268,10 +268,13 @@ class Client {
     return all.slice(mark.shown);
   }
 
-  /** Waits until a bot message here matches `pattern` (one the bot sends on its own, such as a proactive message); returns it. */
-  async waitUntilShown(pattern, timeoutMs = TURN_TIMEOUT_MS) {
-    return until(`a bot message matching ${pattern} (${this.userName})`,
-      async () => (await this.botMessages()).find((m) => pattern.test(m.text)), timeoutMs, () => this.assertHealthy());
+  /**
+   * Waits until a bot message here is `what` says (a predicate on {text, isCard, ...}: one the bot sends on its own, such
+   * as a proactive message); returns it. `description` names it in a time-out.
+   */
+  async waitUntilShown(description, what, timeoutMs = TURN_TIMEOUT_MS) {
+    return until(`${description} (${this.userName})`,
+      async () => (await this.botMessages()).find(what), timeoutMs, () => this.assertHealthy());
   }
 
   async typeInto(box, text) {

@@ -34,7 +34,8 @@ scenario(h, 'an administrator sees both roles, sends a test message to everyone 
 
   // The delivery engine sends it in the background, to this chat too. Waited for here: landing in the middle of the
   // next click's answer, it once came back in the status card's place (CI run at 1bbc794).
-  await adam.waitUntilShown(/This is a test message from PolicyBot/);
+  // The plain message, not the queued card that quotes it.
+  await adam.waitUntilShown('the test message itself', (m) => !m.isCard && /This is a test message from PolicyBot/.test(m.text));
   // The card's button shows each person's status.
   let [status] = await adam.click('Check delivery status');
   for (let i = 0; i < 15 && /waiting|being sent/.test(status.text); i++) {
