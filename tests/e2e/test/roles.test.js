@@ -32,9 +32,8 @@ scenario(h, 'an administrator sees both roles, sends a test message to everyone 
   assert.match(after.text, /Queued a test message for \d/);
   await adam.screenshotLastCard('test-message');
 
-  // The delivery engine sends it in the background, to this chat too. Waited for here: landing in the middle of the
-  // next click's answer, it once came back in the status card's place (CI run at 1bbc794).
-  // The plain message, not the queued card that quotes it.
+  // The delivery engine sends it in the background, to this chat too. Waited for here (the plain message, not the queued
+  // card that quotes it): landing in the middle of the next click's answer, it once came back in the status card's place.
   await adam.waitUntilShown('the test message itself', (m) => !m.isCard && /This is a test message from PolicyBot/.test(m.text));
   // The card's button shows each person's status.
   let [status] = await adam.click('Check delivery status');
