@@ -363,6 +363,15 @@ public class AnswerWordsTests
     [InlineData("activity", "using social media on my own time", "personal-use")]
     // A carpool's pickup is a private arrangement (sealed22's DL048, after its one scoring).
     [InlineData("purpose", "carpool pickup in the morning", "personal")]
+    // Typed lines of fresh69 (DN039, DN044, DN026, DN033, DN047, DN044): an internship is school work, recruiting for a school
+    // activity and showing off students' work are school business, a win congratulated is encouragement, a post that leaves
+    // out the school and its students is one's own, a sign-up form is school material.
+    [InlineData("purpose", "summer internship opportunities", "educational")]
+    [InlineData("purpose", "getting kids to audition", "operations")]
+    [InlineData("purpose", "show off their photography", "operations")]
+    [InlineData("purpose", "congratulating him on winning state", "support")]
+    [InlineData("content", "a question about stage combat, no school name or students", "own-content")]
+    [InlineData("content", "audition dates and sign-up form", "district-material")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

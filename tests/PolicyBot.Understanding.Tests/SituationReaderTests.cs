@@ -527,6 +527,12 @@ public class SituationReaderTests
     [InlineData("I started a YouTube channel where I vlog my weekends - hikes, cooking, my dog etc. Some of my students keep asking what it's called. Can I tell them?", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
     // A duet of a student's video joins in on the app; what the student posted is background (fresh68's DK021).
     [InlineData("lol one of my students posted a dance video on tiktok and i want to duet it doing the same dance badly. harmless fun right? from my own account on the weekend", "activity=contact medium=other-app relationship=student")]
+    // Asked whether to answer a student who wrote first: the answer's own way, not being found (fresh69's DN058); the link to
+    // an album of one's own pictures (DN036); a congratulations on a win, from one's school account to the student's (DN033).
+    [InlineData("if a student texts me first asking what the homework is, am i ok to answer? she got my number off the robotics contact sheet", "activity=contact medium=text purpose=educational relationship=student")]
+    [InlineData("My students keep begging to see my wedding pics. Can I just send them the link to the shared google photos album?", "activity=contact medium=personal-accounts relationship=student")]
+    [InlineData("one of my juniors won state in wrestling!! can I send him a congrats email, my school account to his?", "activity=contact medium=school-email purpose=support relationship=student")]
+    [InlineData("kid from 5th period texted me congrats on my engagement, ok to text back and chat a bit?", "activity=contact medium=text purpose=personal relationship=student")]
     public void Media(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -770,6 +776,10 @@ public class SituationReaderTests
     // A student working at a business "with me" is a coworker, the student named with it the same person (fresh67, DJ035).
     [InlineData("so one of my juniors also works at the hardware store with me on saturdays we're both just cashiers and he texts me asking to swap shifts is it okay if i text back about that", "activity=contact relationship=coworker")]
     [InlineData("a sophomore works in the shop with me, can I text him about the project?", "activity=contact medium=text purpose=educational relationship=student")]
+    // Businesses written to are adults, the students only denied (fresh69's DN045); a coach's team after the role said as a
+    // label (DN040).
+    [InlineData("Can I use my personal gmail to email the host businesses for our internship program? Not emailing students, just the employers", "activity=contact relationship=not-student")]
+    [InlineData("Robotics coach - if a competition gets snowed out at 6am can I group text the team from my cell to tell them? Parents would be on it too", "activity=contact medium=text relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>
@@ -901,7 +911,8 @@ public class SituationReaderTests
     [InlineData("School nurse here. Can I post a pic of the lice letter going home to 3rd grade on my Facebook so parents in town see it faster?", "activity=posting content=district-material site=personal-site")]
     [InlineData("I'm in a private Facebook group for school counselors and want to ask for advice about a student's situation. I'd change her name but say her grade and our school. OK?", "activity=posting content=confidential")]
     [InlineData("For away games can I give my number to the basketball captains in case something happens on the road?", "activity=contact medium=phone-number purpose=operations relationship=student")]
-    [InlineData("Can I DM a girl on Instagram to congratulate her on placing at state in the 400? I don't have her in class, she just goes to our school.", "activity=contact medium=other-app purpose=personal relationship=student")]
+    // Congratulations on a school achievement are encouragement (personal support), not a chat; by DM still forbidden (V040).
+    [InlineData("Can I DM a girl on Instagram to congratulate her on placing at state in the 400? I don't have her in class, she just goes to our school.", "activity=contact medium=other-app purpose=support relationship=student")]
     // A channel where one posts lessons for one's students is a new class account; asking whom to talk to is no contact.
     [InlineData("I'd like to make a YouTube channel where I post short math lessons for my 5th graders to watch at home. Who do I need to talk to, or can I just do it?", "account-stage=new activity=school-account")]
     // Foster parents to a student: the student is in one's legal care. A parent who asks is a third party; parents who
@@ -1088,6 +1099,12 @@ public class SituationReaderTests
     [InlineData("i stream stardew and some horror games on twitch a few nights a week, mostly chatting about life. the book club kids found out and want the channel name. can i tell them? seems harmless", "activity=contact medium=personal-accounts relationship=student")]
     // Telling students one's Twitch (sealed21's DH018, after its one scoring).
     [InlineData("can i tell my esports kids my twitch so they can watch me stream", "activity=contact medium=personal-accounts purpose=personal relationship=student")]
+    // A department's channel talked over, a show started with one's students (clause 12's educational presence: fresh69's
+    // DN010, DN034); a school paper's approved account (DN020); a post said to leave out the school and its students (DN047).
+    [InlineData("Our CTE department is kicking around a YouTube channel to show off student welding and culinary projects to 8th graders choosing classes. Can we just go ahead and start it?", "activity=school-account")]
+    [InlineData("thinking of starting a debate podcast w my varsity kids. record in my room after school, post it on spotify and youtube", "activity=school-account")]
+    [InlineData("Our school paper already has an Instagram the principal approved last year and she's one of the admins. Can my editors post photos from home games there, and what about links to our stories?", "account-stage=approved activity=school-account")]
+    [InlineData("I'm in a facebook group for high school drama teachers. Can I post asking for ideas on staging a stage fight? wouldnt mention the school or any kids. doing it from home on my laptop", "activity=posting content=own-content")]
     public void Posting_and_accounts(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Fact]

@@ -441,6 +441,10 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // the same words from a coach); the teammate's part then is allowed with conditions. A person who is only a parent
     // there would not change it. Named here and in the closing note.
     [InlineData("unseen-fresh68.tsv", 85, "DK047")]
+    // DN040 (a coach's group text of a snowed-out competition from his cell, parents on it too): the bot answers allowed (an
+    // urgent notice by text is district business, the rules' reading) where the row expects allowed with conditions ("keep
+    // the thread to that"). Both are go-aheads, so no false allowed; left as the rules have it.
+    [InlineData("unseen-fresh69.tsv", 90, "")]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
