@@ -780,6 +780,12 @@ public class SituationReaderTests
     // label (DN040).
     [InlineData("Can I use my personal gmail to email the host businesses for our internship program? Not emailing students, just the employers", "activity=contact relationship=not-student")]
     [InlineData("Robotics coach - if a competition gets snowed out at 6am can I group text the team from my cell to tell them? Parents would be on it too", "activity=contact medium=text relationship=student")]
+    // A likeness is no employment: a teaching assistant taking it for credit "basically works for me" (sealed23's DP044 false
+    // allowed, after its one scoring).
+    [InlineData("I have a senior TA 4th period (she's taking it as an elective for credit). She's super helpful and I wanted to add her on snapchat so I can thank her and just chat. Fine since she basically works for me?", "activity=contact medium=friend-request purpose=personal relationship=student")]
+    // Lessons or tutoring a family pays for are the staff member's own business (sealed23's DP048 false allowed; BR020).
+    [InlineData("A mom is paying me to tutor her son this summer. He's in my geometry class. Can he and I text to set up sessions?", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("I tutor one of our 4th graders after school for $$, not through the district. I've been texting to set up times. Any issue?", "activity=contact medium=text purpose=personal relationship=student")]
     public void Relationships_and_exceptions(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     /// <summary>Exceptions make verdicts more permissive: weak cues never set them.</summary>

@@ -121,6 +121,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed20.tsv", "twentieth sealed part", Sealed20Floor, Sealed20FalseAllowed)]
     [InlineData("unseen-sealed21.tsv", "twenty-first sealed part", Sealed21Floor, Sealed21FalseAllowed)]
     [InlineData("unseen-sealed22.tsv", "twenty-second sealed part", Sealed22Floor, Sealed22FalseAllowed)]
+    [InlineData("unseen-sealed23.tsv", "twenty-third sealed part", Sealed23Floor, Sealed23FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -260,6 +261,15 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     private const double Sealed22Floor = 75;
     private const string Sealed22FalseAllowed = "";
 
+    // Scored once at ca61031 (after fresh69's fixes): 78/110 = 70.9 %, 2 false allowed (DP044: a teaching assistant taking it
+    // for credit, added on Snapchat "since she basically works for me", read as an employee; DP048: texting a 7th grader one
+    // gives paid private piano lessons to, read as teaching; both mended after the scoring, with the family of paid private
+    // lessons and tutoring: BR020 and CE050, named since fresh32 and fresh33, went with them), 19 with no verdict, taps
+    // median 1, max 6 (4 rows over 4); singles 49/70, multi 18/28, off-topic 11/12; DO 38/55, DP 40/55; the safety card on
+    // 2 rows. The floor is the first scoring's level.
+    private const double Sealed23Floor = 70;
+    private const string Sealed23FalseAllowed = "";
+
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
     // understand, or a question the row has no line for), taps median 1, max 6 (4 rows over 4); singles 51/70, multi 21/28,
@@ -333,7 +343,11 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // contact with family, as allowed. Kept as the writer wrote it and counted in the table; see the corpus README.
     [InlineData("unseen-fresh9.tsv", 93, "N019")]
     [InlineData("unseen-fresh10.tsv", 91)]
-    [InlineData("unseen-fresh11.tsv", 100)]
+    // Q026 (a parent pays the staff member to tutor her son; can he text to reschedule): expected allowed with conditions,
+    // answered forbidden since paid private tutoring and lessons are read as the staff member's own business (sealed23's
+    // DP048 false allowed; BR020, CE050, CR039, DE037 and DP048 expect administration or forbidden for the same family).
+    // A restrictive miss, taken for the careful reading.
+    [InlineData("unseen-fresh11.tsv", 98)]
     [InlineData("unseen-fresh12.tsv", 93)]
     [InlineData("unseen-fresh13.tsv", 98)]
     [InlineData("unseen-fresh14.tsv", 90)]
@@ -371,13 +385,14 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh42.tsv", 88)]
     [InlineData("unseen-fresh43.tsv", 91)]
     [InlineData("unseen-fresh44.tsv", 91)]
-    // BR020 ("A mom is paying me to tutor her son this summer. He's in my geometry class. Can he and I text to set up
-    // sessions?"): the writer expects needs administration (forbidden acceptable); the bot answers allowed with conditions
-    // (texts kept to the tutoring). The ban reaches only contact "not related to the delivery of educational services",
-    // "unless there exists a familial, employment, or legal relationship": tutoring is an educational service, and paid
-    // tutoring is an employment relationship besides; the policy sends nothing about it to administration. Q026's writer
-    // read the same situation as the bot does. Kept as the writer wrote it and counted in the table; see the corpus README.
-    [InlineData("unseen-fresh45.tsv", 93, "BR020")]
+    // BR020 ("A mom is paying me to tutor her son this summer … Can he and I text to set up sessions?"): named as a dispute
+    // until 2026-12-07, when the bot read paid tutoring as an educational service and an employment relationship (allowed
+    // with conditions). Sealed23's DP048 (paid private piano lessons) made it a false allowed on a sealed part, and five
+    // writers of six read the family as the writer here did (administration or forbidden). The bot now reads lessons and
+    // tutoring a family pays for as the staff member's own business: the clause's "delivery of educational services" is the
+    // district's, and whether the family's paying is an "employment relationship" with the student is not for the bot to
+    // guess towards a yes. Answered forbidden (acceptable here); no longer named.
+    [InlineData("unseen-fresh45.tsv", 93)]
     [InlineData("unseen-fresh46.tsv", 96)]
     // BV004 ("my daughter is in 10th grade here, can I text her that I'll pick her up after practice? also her friend rides
     // home with us sometimes, can I text the friend too"): not a dispute, a false allowed left open. The friend's part is
@@ -390,11 +405,9 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh49.tsv", 91)]
     [InlineData("unseen-fresh50.tsv", 86)]
     [InlineData("unseen-fresh51.tsv", 83)]
-    // CE050 ("I teach piano lessons at my house on weekends … Sometimes one of the kids texts me directly to reschedule"):
-    // the writer expects needs administration (forbidden acceptable); the bot answers the child's part allowed with
-    // conditions, lessons being teaching. The same reading as BR020 above (paid private teaching is an educational service
-    // and an employment relationship besides; the policy sends nothing about it to administration), named beside it.
-    [InlineData("unseen-fresh52.tsv", 85, "CE050")]
+    // CE050 ("I teach piano lessons at my house on weekends … one of the kids texts me directly to reschedule"): named beside
+    // BR020 until 2026-12-07 and answered now as BR020 is (the staff member's own business: forbidden, acceptable here).
+    [InlineData("unseen-fresh52.tsv", 85)]
     [InlineData("unseen-fresh53.tsv", 85)]
     // CJ020 ("I'm the school nurse. One of my diabetic kids wants my cell so she can text me her sugar numbers on
     // weekends when her mom's at work"): not a dispute, a false allowed left open. The typed purpose "so someone watches
