@@ -372,6 +372,9 @@ public class AnswerWordsTests
     [InlineData("purpose", "congratulating him on winning state", "support")]
     [InlineData("content", "a question about stage combat, no school name or students", "own-content")]
     [InlineData("content", "audition dates and sign-up form", "district-material")]
+    // fresh70's DQ015 and DQ043: staying connected is personal; a contest won, congratulated, is encouragement.
+    [InlineData("purpose", "they want to stay connected", "personal")]
+    [InlineData("purpose", "congratulate her on the contest", "support")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

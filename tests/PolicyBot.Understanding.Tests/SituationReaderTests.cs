@@ -638,6 +638,10 @@ public class SituationReaderTests
     [InlineData("Student left me a private comment on Google Classroom at like 10pm asking how to do #4 on the worksheet. Can I reply there or should I wait till class?", "activity=contact medium=school-platform purpose=educational relationship=student")]
     // One's own carpool of students to school is a private arrangement (sealed22's DL048 false allowed, after its scoring).
     [InlineData("I carpool my kid and the two boys next door to school every morning, they all go to my school. would it be ok to text the neighbor boys when I'm leaving so they come out?", "activity=contact medium=text purpose=personal relationship=student")]
+    // A drill is no emergency (fresh70's DQ057), unless it turned out to be real (CV024); a school locked down is one (DF014).
+    [InlineData("can I check facebook on my phone during a fire drill?", "activity=personal-use site-kind=social-networking")]
+    [InlineData("During what we thought was a lockdown drill last week (it turned out to be real) I used my phone to check the sheriff's Facebook for updates. Did I break the rule?", "access-reason=emergency-access activity=personal-use site-kind=social-networking")]
+    [InlineData("We had a lockdown drill last month, and it made me think about a real one. If we're ever actually locked down and the district is posting updates on its Facebook and X accounts, can I check them on my phone while I'm sitting with my kids in the dark? Parents will be asking and I'd like to know what's going on.", "access-reason=emergency-access activity=personal-use site-kind=social-networking")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]

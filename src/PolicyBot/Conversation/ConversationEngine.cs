@@ -581,6 +581,11 @@ public sealed partial class ConversationEngine(PolicyEvaluator evaluator, Situat
     [GeneratedRegex(@"[^a-z]+")]
     private static partial Regex CommandWords();
 
-    [GeneratedRegex(@"^\s*(can|could|may|might|is|am|are|should|would|do|does|must|will|what|how|when|where|why|who)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A yes/no question's first word, or a question word with the verb or word that makes it one ("what can I", "how do",
+    /// "what about", "what's"). A question word alone starts a typed answer as often: "what the student did, his behavior
+    /// problems" answers "What would you post?" (fresh70's DQ021).
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:can|could|may|might|is|am|are|should|would|do|does|must|will|(?:what|how|when|where|why|who|which)(?:'s|’s|\s+(?:can|could|may|might|is|am|are|was|were|should|would|do|does|did|must|will|if|about|else|exactly|counts?|happens|kind|sort|type|rules?|policy|apps?|sites?|ways?)\b))\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionStart();
 }

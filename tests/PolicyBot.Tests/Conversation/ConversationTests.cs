@@ -311,6 +311,22 @@ public class ConversationTests(ConversationFixture bot) : IClassFixture<Conversa
     }
 
     /// <summary>
+    /// A typed answer that opens with a question word but asks nothing ("what the student did, …") answers the card; a
+    /// question word with its verb ("what about …") still starts a new question.
+    /// </summary>
+    [Fact]
+    public async Task A_typed_answer_opening_with_a_question_word_answers_the_card()
+    {
+        var chat = TeamsConversation.Personal();
+        var asked = LastCard(await bot.Teams.SayAsync(chat, _teacher, "Rough day. Can I post about a kid who threw a chair in my room on my FB? I won't use his name, just venting."));
+        Assert.Equal("content", AskedFact(asked));
+
+        var card = LastCard(await bot.Teams.SayAsync(chat, _teacher, "what the student did, his behavior problems"));
+
+        Assert.Equal("Forbidden", VerdictWords(card));
+    }
+
+    /// <summary>
     /// A typed answer read from other words than a choice's ("to grab food after practice" is not school business
     /// because it says "practice") is only understood: a go-ahead verdict waits for the confirmation card, where the
     /// person sees it and changes it. (A tester reached 14 false "allowed" this way before.)

@@ -458,6 +458,12 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // urgent notice by text is district business, the rules' reading) where the row expects allowed with conditions ("keep
     // the thread to that"). Both are go-aheads, so no false allowed; left as the rules have it.
     [InlineData("unseen-fresh69.tsv", 90, "")]
+    // DQ057 (checked the sheriff's Facebook page on one's phone during a lockdown drill, and the power company's page on the
+    // district laptop during a power outage: "Were both fine?"): not a dispute, a false allowed left open. A drill is no
+    // emergency now, but the reader reads the two incidents as one situation whose reason is the outage's emergency, and
+    // answers allowed with conditions; the drill's part (forbidden) is never split off, since the two differ only in words
+    // the reader does not split on (the time, and "my phone", which is no device cue). Named here and in the closing note.
+    [InlineData("unseen-fresh70.tsv", 90, "DQ057")]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
