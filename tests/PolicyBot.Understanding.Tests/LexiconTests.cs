@@ -111,7 +111,7 @@ public class LexiconTests(ITestOutputHelper output)
         var yaml = Replace("(?<=\\b(?&administration-asked-me-to)", "(?<=\\b(?&administration-asks)");
         var e = Broken(yaml);
         Assert.Equal(LineOf(yaml, "(?&administration-asks)"), e.Line);
-        Assert.Contains("facts → account-stage → approved → patterns: the pattern uses '(?&administration-asks)', but shared-patterns defines no 'administration-asks' before it (defined: same-workplace, working-student, staff-role, says-nothing-of-me, names-no-parent, site-or-message-word, school-group, students-hurt-or-out, administration-asked-me-to, outside-agency, family-outing, sleepover, their-friends, showing-a-class-a-site, reading-own-mail, handle-as-a-verb, students-named-on-photos).", e.Message);
+        Assert.Contains("facts → account-stage → approved → patterns: the pattern uses '(?&administration-asks)', but shared-patterns defines no 'administration-asks' before it (defined: same-workplace, working-student, staff-role, says-nothing-of-me, names-no-parent, site-or-message-word, school-group, reply-words, account-owning-group, private-teaching, paid-outside-district, students-hurt-or-out, administration-asked-me-to, outside-agency, family-outing, sleepover, their-friends, showing-a-class-a-site, reading-own-mail, handle-as-a-verb, students-named-on-photos).", e.Message);
     }
 
     [Fact]
