@@ -375,6 +375,18 @@ public class AnswerWordsTests
     // fresh70's DQ015 and DQ043: staying connected is personal; a contest won, congratulated, is encouragement.
     [InlineData("purpose", "they want to stay connected", "personal")]
     [InlineData("purpose", "congratulate her on the contest", "support")]
+    // fresh71: getting home after a trip, warm-ups and no-shows are school logistics; closeness, a game loved and talent
+    // followed because the students asked are personal (not "the AD asked me to"); a student's goals are school work.
+    [InlineData("purpose", "so I know every kid got home and nobody's stranded", "operations")]
+    [InlineData("purpose", "coordinate warm-ups and where everyone needs to be", "operations")]
+    [InlineData("purpose", "too many no-shows, and kids show up with nothing to do", "operations")]
+    [InlineData("purpose", "I paid for a few kids' concert shirts out of my own pocket", "operations")]
+    [InlineData("purpose", "bus pickup times and location for away games, the AD asked me to", "operations")]
+    [InlineData("purpose", "we've gotten really close this year", "personal")]
+    [InlineData("purpose", "they're both talented and asked me to", "personal")]
+    [InlineData("purpose", "his mom asked me to keep an eye on him", "personal")]
+    [InlineData("purpose", "he lights up about Minecraft, and he forgets his goals", "mixed")]
+    [InlineData("medium", "email from my district Outlook to her student account, mom cc'd at her personal Gmail", "school-email")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

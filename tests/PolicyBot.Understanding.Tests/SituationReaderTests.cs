@@ -642,6 +642,14 @@ public class SituationReaderTests
     [InlineData("can I check facebook on my phone during a fire drill?", "activity=personal-use site-kind=social-networking")]
     [InlineData("During what we thought was a lockdown drill last week (it turned out to be real) I used my phone to check the sheriff's Facebook for updates. Did I break the rule?", "access-reason=emergency-access activity=personal-use site-kind=social-networking")]
     [InlineData("We had a lockdown drill last month, and it made me think about a real one. If we're ever actually locked down and the district is posting updates on its Facebook and X accounts, can I check them on my phone while I'm sitting with my kids in the dark? Parents will be asking and I'd like to know what's going on.", "access-reason=emergency-access activity=personal-use site-kind=social-networking")]
+    // fresh71 (DR027, DR031): a Teams chat is the school's tool, not a chat for fun; detention is the school's business.
+    [InlineData("i supervise after school detention can i send kids a teams chat reminding them they have detention today and also message them on canvas about what work to bring", "activity=contact medium=school-platform purpose=operations relationship=student")]
+    [InlineData("can my lab groups use a teams chat with me in it to plan their projects", "activity=contact medium=school-platform purpose=educational")]
+    // Joining the students' app and adding them (DR034); a personal Venmo asked for, to be paid back for a concert shirt (DR029).
+    [InlineData("My students are all on BeReal and think it'd be hilarious if I joined and added them. Kind of tempted lol", "activity=contact medium=friend-request relationship=student")]
+    [InlineData("A choir kid asked for my venmo so she can pay me back for her concert tshirt. I fronted the money for a few of them", "activity=contact medium=personal-accounts purpose=operations relationship=student")]
+    // A parent's Gmail copied on a school email is not one's personal email (DR038).
+    [InlineData("Can I email a student on my caseload from my district Outlook to her student account about missing work and cc her mom's gmail?", "activity=contact medium=school-email purpose=educational relationship=student")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -1208,6 +1216,8 @@ public class SituationReaderTests
     // A report card mark in the gradebook; a parent's email told as background (CX028, CE026).
     [InlineData("How do I change a standards-based report card mark in PowerSchool after the grading window closed?")]
     [InlineData("Is the new PowerSchool gradebook supposed to round an 89.5 up to an A-? Mine is showing B+ and a parent already emailed me.")]
+    // Category weights named before the system (fresh71's DR012).
+    [InlineData("How do I change category weights in PowerSchool? My tests are counting 100% for some reason.")]
     public void Text_without_cues_settles_nothing(string utterance) => Assert.Equal("", Read(utterance));
 
     [Fact]
