@@ -385,6 +385,12 @@ public class AnswerWordsTests
     [InlineData("purpose", "we've gotten really close this year", "personal")]
     [InlineData("purpose", "they're both talented and asked me to", "personal")]
     [InlineData("purpose", "his mom asked me to keep an eye on him", "personal")]
+    // fresh72: rides given home after practice are a private arrangement (DU048); a concussion's return to play is school
+    // business (DU009); a webinar is none of the choices (DU008), a conference call with an interpreter is contact (DU044).
+    [InlineData("purpose", "coordinating rides after practice", "personal")]
+    [InlineData("purpose", "so he follows the return-to-play protocol and makes his appointment", "operations")]
+    [InlineData("activity", "attending a professional webinar", "other")]
+    [InlineData("medium", "comments in shared Google Docs", "school-platform")]
     [InlineData("purpose", "he lights up about Minecraft, and he forgets his goals", "mixed")]
     [InlineData("medium", "email from my district Outlook to her student account, mom cc'd at her personal Gmail", "school-email")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)

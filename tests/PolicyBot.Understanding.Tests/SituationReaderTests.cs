@@ -650,6 +650,14 @@ public class SituationReaderTests
     [InlineData("A choir kid asked for my venmo so she can pay me back for her concert tshirt. I fronted the money for a few of them", "activity=contact medium=personal-accounts purpose=operations relationship=student")]
     // A parent's Gmail copied on a school email is not one's personal email (DR038).
     [InlineData("Can I email a student on my caseload from my district Outlook to her student account about missing work and cc her mom's gmail?", "activity=contact medium=school-email purpose=educational relationship=student")]
+    // fresh72: a channel an administrator got the school, who administers it (DU007); a class's own group on a social site
+    // (DU030); a student's health incident written up for a social group (DU029); a spouse's child (DU055); a concussion's
+    // return to play (DU009).
+    [InlineData("Our principal got the virtual academy a YouTube channel last spring after I asked her about it. She's the admin on it and I'm an editor. Can I livestream my Friday science labs there?", "account-stage=approved activity=school-account")]
+    [InlineData("For our civics unit at the online academy I want students to write posts in a private Facebook group during our live class period, and I'd need to be on Facebook to moderate. Ok?", "activity=school-account")]
+    [InlineData("I'm a school nurse and I'm in a Facebook group for nurses. I want to write up a seizure I handled last week, no names, just grade and what happened, because I think others could learn from it. Is that ok?", "activity=posting content=confidential")]
+    [InlineData("Married my husband last summer and his son is a senior at the high school where I'm the school nurse. He sent me a friend request on Facebook. Can I accept?", "activity=contact relationship=close-family")]
+    [InlineData("Athletic trainer here. One of our soccer players had a concussion last week and I want to text him reminders about his return-to-play steps and his follow-up appointment. Can I do that from my phone?", "activity=contact medium=text purpose=operations relationship=student")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -1218,6 +1226,9 @@ public class SituationReaderTests
     [InlineData("Is the new PowerSchool gradebook supposed to round an 89.5 up to an A-? Mine is showing B+ and a parent already emailed me.")]
     // Category weights named before the system (fresh71's DR012).
     [InlineData("How do I change category weights in PowerSchool? My tests are counting 100% for some reason.")]
+    // An attendance code changed in the student information system; a school "site" that is a place (fresh72's DU016, DU058).
+    [InlineData("Attendance clerk here. How do I change a tardy to an excused absence in the student information system after the period is locked?")]
+    [InlineData("Are we allowed to wear jeans on Fridays at the summer school site or is it the same dress code as during the year?")]
     public void Text_without_cues_settles_nothing(string utterance) => Assert.Equal("", Read(utterance));
 
     [Fact]

@@ -465,6 +465,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // the reader does not split on (the time, and "my phone", which is no device cue). Named here and in the closing note.
     [InlineData("unseen-fresh70.tsv", 90, "DQ057")]
     [InlineData("unseen-fresh71.tsv", 95, "")]
+    [InlineData("unseen-fresh72.tsv", 90, "")]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
