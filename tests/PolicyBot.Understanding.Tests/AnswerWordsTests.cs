@@ -388,6 +388,8 @@ public class AnswerWordsTests
     // fresh72: rides given home after practice are a private arrangement (DU048); a concussion's return to play is school
     // business (DU009); a webinar is none of the choices (DU008), a conference call with an interpreter is contact (DU044).
     [InlineData("purpose", "coordinating rides after practice", "personal")]
+    [InlineData("purpose", "summer nanny job, pickup times", "personal")]
+    [InlineData("account-stage", "club page, approved by the old principal, who was also the admin; he's retired now and nobody replaced him", "no-district-admin")]
     [InlineData("purpose", "so he follows the return-to-play protocol and makes his appointment", "operations")]
     [InlineData("activity", "attending a professional webinar", "other")]
     [InlineData("medium", "comments in shared Google Docs", "school-platform")]

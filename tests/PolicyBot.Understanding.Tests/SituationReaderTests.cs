@@ -658,6 +658,12 @@ public class SituationReaderTests
     [InlineData("I'm a school nurse and I'm in a Facebook group for nurses. I want to write up a seizure I handled last week, no names, just grade and what happened, because I think others could learn from it. Is that ok?", "activity=posting content=confidential")]
     [InlineData("Married my husband last summer and his son is a senior at the high school where I'm the school nurse. He sent me a friend request on Facebook. Can I accept?", "activity=contact relationship=close-family")]
     [InlineData("Athletic trainer here. One of our soccer players had a concussion last week and I want to text him reminders about his return-to-play steps and his follow-up appointment. Can I do that from my phone?", "activity=contact medium=text purpose=operations relationship=student")]
+    // Sealed24's false allowed, mended after its scoring: a nanny job with a student's family is one's own business, its
+    // pickups with it (DS013); an approval whose district administrator has retired is no district administrator (DT014); a
+    // group chat on one's own WhatsApp for a club's members is a new group (DT054).
+    [InlineData("Over summer I nanny for a family in town and the oldest is going into 6th at my school. Her mom says it'd be easier if I just text the kid directly about pickup times. Allowed?", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("Our robotics club facebook page was approved by Mr. Hale in 2022 and he was the admin on it. He retired last June and we've just kept posting since. Are we still good?", "account-stage=no-district-admin activity=school-account")]
+    [InlineData("Library book club question: can I email the members through school email about next month's book, and also add them to a group chat on my personal WhatsApp for discussion?", "account-stage=new activity=school-account")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]

@@ -122,6 +122,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed21.tsv", "twenty-first sealed part", Sealed21Floor, Sealed21FalseAllowed)]
     [InlineData("unseen-sealed22.tsv", "twenty-second sealed part", Sealed22Floor, Sealed22FalseAllowed)]
     [InlineData("unseen-sealed23.tsv", "twenty-third sealed part", Sealed23Floor, Sealed23FalseAllowed)]
+    [InlineData("unseen-sealed24.tsv", "twenty-fourth sealed part", Sealed24Floor, Sealed24FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -269,6 +270,15 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // 2 rows. The floor is the first scoring's level.
     private const double Sealed23Floor = 70;
     private const string Sealed23FalseAllowed = "";
+
+    // Scored once at 724f0a9 (after fresh71's and fresh72's fixes): 84/110 = 76.4 %, 3 false allowed (DS013: texting the
+    // 6th grader of the family one nannies for about pickup times, read as school logistics; DT014: a club page approved by
+    // a principal who was its administrator and has retired, read as still approved; DT054: a club's school email beside a
+    // group chat on one's personal WhatsApp, the group read as texts; all three mended after the scoring), 20 with no
+    // verdict, taps median 1, max 10 (6 rows over 4); singles 50/70, multi 23/28, off-topic 11/12; DS 45/55, DT 39/55; the
+    // safety card on no row. The floor is the first scoring's level (87/110 after the mends).
+    private const double Sealed24Floor = 76;
+    private const string Sealed24FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
