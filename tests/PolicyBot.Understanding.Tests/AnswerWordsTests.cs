@@ -389,6 +389,8 @@ public class AnswerWordsTests
     // business (DU009); a webinar is none of the choices (DU008), a conference call with an interpreter is contact (DU044).
     [InlineData("purpose", "coordinating rides after practice", "personal")]
     [InlineData("purpose", "summer nanny job, pickup times", "personal")]
+    // The county extension office is no office phone extension (sealed24's DS035 went round a loop of ten taps on it).
+    [InlineData("medium", "my office extension", "school-platform")]
     [InlineData("account-stage", "club page, approved by the old principal, who was also the admin; he's retired now and nobody replaced him", "no-district-admin")]
     [InlineData("purpose", "so he follows the return-to-play protocol and makes his appointment", "operations")]
     [InlineData("activity", "attending a professional webinar", "other")]

@@ -1232,6 +1232,8 @@ public class SituationReaderTests
     [InlineData("Is the new PowerSchool gradebook supposed to round an 89.5 up to an A-? Mine is showing B+ and a parent already emailed me.")]
     // Category weights named before the system (fresh71's DR012).
     [InlineData("How do I change category weights in PowerSchool? My tests are counting 100% for some reason.")]
+    // A 4-H page the county extension office set up names no school phone (sealed24's DS035 typed line).
+    [InlineData("the club's page, the extension office set it up")]
     // An attendance code changed in the student information system; a school "site" that is a place (fresh72's DU016, DU058).
     [InlineData("Attendance clerk here. How do I change a tardy to an excused absence in the student information system after the period is locked?")]
     [InlineData("Are we allowed to wear jeans on Fridays at the summer school site or is it the same dress code as during the year?")]
