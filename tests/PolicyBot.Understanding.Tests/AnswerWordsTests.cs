@@ -397,6 +397,11 @@ public class AnswerWordsTests
     [InlineData("medium", "comments in shared Google Docs", "school-platform")]
     [InlineData("purpose", "he lights up about Minecraft, and he forgets his goals", "mixed")]
     [InlineData("medium", "email from my district Outlook to her student account, mom cc'd at her personal Gmail", "school-email")]
+    // fresh73: a test's reminder is contact (DV017); the school's own phone typed as the way (DV038).
+    [InlineData("activity", "a makeup test reminder", "contact")]
+    [InlineData("medium", "the classroom landline, a district phone", "school-platform")]
+    // A store for teachers' materials is no social networking site (R026, once Teachers Pay Teachers was read as a site).
+    [InlineData("site-kind", "Teachers Pay Teachers", "other-site")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
     {
         var answer = Stevensville.Reader.ReadAnswer(Asking(factId), typed);

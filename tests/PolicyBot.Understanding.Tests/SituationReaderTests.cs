@@ -664,6 +664,23 @@ public class SituationReaderTests
     [InlineData("Over summer I nanny for a family in town and the oldest is going into 6th at my school. Her mom says it'd be easier if I just text the kid directly about pickup times. Allowed?", "activity=contact medium=text purpose=personal relationship=student")]
     [InlineData("Our robotics club facebook page was approved by Mr. Hale in 2022 and he was the admin on it. He retired last June and we've just kept posting since. Are we still good?", "account-stage=no-district-admin activity=school-account")]
     [InlineData("Library book club question: can I email the members through school email about next month's book, and also add them to a group chat on my personal WhatsApp for discussion?", "account-stage=new activity=school-account")]
+    // fresh73: a group chat the team's students want, set up on one's own phone, is a new group (DV027, the batch's false
+    // allowed); a student on one's close-friends list is a connection (DV015); a makeup test is coursework (DV017); Canva is
+    // a design site, not Canvas (DV030, DV034); unit plans put on Teachers Pay Teachers (DV035); one's own graduation and
+    // one's own teaching job are not the student's (DV039); a class tool the district licenses (DV023); a link to one's
+    // personal Instagram (DV031); the classroom phone's extension (DV038).
+    [InlineData("I run debate. The kids want a group chat for tournament logistics and suggested Signal since that's what they use. Can I set it up on my own phone?", "account-stage=new activity=school-account")]
+    [InlineData("I coached a girl in club volleyball before she came to our school and she's on my Instagram close friends list. Now she's a freshman in my PE class. Does anything have to change?", "activity=contact medium=existing-connection purpose=personal relationship=student")]
+    [InlineData("Is it fine to email a student at his school Gmail to remind him about his makeup test? I'd send it from my district account.", "activity=contact medium=school-email purpose=educational relationship=student")]
+    [InlineData("Is Canva ok to use at home to make worksheets? I'm not posting anything, just printing them.", "activity=personal-use site-kind=other-site")]
+    [InlineData("I designed some spirit-wear shirts in Canva using our school logo. Can I sell them on my Etsy?", "activity=posting content=district-material site=personal-site")]
+    [InlineData("whats the rule on putting unit plans I wrote up on Teachers Pay Teachers? I wrote most of them during planning time here", "activity=posting site=personal-site")]
+    [InlineData("so I graduated from here 5 yrs ago and now I'm teaching. my old teammate's little brother is in my class and sent me a follow request on insta. ive known him since he was like 10. accept or no??", "activity=contact medium=accept-request purpose=personal relationship=student")]
+    [InlineData("Our district already has a paid Padlet license through tech. Can I make a Padlet for my 5th graders to post book reviews during class?", "activity=contact medium=school-platform")]
+    [InlineData("I set up a Flip group for my Spanish class through the district account, and I want to put a link on it to my personal Instagram where I post about my trips to Mexico so they can see real Spanish-speaking places.", "activity=contact medium=personal-accounts")]
+    [InlineData("Can I give my students my classroom phone extension so they can call if they're running late off the bus?", "activity=contact medium=school-platform purpose=operations relationship=student")]
+    // Several students' school addresses (AJ030, once "unit test" was read as its purpose and the email part was lost).
+    [InlineData("Can I email my whole class from my school email to their school emails about the unit test?", "activity=contact medium=school-email purpose=educational")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));
 
     [Theory]
@@ -1048,7 +1065,8 @@ public class SituationReaderTests
     [InlineData("Could I livestream our home basketball games on YouTube from my phone?", "activity=posting")]
     [InlineData("I want to make an X (twitter) account for my AP Gov class.", "activity=school-account")]
     [InlineData("I'd like to run an Instagram reading challenge for incoming 6th graders.", "activity=school-account")]
-    [InlineData("The kids want to put their videos on a YouTube channel. Can I set that up for them?", "activity=school-account")]
+    // (Setting it up oneself is a new account, since fresh73's DV027: "Can I set it up on my own phone?")
+    [InlineData("The kids want to put their videos on a YouTube channel. Can I set that up for them?", "account-stage=new activity=school-account")]
     // The lunch menu is what is posted, not when.
     [InlineData("Can I post the lunch menu on my personal Facebook?", "activity=posting site=personal-site")]
     // People on one's route are who, not when; readers finding a post are not the staff member using the site.
