@@ -679,6 +679,8 @@ public class SituationReaderTests
     [InlineData("Our district already has a paid Padlet license through tech. Can I make a Padlet for my 5th graders to post book reviews during class?", "activity=contact medium=school-platform")]
     [InlineData("I set up a Flip group for my Spanish class through the district account, and I want to put a link on it to my personal Instagram where I post about my trips to Mexico so they can see real Spanish-speaking places.", "activity=contact medium=personal-accounts")]
     [InlineData("Can I give my students my classroom phone extension so they can call if they're running late off the bus?", "activity=contact medium=school-platform purpose=operations relationship=student")]
+    // Sealed25's false allowed, mended after its scoring: a normal day set against an emergency is one's own use (DW024).
+    [InlineData("On a normal day can I check the district Facebook at lunch?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
     // Several students' school addresses (AJ030, once "unit test" was read as its purpose and the email part was lost).
     [InlineData("Can I email my whole class from my school email to their school emails about the unit test?", "activity=contact medium=school-email purpose=educational")]
     public void Posting_words_and_the_staff_members_own_business(string utterance, string facts) => Assert.Equal(facts, Read(utterance));

@@ -123,6 +123,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed22.tsv", "twenty-second sealed part", Sealed22Floor, Sealed22FalseAllowed)]
     [InlineData("unseen-sealed23.tsv", "twenty-third sealed part", Sealed23Floor, Sealed23FalseAllowed)]
     [InlineData("unseen-sealed24.tsv", "twenty-fourth sealed part", Sealed24Floor, Sealed24FalseAllowed)]
+    [InlineData("unseen-sealed25.tsv", "twenty-fifth sealed part", Sealed25Floor, Sealed25FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -279,6 +280,13 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // safety card on no row. The floor is the first scoring's level (87/110 after the mends).
     private const double Sealed24Floor = 76;
     private const string Sealed24FalseAllowed = "";
+
+    // Scored once at 66050d1 (after fresh73's fixes): 88/110 = 80.0 %, 1 false allowed (DW024: checking the district's
+    // Facebook during class in a power outage, and at lunch on a normal day: only the outage was answered; mended after the
+    // scoring), 11 with no verdict, taps median 1, max 9 (4 rows over 4); singles 56/70, multi 21/28, off-topic 11/12; DW
+    // 43/55, DX 45/55; the safety card on 1 row. The floor is the first scoring's level.
+    private const double Sealed25Floor = 80;
+    private const string Sealed25FalseAllowed = "";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
