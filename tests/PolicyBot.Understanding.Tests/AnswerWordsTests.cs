@@ -400,6 +400,14 @@ public class AnswerWordsTests
     // fresh73: a test's reminder is contact (DV017); the school's own phone typed as the way (DV038).
     [InlineData("activity", "a makeup test reminder", "contact")]
     [InlineData("medium", "the classroom landline, a district phone", "school-platform")]
+    // fresh74: what is posted, said to have nothing of school in it, a candidate's campaign, one's own hobby (EA008, EA024,
+    // EA028, EA038, EA043); a student's own work shown (EA035).
+    [InlineData("content", "old criminal cases, never anything about school or students", "own-content")]
+    [InlineData("content", "old homesteads, mining, nothing about the schools", "own-content")]
+    [InlineData("content", "campaign events, my positions on water and roads", "own-content")]
+    [InlineData("content", "campaign posts, my views on county issues", "own-content")]
+    [InlineData("content", "gaming, just me playing and talking", "own-content")]
+    [InlineData("content", "the student's quiz with his name blurred", "district-material")]
     // A store for teachers' materials is no social networking site (R026, once Teachers Pay Teachers was read as a site).
     [InlineData("site-kind", "Teachers Pay Teachers", "other-site")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)

@@ -679,6 +679,13 @@ public class SituationReaderTests
     [InlineData("Our district already has a paid Padlet license through tech. Can I make a Padlet for my 5th graders to post book reviews during class?", "activity=contact medium=school-platform")]
     [InlineData("I set up a Flip group for my Spanish class through the district account, and I want to put a link on it to my personal Instagram where I post about my trips to Mexico so they can see real Spanish-speaking places.", "activity=contact medium=personal-accounts")]
     [InlineData("Can I give my students my classroom phone extension so they can call if they're running late off the bus?", "activity=contact medium=school-platform purpose=operations relationship=student")]
+    // fresh74: a channel of one's own about teaching (EA003); a campaign page for local office (EA008); a podcast one
+    // cohosts, a Substack one writes, games streamed on Twitch (EA024, EA028, EA038).
+    [InlineData("Thinking of starting a teacher tips TikTok - classroom management hacks, how I set up my reading centers, that kind of thing. Is that something I can just go ahead and do?", "activity=posting site=personal-site")]
+    [InlineData("I'm running for Stevensville town council this fall and set up a campaign Facebook page. Anything I need to watch out for as a district employee?", "activity=posting site=personal-site")]
+    [InlineData("I cohost a true crime podcast that's getting pretty popular (top 50 in its category this month!). My principal doesn't know about it. Do I need to tell anyone or change anything?", "activity=posting site=personal-site")]
+    [InlineData("I write a weekly Substack on Bitterroot Valley history, around 3,000 subscribers. I do all the writing weekends at my kitchen table. Any reason the district would care?", "activity=posting site=personal-site")]
+    [InlineData("I'm a para and I stream video games on Twitch like 9pm to 1am. Pretty small but growing.", "activity=posting site=personal-site")]
     // Sealed25's false allowed, mended after its scoring: a normal day set against an emergency is one's own use (DW024).
     [InlineData("On a normal day can I check the district Facebook at lunch?", "access-reason=individual activity=personal-use site-kind=social-networking time=school-day")]
     // Several students' school addresses (AJ030, once "unit test" was read as its purpose and the email part was lost).

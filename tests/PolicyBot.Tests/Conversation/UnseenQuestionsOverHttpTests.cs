@@ -485,6 +485,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-fresh71.tsv", 95, "")]
     [InlineData("unseen-fresh72.tsv", 90, "")]
     [InlineData("unseen-fresh73.tsv", 78, "")]
+    [InlineData("unseen-fresh74.tsv", 78, "")]
     public async Task A_fresh_batch_gives_no_false_allowed(string file, double floor, string disputed = "", double maxMedian = 1)
     {
         await AssertLevelKeptAsync(file, $"fresh batch {file}", floor, disputed, maxMedian);
