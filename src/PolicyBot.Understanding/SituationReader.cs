@@ -171,7 +171,7 @@ public sealed partial class SituationReader
                     parts[0].With(factId, listed.Cue.ValueId, _factOrder));
             }
             var pointsAtOthers = PointsAtOthers(scan);
-            var elsewhere = pointsAtOthers ? null : NewPersonElsewhere(text, StretchOf, main, factId, value);
+            var elsewhere = pointsAtOthers ? null : NewPersonElsewhere(text, StretchOf, main, factId, value, groups: split.Fact is null);
             if ((pointsAtOthers || elsewhere is not null) && !BothAreNamed(text, scan, factId, StretchOf))
             {
                 // A plain mention the exception overrode (never another exception: "my son and my foster daughter") counts
@@ -311,7 +311,7 @@ public sealed partial class SituationReader
     /// parent is never the student), where a mention that a way of contacting acts on is someone else, before or after
     /// ("txt my chem students test reminders, and call their parents"), but not one saying whose parent ("his kids go here").
     /// </summary>
-    private int? NewPersonElsewhere(string text, Func<int, int> stretchOf, Reading main, string factId, string value)
+    private int? NewPersonElsewhere(string text, Func<int, int> stretchOf, Reading main, string factId, string value, bool groups)
     {
         if (!main.Evidence.TryGetValue(factId, out var named))
         {
@@ -332,11 +332,31 @@ public sealed partial class SituationReader
             && !namedIn.Contains(stretchOf(a.Cue.Start))
             && !NotAPerson().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length))
             && (ActedOn(a.Cue)
+                // A group the staff member's own way of contacting acts on, after the exception's person ("I'm the legal guardian of
+                // my granddaughter. I text her … and text the robotics kids about hanging out"): a group is never that one person.
+                // (Not where the message was split already by two ways of contacting, each its own part: "text my son …, and
+                // email my 2nd period class".)
+                || (groups && a.Cue.Start > lastNamed && GroupOfPeople().IsMatch(a.Cue.Text) && OwnContactBefore().IsMatch(text.AsSpan(0, a.Cue.Start)))
                 || (a.Cue.Start > lastNamed
                     && (NewPersonBefore().IsMatch(text.AsSpan(0, a.Cue.Start))
                         || (NewPersonAt().IsMatch(text.AsSpan(a.Cue.Start))
                             && (!SaidOfSomeone().IsMatch(text.AsSpan(0, a.Cue.Start)) || TheOtherOne().IsMatch(text.AsSpan(0, a.Cue.Start))))))))?.Cue.Start;
     }
+
+    /// <summary>
+    /// Just before a mention, the staff member's own way of contacting them: "and text the", "I'd email my", "can I call the"
+    /// (not a rule reported of staff: "staff can't text students").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:I|I'd|I’d|I'll|I’ll|and|also|can\s+I|could\s+I|may\s+I|should\s+I|want\s+to|like\s+to|wanna)\s+(?:also\s+|usually\s+|often\s+|sometimes\s+|just\s+)?(?:text|message|dm|email|e-mail|call|snap|add|friend|follow|contact)\s+(?:(?:a|an|the|my|our|this|that|some|all|all\s+the)\s+)?(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnContactBefore();
+
+    /// <summary>A mention that names people in the plural: "the robotics team members", "my players" (not "my class").</summary>
+    [GeneratedRegex(@"\b(?:kids|students|players|athletes|members|graders|seniors|juniors|sophomores|freshmen|kiddos|teammates)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PluralPeople();
+
+    /// <summary>A mention that names a group of people, not one person: "kids", "the robotics team", "my players".</summary>
+    [GeneratedRegex(@"\b(?:kids|students|team|teams|players|athletes|members|class|classes|graders|seniors|juniors|sophomores|freshmen|kiddos|teammates|squad|cast|crew|club)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GroupOfPeople();
 
     /// <summary>Just before a mention, giving something to them: "give the", "hand out to my".</summary>
     [GeneratedRegex(@"\b(?:give|gave|giving|send|sent|sending|share|shared|sharing|pass\s+out|hand\s+out)\s+(?:to\s+)?(?:(?:the|my|our|a|an|some|all|all\s+the|each)\s+)?(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -1095,14 +1115,20 @@ public sealed partial class SituationReader
         // Words inside a longer cue of the same fact are that cue's ("the mother of a 5th grader" is one parent, not a
         // parent and a student), as in a message.
         claims = claims.Where(c => !claims.Any(o => o.Length > c.Length && o.Contains(c))).ToList();
+        // Several people named in the plural beside an exception are others too ("my granddaughter (I'm her legal guardian)
+        // and the robotics team members"): a group is never the exception's one person.
+        var plural = claims.Any(c => !c.Weak && OpensException(factId, c.ValueId))
+            ? claims.Where(c => PluralPeople().IsMatch(text.AsSpan(c.Start, c.Length))).Select(c => c.ValueId).ToHashSet(StringComparer.Ordinal)
+            : [];
         var others = PointsAtOthers(scan);
         // A plain mention beside a specific word describes the same person, unless the answer points at others.
         var specific = claims.Any(c => !c.Weak);
         var values = claims.Where(c => !specific || others || !c.Weak).Select(c => c.ValueId).Distinct(StringComparer.Ordinal).ToList();
         if (!others)
         {
-            // One person: a value that overrides another describes them ("my grandson; I'm his legal guardian").
-            values = values.Where(v => !values.Any(o => o != v && Beats(factId, o, v, answer: true))).ToList();
+            // One person: a value that overrides another describes them ("my grandson; I'm his legal guardian"), but for people
+            // named in the plural, who are others.
+            values = values.Where(v => plural.Contains(v) || !values.Any(o => o != v && !plural.Contains(o) && Beats(factId, o, v, answer: true))).ToList();
         }
         if (values.Count >= 2 && Lexicon.Combinations.Any(k => k.Gives is not null && k.Covers(factId, values)))
         {
@@ -1214,8 +1240,17 @@ public sealed partial class SituationReader
         bool AddsANamedOne(Claim c) => AlsoWords.Contains(text[c.Start..c.End])
             && (stretchOf(c.Start) is >= 0 and var at ? at : stretchOf(c.End)) is var said
             && exceptions.Any(e => stretchOf(e.Start) == said);
-        // One exception's words may name two relatives ("my husband's nephew and niece").
-        return (exceptions.Count >= 2 || exceptions.Any(e => RelativeListedAfter().IsMatch(text.AsSpan(e.End))))
+        // Two exceptions whose words touch name one person ("I'm the legal guardian of my granddaughter": the guardianship's
+        // words end where the granddaughter's begin), not two; one exception's words may name two relatives ("my husband's
+        // nephew and niece").
+        var people = 0;
+        var end = int.MinValue + 2;
+        foreach (var e in exceptions.OrderBy(e => e.Start))
+        {
+            people += e.Start > end + 1 ? 1 : 0;
+            end = Math.Max(end, e.End);
+        }
+        return (people >= 2 || exceptions.Any(e => RelativeListedAfter().IsMatch(text.AsSpan(e.End))))
             && scan.Claims.Where(c => c.FactId is null && c.ValueId == OthersGroup)
                 .All(c => IsBothWord(text, c) || AddsANamedOne(c));
     }

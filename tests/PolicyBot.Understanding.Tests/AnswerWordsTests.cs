@@ -408,6 +408,7 @@ public class AnswerWordsTests
     [InlineData("content", "campaign posts, my views on county issues", "own-content")]
     [InlineData("content", "gaming, just me playing and talking", "own-content")]
     [InlineData("content", "the student's quiz with his name blurred", "district-material")]
+    [InlineData("relationship", "the robotics team members", "student")]
     // A store for teachers' materials is no social networking site (R026, once Teachers Pay Teachers was read as a site).
     [InlineData("site-kind", "Teachers Pay Teachers", "other-site")]
     public void An_answer_word_answers_its_own_question_as_understood(string factId, string typed, string expected)
@@ -438,6 +439,8 @@ public class AnswerWordsTests
     [InlineData("relationship", "a boy on my bus route and his grandmother, who is his legal guardian", "student not-student")]
     // One's own child and a teammate named at the start of the answer: both (fresh68's DK047).
     [InlineData("relationship", "my daughter and her teammate, both 8th graders at my school", "close-family student")]
+    // A guardianship of one and a team named in the plural: the team are others (fresh74's EA046).
+    [InlineData("relationship", "my granddaughter (I'm her legal guardian) and the robotics team members", "legal student")]
     public void An_answer_naming_several_values_is_split_in_order(string factId, string typed, string expected)
     {
         var parts = Stevensville.Reader.ReadAnswerParts(Asking(factId), typed);

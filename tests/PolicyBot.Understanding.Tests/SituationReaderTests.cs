@@ -425,6 +425,14 @@ public class SituationReaderTests
     // false allowed: only the email was read).
     [InlineData("I'd like to start a YouTube channel of short book talks for the library and then send the link to students through my district Google account. Can I set that up this week?", "account-stage=new activity=school-account | activity=contact medium=school-email relationship=student")]
     // Students added to one's close-friends list, beside a school platform (fresh68's DK052).
+    // A guardianship of one's granddaughter names one person, not two, so the team texted after her is a part of its own
+    // (fresh74's EA046); a group a way of contacting acts on is never the exception's one person.
+    [InlineData("I have legal guardianship of my granddaughter who's a freshman here, and I'm also the robotics coach. I text her about family stuff and text the robotics kids about competition schedules. Both fine?", "activity=contact relationship=legal | activity=contact medium=text purpose=operations relationship=student")]
+    [InlineData("I'm the legal guardian of my granddaughter. I text her about family stuff and text the robotics kids about hanging out this weekend. ok?", "activity=contact relationship=legal | activity=contact medium=text purpose=personal relationship=student")]
+    // (Not a rule reported of staff: "Someone at work said staff can't text students", AW014; a stepparent to a student said
+    // that way round, DS024.)
+    [InlineData("I'm a foster parent, and the 15-year-old placed with me goes to the high school where I'm a secretary. I text her all the time about rides, dinner, whatever. Someone at work said staff can't text students. Does that apply to me and her?", "activity=contact relationship=legal")]
+    [InlineData("Kind of a blended household. I'm legal guardian of my nephew (junior) and stepmom to a sophomore, both at the high school where I teach. Can I follow both on Instagram and text them about rides and stuff?", "activity=contact relationship=legal | activity=contact relationship=close-family")]
     [InlineData("I post classroom stuff in Google Classroom, but I thought I'd also add my students to my Instagram close friends so they can see quick study tips in my stories. Ok?", "activity=contact medium=school-platform purpose=educational relationship=student | activity=contact medium=friend-request purpose=educational relationship=student | activity=posting site=personal-site")]
     // What the first act is about, pointed back to by the second ("email the list"), is both parts' (fresh68's DK053); not
     // where the second names nothing of it.
