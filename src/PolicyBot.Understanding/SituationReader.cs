@@ -332,11 +332,15 @@ public sealed partial class SituationReader
             && !namedIn.Contains(stretchOf(a.Cue.Start))
             && !NotAPerson().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length))
             && (ActedOn(a.Cue)
-                // A group the staff member's own way of contacting acts on, after the exception's person ("I'm the legal guardian of
-                // my granddaughter. I text her … and text the robotics kids about hanging out"): a group is never that one person.
+                // A group the staff member's own way of contacting acts on, before or after the exception's person ("I'm the legal
+                // guardian of my granddaughter. I text her … and text the robotics kids about hanging out", "text the team about
+                // pizza at my house Saturday? My son is on the team"): a group is never that one person.
                 // (Not where the message was split already by two ways of contacting, each its own part: "text my son …, and
                 // email my 2nd period class".)
-                || (groups && a.Cue.Start > lastNamed && GroupOfPeople().IsMatch(a.Cue.Text) && OwnContactBefore().IsMatch(text.AsSpan(0, a.Cue.Start)))
+                // A student listed just before the exception's person ("friend request Olivia (my student) and my nephew"): two
+                // people.
+                || (PersonNoun().IsMatch(a.Cue.Text) && named.Any(c => c.Start >= a.Cue.Start + a.Cue.Length && ListedJustBefore().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length, c.Start - a.Cue.Start - a.Cue.Length))))
+                || (groups && GroupOfPeople().IsMatch(a.Cue.Text) && (OwnContactBefore().IsMatch(text.AsSpan(0, a.Cue.Start)) || ToTheGroupBefore().IsMatch(text.AsSpan(0, a.Cue.Start))))
                 || (a.Cue.Start > lastNamed
                     && (NewPersonBefore().IsMatch(text.AsSpan(0, a.Cue.Start))
                         || (NewPersonAt().IsMatch(text.AsSpan(a.Cue.Start))
@@ -347,15 +351,27 @@ public sealed partial class SituationReader
     /// Just before a mention, the staff member's own way of contacting them: "and text the", "I'd email my", "can I call the"
     /// (not a rule reported of staff: "staff can't text students").
     /// </summary>
-    [GeneratedRegex(@"\b(?:I|I'd|I’d|I'll|I’ll|and|also|can\s+I|could\s+I|may\s+I|should\s+I|want\s+to|like\s+to|wanna)\s+(?:also\s+|usually\s+|often\s+|sometimes\s+|just\s+)?(?:text|message|dm|email|e-mail|call|snap|add|friend|follow|contact)\s+(?:(?:a|an|the|my|our|this|that|some|all|all\s+the)\s+)?(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:I|I'd|I’d|I'll|I’ll|and|also|can\s+I|could\s+I|may\s+I|should\s+I|want\s+to|like\s+to|wanna|(?:ok|okay|alright|fine)\s+(?:for\s+me\s+)?to)\s+(?:also\s+|usually\s+|often\s+|sometimes\s+|just\s+)?(?:text|message|dm|email|e-mail|call|snap|add|friend|follow|contact)\s+(?:(?:a|an|the|my|our|this|that|some|all|all\s+the)\s+)?(?:[\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OwnContactBefore();
+
+    /// <summary>Just before a mention, something sent to it: "send vacation pics to the ", "post it to our ".</summary>
+    [GeneratedRegex(@"\b(?:send|sending|post|posting|share|sharing|forward|forwarding)\s+(?:[\w-]+\s+){0,3}?to\s+(?:(?:the|my|our)\s+(?:[\w-]+\s+){0,2}?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ToTheGroupBefore();
+
+    /// <summary>Between a mention and a person named next, words that list them: ") and ", ", plus ", " &amp; ".</summary>
+    [GeneratedRegex(@"^\s*\)?\s*,?\s*(?:and|&|n|plus)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListedJustBefore();
+
+    /// <summary>A mention that ends in a word for a person, not a grade or a class: "my student", "a 5th grader".</summary>
+    [GeneratedRegex(@"\b(?:students?|kids?|boys?|girls?|graders?|friends?|classmates?|players?|athletes?|teammates?|seniors?|juniors?|sophomores?|freshman|freshmen)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PersonNoun();
 
     /// <summary>A mention that names people in the plural: "the robotics team members", "my players" (not "my class").</summary>
     [GeneratedRegex(@"\b(?:kids|students|players|athletes|members|graders|seniors|juniors|sophomores|freshmen|kiddos|teammates)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PluralPeople();
 
     /// <summary>A mention that names a group of people, not one person: "kids", "the robotics team", "my players".</summary>
-    [GeneratedRegex(@"\b(?:kids|students|team|teams|players|athletes|members|class|classes|graders|seniors|juniors|sophomores|freshmen|kiddos|teammates|squad|cast|crew|club)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:kids|students|team|teams|players|athletes|members|class|classes|graders|seniors|juniors|sophomores|freshmen|kiddos|teammates|squad|cast|crew|club)(?:\s+(?:group\s+chat|group\s+text|chat|groupme))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GroupOfPeople();
 
     /// <summary>Just before a mention, giving something to them: "give the", "hand out to my".</summary>
@@ -711,9 +727,10 @@ public sealed partial class SituationReader
 
     /// <summary>
     /// Around a relative of one's own, words that make them one's companion rather than the person asked about: "come
-    /// fishing with me and my son", "my daughter and I", "can they come over to play with my daughter?".
+    /// fishing with me and my son", "my daughter and I", "can they come over to play with my daughter?", "she's best friends
+    /// with my daughter", "a ride to the concert with my niece".
     /// </summary>
-    [GeneratedRegex(@"(?:\bme\s+(?:and|&|n)|\b(?:play|playing|hang\s+out|hanging\s+out|have\s+a\s+playdate|playdates?|sleep\s+over|a\s+sleepover)\s+with)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bme\s+(?:and|&|n)|\b(?:play|playing|hang\s+out|hanging\s+out|have\s+a\s+playdate|playdates?|sleep\s+over|a\s+sleepover|along)\s+with|\b(?:is|are|was|were|she's|he's|they're|she’s|he’s|they’re|shes|hes|theyre)\s+(?:also\s+|really\s+)?(?:(?:best|good|close)\s+)?(?:friends|bffs|teammates|classmates)\s+with|\b(?:a\s+ride|rides|a\s+lift|carpool(?:ing)?)\s+(?:\w+\s+){0,5}?with)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompanionBefore();
 
     /// <summary>Just after a relative of one's own, "and I" or "and me": the two go together ("my daughter and I").</summary>

@@ -85,7 +85,7 @@ public class SituationReaderTests
     // The policy's own name says no purpose: "social media" is the subject, not a social reason.
     [InlineData("is it ok under the social media rules to remind my team about practice by text", "activity=contact medium=text purpose=operations relationship=student")]
     // What a colleague or the school posted is no posting of the staff member's own: no part for it.
-    [InlineData("The principal posted a video of the game. Can I text the team about the next game?", "activity=contact medium=text purpose=operations")]
+    [InlineData("The principal posted a video of the game. Can I text the team about the next game?", "activity=contact medium=text purpose=operations relationship=student")]
     [InlineData("the principal posted a photo of my class on her facebook, can i share it on mine?", "activity=posting content=district-material site=personal-site")]
     // Acts that happen through the account are one situation.
     [InlineData("Can I run a class Instagram account that students help post to from my tablet?", "account-stage=new activity=school-account")]
@@ -192,7 +192,7 @@ public class SituationReaderTests
     [InlineData("Is it ok to call the kids' parents and snap the kids about practice?", "activity=contact relationship=not-student | activity=contact medium=other-app purpose=operations relationship=student")]
     // A family outing's pickup is personal, a field trip's is school business.
     [InlineData("can I text a student in my 4th period about the pickup time for our family camping trip?", "activity=contact medium=text purpose=personal relationship=student")]
-    [InlineData("can I text the team about the field trip pickup time?", "activity=contact medium=text purpose=operations")]
+    [InlineData("can I text the team about the field trip pickup time?", "activity=contact medium=text purpose=operations relationship=student")]
     // Someone asked about after the relative ("but what about …"): a part, not covered by the family's exception.
     [InlineData("I text my own daughter all the time, but what about the girl I tutor on Saturdays?", "activity=contact relationship=close-family | activity=contact medium=text")]
     // Someone named by what the staff member does with them, joined by "or": asked about, not covered by the nephew's
@@ -429,6 +429,14 @@ public class SituationReaderTests
     // (fresh74's EA046); a group a way of contacting acts on is never the exception's one person.
     [InlineData("I have legal guardianship of my granddaughter who's a freshman here, and I'm also the robotics coach. I text her about family stuff and text the robotics kids about competition schedules. Both fine?", "activity=contact relationship=legal | activity=contact medium=text purpose=operations relationship=student")]
     [InlineData("I'm the legal guardian of my granddaughter. I text her about family stuff and text the robotics kids about hanging out this weekend. ok?", "activity=contact relationship=legal | activity=contact medium=text purpose=personal relationship=student")]
+    // A break-it helper's messages (2026-12-08), where one's own relative was the only person read and the answer would
+    // have been allowed: a team texted before one's son on it is named; a relative the student is friends with, or rides
+    // along with, is a companion, not the person asked about.
+    [InlineData("Is it ok to text the team about pizza at my house Saturday? My son is on the team and will be there.", "activity=contact medium=text relationship=student | activity=contact relationship=close-family")]
+    [InlineData("Can I text happy birthday to one of my students? She's best friends with my daughter.", "activity=contact medium=text purpose=personal relationship=student")]
+    [InlineData("Can I give Hannah a ride to the concert with my niece? Hannah's in my 5th period class.", "activity=contact purpose=personal relationship=student")]
+    [InlineData("Can I send vacation pics to the cheer squad group chat? My daughter is on the squad.", "activity=contact purpose=personal relationship=student | activity=contact relationship=close-family")]
+    [InlineData("Can I friend request Olivia (my student) and my nephew (also a student here) on Facebook so they can see our family photos?", "activity=contact purpose=personal relationship=student | activity=contact relationship=close-family")]
     // (Not a rule reported of staff: "Someone at work said staff can't text students", AW014; a stepparent to a student said
     // that way round, DS024.)
     [InlineData("I'm a foster parent, and the 15-year-old placed with me goes to the high school where I'm a secretary. I text her all the time about rides, dinner, whatever. Someone at work said staff can't text students. Does that apply to me and her?", "activity=contact relationship=legal")]
