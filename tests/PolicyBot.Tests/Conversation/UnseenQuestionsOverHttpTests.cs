@@ -124,6 +124,7 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     [InlineData("unseen-sealed23.tsv", "twenty-third sealed part", Sealed23Floor, Sealed23FalseAllowed)]
     [InlineData("unseen-sealed24.tsv", "twenty-fourth sealed part", Sealed24Floor, Sealed24FalseAllowed)]
     [InlineData("unseen-sealed25.tsv", "twenty-fifth sealed part", Sealed25Floor, Sealed25FalseAllowed)]
+    [InlineData("unseen-sealed26.tsv", "twenty-sixth sealed part", Sealed26Floor, Sealed26FalseAllowed)]
     public async Task A_sealed_part_keeps_the_level_of_its_one_scoring(string file, string title, double floor, string disputed)
     {
         await AssertLevelKeptAsync(file, title, floor, disputed, 1);
@@ -287,6 +288,18 @@ public class UnseenQuestionsOverHttpTests(ConversationFixture bot, ITestOutputHe
     // 43/55, DX 45/55; the safety card on 1 row. The floor is the first scoring's level.
     private const double Sealed25Floor = 80;
     private const string Sealed25FalseAllowed = "";
+
+    // Scored once at 2449851 (after fresh74's fixes and the break-it helper's): 74/110 = 67.3 %, 2 false allowed, named here
+    // and left for the next session: DY025 (making a student intern an administrator of the district's approved Instagram
+    // is read as the account's news: what the account is used for has no value for handing a student its keys) and DZ017 (a
+    // missing student's photo typed as what would be posted on one's own Facebook fires the safety card, which sets a typed
+    // answer with no question in it aside, so the posting part is never answered and only the texting part's verdict
+    // stands; the card must not swallow an answer to the open question, and the engine's "question stays open" design for
+    // a danger message mid-dialog needs a reading of which it is). 23 with no verdict, taps median 1, max 7 (6 rows over
+    // 4); singles 46/70, multi 17/28, off-topic 11/12; DY 36/55, DZ 38/55; the safety card on 4 rows. The floor is the
+    // first scoring's level.
+    private const double Sealed26Floor = 67;
+    private const string Sealed26FalseAllowed = "DY025,DZ017";
 
     // Scored once (main at the commit that adds this floor, after fresh32's, fresh33's and a break-it helper's fixes): 83/110 =
     // 75.5 %, 0 false allowed (the first sealed part with none), 18 with no verdict (typed answers the reader did not
