@@ -332,14 +332,14 @@ public sealed partial class SituationReader
             && !namedIn.Contains(stretchOf(a.Cue.Start))
             && !NotAPerson().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length))
             && (ActedOn(a.Cue)
+                // A student listed just before the exception's person ("friend request Olivia (my student) and my nephew"): two
+                // people.
+                || (PersonNoun().IsMatch(a.Cue.Text) && named.Any(c => c.Start >= a.Cue.Start + a.Cue.Length && ListedJustBefore().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length, c.Start - a.Cue.Start - a.Cue.Length))))
                 // A group the staff member's own way of contacting acts on, before or after the exception's person ("I'm the legal
                 // guardian of my granddaughter. I text her … and text the robotics kids about hanging out", "text the team about
                 // pizza at my house Saturday? My son is on the team"): a group is never that one person.
                 // (Not where the message was split already by two ways of contacting, each its own part: "text my son …, and
                 // email my 2nd period class".)
-                // A student listed just before the exception's person ("friend request Olivia (my student) and my nephew"): two
-                // people.
-                || (PersonNoun().IsMatch(a.Cue.Text) && named.Any(c => c.Start >= a.Cue.Start + a.Cue.Length && ListedJustBefore().IsMatch(text.AsSpan(a.Cue.Start + a.Cue.Length, c.Start - a.Cue.Start - a.Cue.Length))))
                 || (groups && GroupOfPeople().IsMatch(a.Cue.Text) && (OwnContactBefore().IsMatch(text.AsSpan(0, a.Cue.Start)) || ToTheGroupBefore().IsMatch(text.AsSpan(0, a.Cue.Start))))
                 || (a.Cue.Start > lastNamed
                     && (NewPersonBefore().IsMatch(text.AsSpan(0, a.Cue.Start))
@@ -366,12 +366,15 @@ public sealed partial class SituationReader
     [GeneratedRegex(@"\b(?:students?|kids?|boys?|girls?|graders?|friends?|classmates?|players?|athletes?|teammates?|seniors?|juniors?|sophomores?|freshman|freshmen)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PersonNoun();
 
+    /// <summary>Words for people in the plural, shared by <see cref="PluralPeople"/> and <see cref="GroupOfPeople"/>.</summary>
+    private const string PluralPeopleWords = "kids|students|players|athletes|members|graders|seniors|juniors|sophomores|freshmen|kiddos|teammates";
+
     /// <summary>A mention that names people in the plural: "the robotics team members", "my players" (not "my class").</summary>
-    [GeneratedRegex(@"\b(?:kids|students|players|athletes|members|graders|seniors|juniors|sophomores|freshmen|kiddos|teammates)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + PluralPeopleWords + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PluralPeople();
 
     /// <summary>A mention that names a group of people, not one person: "kids", "the robotics team", "my players".</summary>
-    [GeneratedRegex(@"\b(?:kids|students|team|teams|players|athletes|members|class|classes|graders|seniors|juniors|sophomores|freshmen|kiddos|teammates|squad|cast|crew|club)(?:\s+(?:group\s+chat|group\s+text|chat|groupme))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + PluralPeopleWords + @"|team|teams|class|classes|squad|cast|crew|club)(?:\s+(?:group\s+chat|group\s+text|chat|groupme))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GroupOfPeople();
 
     /// <summary>Just before a mention, giving something to them: "give the", "hand out to my".</summary>
@@ -1261,7 +1264,7 @@ public sealed partial class SituationReader
         // words end where the granddaughter's begin), not two; one exception's words may name two relatives ("my husband's
         // nephew and niece").
         var people = 0;
-        var end = int.MinValue + 2;
+        var end = -2;   // before any position, so the first exception always counts
         foreach (var e in exceptions.OrderBy(e => e.Start))
         {
             people += e.Start > end + 1 ? 1 : 0;
